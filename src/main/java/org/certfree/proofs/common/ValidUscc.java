@@ -1,0 +1,42 @@
+package org.certfree.proofs.common;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.certfree.proofs.system.error.Messages;
+
+/** The annotated string, when present, is a valid unified social credit code (GB 32100). */
+@Documented
+@Constraint(validatedBy = ValidUscc.Validator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ValidUscc {
+
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Null passes (use @NotNull where required); anything else must satisfy {@link Uscc}. */
+    class Validator implements ConstraintValidator<ValidUscc, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            return Uscc.problem(value).map(reason -> {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(Messages.USCC_INVALID.formatted(reason).replace("{", "\\{"))
+                        .addConstraintViolation();
+                return false;
+            }).orElse(true);
+        }
+    }
+}

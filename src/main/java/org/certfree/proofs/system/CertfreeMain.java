@@ -1,0 +1,90 @@
+package org.certfree.proofs.system;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.certfree.proofs.system.config.Settings;
+import org.certfree.proofs.system.db.EmbeddedDatabase;
+import org.certfree.proofs.system.security.DevSigningKeys;
+
+/**
+ * Entry point. In demo mode with no database configured it starts the embedded PostgreSQL before
+ * Quarkus and stops it after; production mode refuses to start without an external database and an
+ * identity provider's verification key.
+ */
+@QuarkusMain
+public class CertfreeMain {
+
+    public static void main(String... args) {
+        if (Settings.productionMode()) {
+            List<String> missing = new ArrayList<>();
+            if (Settings.get("quarkus.datasource.jdbc.url").isEmpty()) {
+                missing.add("QUARKUS_DATASOURCE_JDBC_URL (external PostgreSQL)");
+            }
+            if (Settings.get("mp.jwt.verify.publickey.location").isEmpty()
+                    && Settings.get("mp.jwt.verify.publickey").isEmpty()) {
+                missing.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION (identity provider JWKS or public key)");
+            }
+            if (Settings.get("mp.jwt.verify.issuer").isEmpty()) {
+                missing.add("MP_JWT_VERIFY_ISSUER (identity provider issuer)");
+            }
+            if (!missing.isEmpty()) {
+                System.err.println("certfree-proofs: production mode (CERTFREE_MODE=production) refuses to start; missing: "
+                        + String.join(", ", missing));
+                System.exit(2);
+            }
+            Quarkus.run(args);
+            return;
+        }
+
+        Path dataDir = Path.of(Settings.get("certfree.data-dir").orElse("data"));
+        DevSigningKeys.prepare(dataDir.resolve("dev-tokens")).forEach(CertfreeMain::setIfAbsent);
+
+        if (Settings.get("quarkus.datasource.jdbc.url").isPresent()) {
+            Quarkus.run(args);
+            return;
+        }
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, true);
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", database.username());
+        System.setProperty("certfree.embedded-database", database.dataDirectory().toString());
+        // Quarkus calls the exit handler once the application has stopped (Ctrl-C, SIGTERM or
+        // Quarkus.asyncExit): only then is it safe to stop the database under it.
+        Quarkus.run(Service.class, (exitCode, failure) -> {
+            database.close();
+            if (!jvmShuttingDown()) {
+                System.exit(exitCode);
+            }
+        }, args);
+    }
+
+    /** Runs until Quarkus is asked to stop. */
+    public static class Service implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+
+    /** System.exit during JVM shutdown (SIGTERM) would block forever. */
+    private static boolean jvmShuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (Settings.get(key).isEmpty()) {
+            System.setProperty(key, value);
+        }
+    }
+}

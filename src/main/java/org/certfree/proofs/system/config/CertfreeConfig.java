@@ -1,0 +1,45 @@
+package org.certfree.proofs.system.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed configuration of the service ({@code certfree.*}); the README lists the same properties. */
+@ConfigMapping(prefix = "certfree")
+public interface CertfreeConfig {
+
+    /** {@code demo} (embedded database, demo data, development tokens) or {@code production}. */
+    @WithDefault("demo")
+    Mode mode();
+
+    /** Folder for the embedded database and demo-mode key material. */
+    @WithName("data-dir")
+    @WithDefault("data")
+    String dataDir();
+
+    /** Seed the demo departments at start (demo mode only; never in production). */
+    @WithName("demo-data")
+    @WithDefault("true")
+    boolean demoData();
+
+    /** Lifetime of a development token minted by {@code POST /api/v1/dev/tokens}. */
+    @WithName("dev-token-ttl")
+    @WithDefault("PT8H")
+    Duration devTokenTtl();
+
+    /** Largest request body accepted, in bytes; larger ones get 413. */
+    @WithName("max-body-bytes")
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** Set by the launcher (not by hand): data folder of the embedded PostgreSQL it started. */
+    @WithName("embedded-database")
+    Optional<String> embeddedDatabase();
+
+    /** Run mode of the service. */
+    enum Mode {
+        DEMO, PRODUCTION
+    }
+}

@@ -1,0 +1,133 @@
+package org.certfree.proofs.system.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded PostgreSQL (zonky binaries from Maven Central) used when no external database is
+ * configured. Plain Java: it starts before Quarkus and stops after it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts PostgreSQL on a data directory that is kept between runs ({@code persistent}) or
+     * wiped on close (tests). A postmaster left running by a killed JVM is stopped first.
+     */
+    public static EmbeddedDatabase start(Path baseDirectory, boolean persistent) {
+        try {
+            Path base = baseDirectory.toAbsolutePath().normalize();
+            Path data = base.resolve("pg");
+            Path binaries = base.resolve("pg-binaries");
+            Files.createDirectories(binaries);
+            stopStalePostmaster(data);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(!persistent)
+                    .setRegisterShutdownHook(!persistent)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    // zonky starts with -F and synchronous_commit=off; a 2xx must mean durable.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            return new EmbeddedDatabase(pg, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warnf("Embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
+        }
+    }
+
+    /** A `kill -9` of the JVM leaves the postmaster running on our data directory: stop it. */
+    static void stopStalePostmaster(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
+        if (stale.isEmpty()) {
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle process = stale.get();
+        LOG.warnf("Stopping PostgreSQL (pid %d) left running by an earlier run on %s", process.pid(), data);
+        // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

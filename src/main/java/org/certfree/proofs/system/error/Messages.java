@@ -1,0 +1,50 @@
+package org.certfree.proofs.system.error;
+
+/** Every client-facing message, in Chinese, in one place (English titles live in {@link ProblemType}). */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static final String VALIDATION_FAILED = "请求内容有误，请按 errors 中的说明逐项修改后重试。";
+    public static final String MALFORMED_JSON = "请求体不是有效的 JSON：%s。请检查括号、引号和逗号后重试。";
+    public static final String WRONG_JSON_FIELD = "字段 %s 的值类型不正确：%s。";
+    public static final String UNKNOWN_JSON_FIELD = "请求中含有不认识的字段 %s，请删除后重试。";
+    public static final String BODY_REQUIRED = "缺少请求体：请以 JSON 提交内容。";
+    public static final String UNAUTHENTICATED = "需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。";
+    public static final String TOKEN_INVALID = "令牌无效或已过期，请重新获取令牌。";
+    public static final String FORBIDDEN_ROLE = "当前身份无权执行此操作。";
+    public static final String FORBIDDEN_DEPARTMENT = "只能处理本部门（%s）的数据，无权操作部门 %s 的数据。";
+    public static final String NO_SUCH_PATH = "没有这个地址：%s。请对照 /q/swagger-ui 中的接口说明。";
+    public static final String METHOD_NOT_ALLOWED = "该地址不支持 %s 方法。";
+    public static final String NOT_ACCEPTABLE = "无法按所要求的格式（Accept）返回，请接受 application/json。";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "不支持的内容类型 %s，请以 application/json 提交。";
+    public static final String PAYLOAD_TOO_LARGE = "请求体过大（%d 字节），上限为 %d 字节。";
+    public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
+    public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
+    public static final String DB_CONSTRAINT = "与现有记录冲突（可能刚被他人同时创建或修改），请重新读取后再试。";
+    public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";
+    public static final String IDEMPOTENCY_KEY_INVALID = "Idempotency-Key 须为 1 到 100 个字母、数字或 - _ . : 字符。";
+    public static final String IDEMPOTENCY_KEY_REUSED = "该 Idempotency-Key 已用于另一个不同的请求；新请求请使用新的键。";
+    public static final String PAGE_INVALID = "page 须为不小于 0 的整数。";
+    public static final String SIZE_INVALID = "size 须为 1 到 %d 之间的整数。";
+
+    public static final String DEPARTMENT_NOT_FOUND = "找不到编码为 %s 的部门或单位。";
+    public static final String DEPARTMENT_CODE_TAKEN = "部门编码 %s 已被使用。";
+    public static final String DEPARTMENT_USCC_TAKEN = "统一社会信用代码 %s 已登记给部门 %s。";
+    public static final String DEPARTMENT_PARENT_UNKNOWN = "上级部门 %s 不存在。";
+    public static final String DEPARTMENT_PARENT_SELF = "部门不能以自己为上级部门。";
+    public static final String DEPARTMENT_PARENT_CYCLE = "上级部门 %s 是本部门的下级，不能形成循环。";
+    public static final String DEPARTMENT_ROLES_EMPTY = "至少选择一种职能：ISSUER（开具单位）、USING_UNIT（用证单位）或 REVIEWER（审核单位）。";
+
+    public static final String USCC_INVALID = "统一社会信用代码不符合 GB 32100：%s";
+    public static final String RESIDENT_ID_INVALID = "公民身份号码不符合 GB 11643：%s";
+
+    public static final String DEV_TOKENS_DISABLED = "生产模式下没有开发令牌接口，请使用身份认证系统签发的令牌。";
+    public static final String DEV_TOKEN_DEPT_REQUIRED = "角色 %s 须指定所属部门 dept。";
+    public static final String DEV_TOKEN_DEPT_ROLE = "部门 %s 没有 %s 职能，不能签发角色 %s 的令牌。";
+    public static final String DEV_TOKEN_DEPT_INACTIVE = "部门 %s 已停用。";
+    public static final String DEV_TOKEN_CITIZEN_NO_DEPT = "CITIZEN（群众/企业）令牌不属于任何部门，请去掉 dept。";
+    public static final String DEV_TOKEN_SUBJECT_REQUIRED = "CITIZEN 令牌须提供 subject：公民身份号码或统一社会信用代码。";
+    public static final String DEV_TOKEN_SUBJECT_INVALID = "subject 既不是有效的公民身份号码（GB 11643），也不是有效的统一社会信用代码（GB 32100）。";
+}

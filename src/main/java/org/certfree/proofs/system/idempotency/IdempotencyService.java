@@ -1,0 +1,147 @@
+package org.certfree.proofs.system.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.error.ProblemType;
+
+/**
+ * Makes a POST safe to retry: with an {@code Idempotency-Key}, the first response is stored in the
+ * same transaction as the work and replayed for every retry by the same caller with the same body.
+ * A concurrent retry waits on the row lock of the first attempt and then replays its answer.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Runs {@code action} once per (principal, key). {@code operation} names the endpoint so a key
+     * reused on another endpoint is refused like a key reused with another body.
+     */
+    @Transactional
+    public Response execute(String key, String principal, String operation, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badParameter(HEADER, Messages.IDEMPOTENCY_KEY_INVALID);
+        }
+        String hash = hash(operation, request);
+        int inserted = em.createNativeQuery("""
+                INSERT INTO idempotency_record (principal, key, request_hash, created_at)
+                VALUES (:principal, :key, :hash, :now) ON CONFLICT DO NOTHING""")
+                .setParameter("principal", principal)
+                .setParameter("key", key)
+                .setParameter("hash", hash)
+                .setParameter("now", OffsetDateTime.now(clock))
+                .executeUpdate();
+        if (inserted == 0) {
+            return replay(key, principal, hash);
+        }
+        Response response = action.get();
+        String body = response.hasEntity() ? write(response.getEntity()) : null;
+        em.createNativeQuery("""
+                UPDATE idempotency_record SET status = :status, location = :location, body = :body
+                WHERE principal = :principal AND key = :key""")
+                .setParameter("status", response.getStatus())
+                .setParameter("location", response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter("body", body)
+                .setParameter("principal", principal)
+                .setParameter("key", key)
+                .executeUpdate();
+        return response;
+    }
+
+    private Response replay(String key, String principal, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT request_hash, status, location, body FROM idempotency_record
+                WHERE principal = :principal AND key = :key""")
+                .setParameter("principal", principal)
+                .setParameter("key", key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0]) || row[1] == null) {
+            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, Messages.IDEMPOTENCY_KEY_REUSED);
+        }
+        Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue())
+                .header(REPLAYED_HEADER, "true");
+        if (row[2] != null) {
+            builder.header("Location", row[2]);
+        }
+        if (row[3] != null) {
+            builder.entity(read((String) row[3])).type("application/json");
+        }
+        return builder.build();
+    }
+
+    private String hash(String operation, Object request) {
+        try {
+            // Sorted keys: the same body always hashes the same, whatever order the client sent.
+            byte[] canonical = hashing().writeValueAsBytes(request);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(canonical);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectMapper hashing;
+
+    private ObjectMapper hashing() {
+        if (hashing == null) {
+            hashing = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+        }
+        return hashing;
+    }
+
+    private String write(Object entity) {
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.certfree.proofs.system.openapi;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The API's OpenAPI header; {@code openapi/openapi.yaml} is the served document, kept equal by a test. */
+@OpenAPIDefinition(
+        info = @Info(title = "certfree-proofs — 无证明城市 电子证明开具与核验 API", version = "v1",
+                description = """
+                        证明事项清单（保留、取消、告知承诺）、电子证明的开具与核验。错误一律以 RFC 9457 \
+                        application/problem+json 返回：title 为英文，detail 为可据以操作的中文说明。
+                        Proof-matter lists (retained, cancelled, notify-and-commit) and signed electronic proofs. \
+                        Every error is an RFC 9457 problem document: English title, Chinese detail.
+                        Authentication: bearer JWT with roles in `groups` (ADMIN, REVIEWER, LIST_EDITOR, ISSUER, \
+                        VERIFIER, CITIZEN) and the caller's department in `dept`. In demo mode, \
+                        POST /api/v1/dev/tokens mints one."""),
+        components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "bearer",
+                type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")))
+public class ApiDocument extends Application {
+}

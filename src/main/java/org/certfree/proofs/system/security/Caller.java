@@ -1,0 +1,64 @@
+package org.certfree.proofs.system.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: roles, the department the token is scoped to ({@code dept} claim) and the subject. */
+@RequestScoped
+public class Caller {
+
+    public static final String DEPT_CLAIM = "dept";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
+    public boolean has(Role role) {
+        return identity.hasRole(role.name());
+    }
+
+    public Set<Role> roles() {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) {
+            if (has(r)) {
+                roles.add(r);
+            }
+        }
+        return roles;
+    }
+
+    /** The department the token is scoped to, if any. */
+    public Optional<String> department() {
+        if (anonymous() || jwt == null) {
+            return Optional.empty();
+        }
+        Object claim = jwt.getClaim(DEPT_CLAIM);
+        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+    }
+
+    /** The token's subject: a staff user id, or for CITIZEN the resident ID / USCC. */
+    public String subject() {
+        return anonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** Throws 403 unless the token is scoped to {@code departmentCode}. */
+    public void requireDepartment(String departmentCode) {
+        String own = department().orElse("-");
+        if (!own.equals(departmentCode)) {
+            throw ApiException.forbidden(Messages.FORBIDDEN_DEPARTMENT.formatted(own, departmentCode));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.certfree.proofs.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.certfree.proofs.common.Uscc;
+
+/**
+ * Named departments every test can rely on, created once through the API (idempotently).
+ * GOOD_ISSUER and OTHER_DEPT_ISSUER are two issuing departments; WINDOW is a using unit;
+ * JUSTICE is the reviewing justice bureau.
+ */
+public final class Fixtures {
+
+    public static final String GOOD_ISSUER = "TGAJ";
+    public static final String OTHER_DEPT_ISSUER = "TMZJ";
+    public static final String WINDOW = "TWINDOW";
+    public static final String OTHER_WINDOW = "TWINDOW2";
+    public static final String JUSTICE = "TSFJ";
+
+    /** GB 11643 sample number and a second valid one. */
+    public static final String CITIZEN_ID = "11010519491231002X";
+    public static final String OTHER_CITIZEN_ID = "440524198001010013";
+
+    private static volatile boolean created;
+
+    private Fixtures() {
+    }
+
+    public static synchronized void departments() {
+        if (created) {
+            return;
+        }
+        create(GOOD_ISSUER, "测试州公安局", "GOVERNMENT_DEPARTMENT", "MT0A0001", List.of("ISSUER", "USING_UNIT"));
+        create(OTHER_DEPT_ISSUER, "测试州民政局", "GOVERNMENT_DEPARTMENT", "MT0A0002", List.of("ISSUER"));
+        create(WINDOW, "测试市政务服务中心窗口", "SERVICE_CENTER", "MT0A0003", List.of("USING_UNIT"));
+        create(OTHER_WINDOW, "测试县政务服务中心窗口", "SERVICE_CENTER", "MT0A0004", List.of("USING_UNIT"));
+        create(JUSTICE, "测试州司法局", "JUSTICE_BUREAU", "MT0A0005", List.of("REVIEWER"));
+        created = true;
+    }
+
+    public static String uscc(String orgBody) {
+        return Uscc.complete("11659900" + orgBody);
+    }
+
+    private static void create(String code, String name, String kind, String orgBody, List<String> roles) {
+        int status = given().header("Authorization", Tokens.bearer(Tokens.admin()))
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "kind", kind, "uscc", uscc(orgBody),
+                        "regionCode", "659900", "roles", roles))
+                .post("/api/v1/departments").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("fixture department " + code + " answered " + status);
+        }
+    }
+}
