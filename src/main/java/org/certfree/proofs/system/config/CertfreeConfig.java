@@ -38,6 +38,37 @@ public interface CertfreeConfig {
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();
 
+    /** Keys protecting personal identifiers at rest. */
+    @WithName("personal-data")
+    PersonalData personalData();
+
+    /** Keys protecting personal identifiers at rest (base64 of 32 random bytes each). */
+    interface PersonalData {
+        /** AES-256-GCM key for identifiers and names (demo mode: generated under data/keys). */
+        @WithName("encryption-key")
+        Optional<String> encryptionKey();
+
+        /** HMAC-SHA256 key of the blind index used to look identifiers up (demo: generated). */
+        @WithName("index-key")
+        Optional<String> indexKey();
+    }
+
+    /** The public status check. */
+    @WithName("status-check")
+    StatusCheck statusCheck();
+
+    /** Limits of the public status check (per client address, per replica). */
+    interface StatusCheck {
+        /** Sustained checks per minute per client. */
+        @WithName("per-minute")
+        @WithDefault("60")
+        int perMinute();
+
+        /** Checks a client may make at once before the per-minute rate applies. */
+        @WithDefault("20")
+        int burst();
+    }
+
     /** Run mode of the service. */
     enum Mode {
         DEMO, PRODUCTION

@@ -49,4 +49,51 @@ public final class Messages {
     public static final String DEV_TOKEN_CITIZEN_NO_DEPT = "CITIZEN（群众/企业）令牌不属于任何部门，请去掉 dept。";
     public static final String DEV_TOKEN_SUBJECT_REQUIRED = "CITIZEN 令牌须提供 subject：公民身份号码或统一社会信用代码。";
     public static final String DEV_TOKEN_SUBJECT_INVALID = "subject 既不是有效的公民身份号码（GB 11643），也不是有效的统一社会信用代码（GB 32100）。";
+
+    // --- calendar
+    public static final String CALENDAR_DAY_NOT_FOUND = "%s 不是日历中登记的节假日或调休日。";
+    public static final String CALENDAR_YEAR_INVALID = "请用 year 指定 2000 到 2100 之间的年份，例如 ?year=2025。";
+
+    // --- proof
+    public static final String MATTER_NOT_ISSUABLE = "证明事项 %s 不在现行保留清单上，不能开具电子证明。";
+    public static final String MATTER_NOT_ELECTRONIC = "证明事项“%s”不出具电子证明，请到窗口办理。";
+    public static final String MATTER_OF_OTHER_DEPARTMENT = "证明事项“%s”由部门 %s 开具，本部门（%s）无权开具。";
+    public static final String ISSUER_INACTIVE = "开具部门 %s 已停用或不是开具单位。";
+    public static final String REQUEST_ONLY_FOR_SELF = "群众只能为本人申请证明；为他人申请请由用证单位在取得授权后提出。";
+    public static final String NOT_A_USING_UNIT = "部门 %s 不是用证单位，不能代为申请证明。";
+    public static final String CONSENT_REQUIRED = "用证单位申请证明须提供持证人的授权编号 consentRef。";
+    public static final String REQUEST_NOT_FOUND = "找不到开具申请 %s。";
+    public static final String REQUEST_FORBIDDEN = "无权查看该开具申请。";
+    public static final String REQUEST_ALREADY_DECIDED = "该申请已处理（%s），不能再次处理。";
+    public static final String REJECT_REASON_REQUIRED = "不予开具须说明理由 reason。";
+    public static final String CLAIMS_REQUIRED = "开具证明须填写证明内容 claims。";
+    public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
+    public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
+    public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
+    public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
+    public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
+    public static final String PROOF_NOT_REVOCABLE = "证明 %s 当前状态为“%s”，不能撤销或更正。";
+
+    // --- verification
+    public static final String STATUS_CHECK_TOO_MANY = "查询过于频繁，请 %d 秒后再试。";
+    public static final String STATUS_CODE_FORMAT = "核验码为 6 位数字，请查看证明上的“核验码”。";
+    public static final String STATUS_NO_MATCH = "没有找到与该证明编号和核验码相符的证明，请核对后重试。";
+    public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
+    public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
+    public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
+    public static final String CONSENT_INVALID = "授权编号 consentRef 无效：须为持证人授予本单位、针对该证明事项且仍在有效期内的授权。";
+    public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
+    public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验或调取该证明。";
+    public static final String VERDICT_PASSED = "证明真实有效。";
+    public static final String VERDICT_FORMAT = "无法识别的证明格式。";
+    public static final String VERDICT_SIGNATURE = "签名验证失败：证明内容或签名已被篡改。";
+    public static final String VERDICT_UNKNOWN_KEY = "签名密钥不是任何部门公布的密钥。";
+    public static final String VERDICT_KEY_COMPROMISED = "签名密钥已在签发前失效（泄露），证明不可信。";
+    public static final String VERDICT_NOT_ISSUED = "开具部门没有开具过该证明。";
+    public static final String VERDICT_REVOKED = "证明已被开具部门撤销：%s。";
+    public static final String VERDICT_EXPIRED = "证明已过有效期。";
+    public static final String VERDICT_SUPERSEDED = "证明已被更正后的证明 %s 替代。";
+    public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
+    public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
+    public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
 }

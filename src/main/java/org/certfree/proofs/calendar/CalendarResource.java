@@ -1,0 +1,77 @@
+package org.certfree.proofs.calendar;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.certfree.proofs.calendar.dto.CalendarDayInput;
+import org.certfree.proofs.calendar.dto.CalendarDayView;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The working-day calendar used for statutory time limits; ADMIN keeps the yearly holiday arrangement. */
+@Path("/api/v1/calendar")
+@Tag(name = "calendar", description = "工作日历（法定时限按工作日计算）/ Working-day calendar")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    @GET
+    @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
+            Role.Names.VERIFIER, Role.Names.CITIZEN })
+    @Operation(summary = "某年的节假日与调休 / Holidays and worked weekend days of a year")
+    @APIResponse(responseCode = "200", description = "日历例外 / calendar exceptions")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    public List<CalendarDayView> year(@QueryParam("year") Integer year) {
+        if (year == null || year < 2000 || year > 2100) {
+            throw ApiException.badParameter("year", Messages.CALENDAR_YEAR_INVALID);
+        }
+        return calendar.year(year);
+    }
+
+    @PUT
+    @Path("{day}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "设置节假日或调休日 / Set a holiday or worked weekend day")
+    @APIResponse(responseCode = "200", description = "已设置 / set")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public CalendarDayView put(@PathParam("day") LocalDate day,
+            @NotNull(message = "缺少请求体") @Valid CalendarDayInput body) {
+        return calendar.put(day, body.kind(), body.name().trim(), body.source().trim());
+    }
+
+    @DELETE
+    @Path("{day}")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "删除日历例外 / Remove a calendar exception")
+    @APIResponse(responseCode = "204", description = "已删除 / removed")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public void remove(@PathParam("day") LocalDate day) {
+        calendar.remove(day);
+    }
+}

@@ -1,0 +1,107 @@
+package org.certfree.proofs.calendar;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.certfree.proofs.calendar.dto.CalendarDayView;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+
+/**
+ * Counts working days (工作日) for statutory time limits: Monday to Friday, minus public holidays,
+ * plus the weekend days worked in exchange, as published each year by the State Council and kept
+ * by ADMIN through the API. The exceptions are few (tens a year) and cached in memory.
+ */
+@ApplicationScoped
+public class WorkingDayCalendar {
+
+    /** A limit beyond this many working days is a data error, not a statutory period. */
+    public static final int MAX_WORKING_DAYS = 365;
+
+    /** Other replicas may change the calendar: reread it at least this often. */
+    private static final Duration CACHE_TTL = Duration.ofMinutes(5);
+
+    private record Snapshot(Map<LocalDate, DayKind> days, long loadedAtNanos) {
+    }
+
+    private final AtomicReference<Snapshot> cache = new AtomicReference<>();
+
+    public boolean isWorkingDay(LocalDate day) {
+        DayKind exception = exceptions().get(day);
+        if (exception != null) {
+            return exception == DayKind.WORKDAY;
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /**
+     * The day on which a period of {@code workingDays} working days that starts the day after
+     * {@code start} ends (the day of the request is not counted, as 《行政许可法》第八十二条 counts periods).
+     * Zero working days is {@code start} itself.
+     */
+    public LocalDate addWorkingDays(LocalDate start, int workingDays) {
+        if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+            throw new IllegalArgumentException("working days out of range: " + workingDays);
+        }
+        LocalDate day = start;
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    public List<CalendarDayView> year(int year) {
+        return CalendarDay.<CalendarDay>find("day >= ?1 and day <= ?2", Sort.by("day"),
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(CalendarDayView::of).toList();
+    }
+
+    @Transactional
+    public CalendarDayView put(LocalDate day, DayKind kind, String name, String source) {
+        CalendarDay d = CalendarDay.findById(day);
+        if (d == null) {
+            d = new CalendarDay();
+            d.day = day;
+            d.kind = kind;
+            d.name = name;
+            d.source = source;
+            d.persist();
+        } else {
+            d.kind = kind;
+            d.name = name;
+            d.source = source;
+        }
+        cache.set(null);
+        return CalendarDayView.of(d);
+    }
+
+    @Transactional
+    public void remove(LocalDate day) {
+        if (!CalendarDay.deleteById(day)) {
+            throw ApiException.notFound(Messages.CALENDAR_DAY_NOT_FOUND.formatted(day));
+        }
+        cache.set(null);
+    }
+
+    private Map<LocalDate, DayKind> exceptions() {
+        Snapshot snapshot = cache.get();
+        if (snapshot == null || System.nanoTime() - snapshot.loadedAtNanos() > CACHE_TTL.toNanos()) {
+            Map<LocalDate, DayKind> days = CalendarDay.<CalendarDay>listAll().stream()
+                    .collect(Collectors.toUnmodifiableMap(d -> d.day, d -> d.kind));
+            snapshot = new Snapshot(days, System.nanoTime());
+            cache.set(snapshot);
+        }
+        return snapshot.days();
+    }
+}

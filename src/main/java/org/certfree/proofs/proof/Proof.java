@@ -1,0 +1,126 @@
+package org.certfree.proofs.proof;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An issued electronic proof; see V21__proofs.sql. Signed content never changes (DB trigger). */
+@Entity
+@Table(name = "proof")
+public class Proof extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String number;
+
+    @Column(name = "code_enc")
+    public String codeEnc;
+
+    @Column(name = "matter_code")
+    public String matterCode;
+
+    @Column(name = "matter_version")
+    public int matterVersion;
+
+    @Column(name = "matter_name")
+    public String matterName;
+
+    @Column(name = "issuer_dept")
+    public String issuerDept;
+
+    @Column(name = "issuer_name")
+    public String issuerName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_kind")
+    public SubjectKind subjectKind;
+
+    @Column(name = "subject_name_enc")
+    public String subjectNameEnc;
+
+    @Column(name = "subject_name_masked")
+    public String subjectNameMasked;
+
+    @Column(name = "subject_id_enc")
+    public String subjectIdEnc;
+
+    @Column(name = "subject_id_index")
+    public String subjectIdIndex;
+
+    @Column(name = "subject_id_masked")
+    public String subjectIdMasked;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> claims = new LinkedHashMap<>();
+
+    public String purpose;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    @Column(name = "valid_until")
+    public Instant validUntil;
+
+    /** Stored status: VALID, REVOKED or SUPERSEDED; EXPIRED is derived, see {@link #statusAt}. */
+    @Enumerated(EnumType.STRING)
+    public ProofStatus status;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_reason")
+    public RevocationReason revocationReason;
+
+    @Column(name = "revocation_note")
+    public String revocationNote;
+
+    @Column(name = "revoked_by")
+    public String revokedBy;
+
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    public String supersedes;
+
+    @Column(name = "status_list_index")
+    public int statusListIndex;
+
+    /** The signed payload: RFC 8785 canonical JSON. */
+    public String payload;
+
+    @Column(name = "jws_compact")
+    public String jwsCompact;
+
+    @Column(name = "jws_json")
+    public String jwsJson;
+
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(name = "issued_by")
+    public String issuedBy;
+
+    @Version
+    public int version;
+
+    /** The status at {@code now}: a VALID proof past its validity is EXPIRED. */
+    public ProofStatus statusAt(Instant now) {
+        if (status == ProofStatus.VALID && !now.isBefore(validUntil)) {
+            return ProofStatus.EXPIRED;
+        }
+        return status;
+    }
+}

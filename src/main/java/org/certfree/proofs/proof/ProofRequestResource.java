@@ -1,0 +1,109 @@
+package org.certfree.proofs.proof;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.proof.dto.CreateProofRequest;
+import org.certfree.proofs.proof.dto.DecideRequest;
+import org.certfree.proofs.proof.dto.ProofRequestView;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Proof requests (开具申请): filed by citizens or using units, decided by the issuing department. */
+@Path("/api/v1/proof-requests")
+@Tag(name = "proof-requests", description = "开具申请 / Proof requests")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProofRequestResource {
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
+    @Operation(summary = "申请开具证明 / Request a proof",
+            description = "群众为本人申请，或用证单位凭持证人授权申请。截止日按事项法定时限（工作日）计算。"
+                    + " / A citizen for themselves, or a using unit with the holder's consent; the deadline counts the matter's statutory limit in working days.")
+    @APIResponse(responseCode = "201", description = "已受理 / accepted")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "422")
+    public Response create(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid CreateProofRequest body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/proof-requests", body, () -> {
+            ProofRequestView r = issuance.request(body, caller);
+            return Response.created(URI.create(IssuanceService.REQUESTS_PATH + r.id())).entity(r).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
+    @Operation(summary = "列出开具申请 / List proof requests",
+            description = "status=OVERDUE 列出已超过法定时限仍未处理的申请。/ status=OVERDUE lists pending requests past their deadline.")
+    @APIResponse(responseCode = "200", description = "一页申请 / a page of requests")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public Page<ProofRequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return issuance.listRequests(caller, status, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
+    @Operation(summary = "读取开具申请 / Read a proof request")
+    @APIResponse(responseCode = "200", description = "申请 / the request")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public ProofRequestView read(@PathParam("id") UUID id) {
+        return issuance.readRequest(id, caller);
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ISSUER)
+    @Operation(summary = "处理开具申请 / Decide a proof request",
+            description = "开具部门开具（附证明内容）或不予开具（附理由）。/ The issuing department issues (with claims) or rejects (with a reason).")
+    @APIResponse(responseCode = "200", description = "已处理 / decided")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    public ProofRequestView decide(@PathParam("id") UUID id, @NotNull(message = "缺少请求体") @Valid DecideRequest body) {
+        return issuance.decide(id, body, caller);
+    }
+}

@@ -1,0 +1,154 @@
+package org.certfree.proofs.proof;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.proof.dto.IssueProofRequest;
+import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.proof.dto.ReissueRequest;
+import org.certfree.proofs.proof.dto.RevokeRequest;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Electronic proofs: issued, read, revoked and re-issued by their department; read by their subject. */
+@Path("/api/v1/proofs")
+@Tag(name = "proofs", description = "电子证明 / Electronic proofs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProofResource {
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ISSUER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "开具电子证明 / Issue a proof",
+            description = "本部门的开具人员对保留清单上、出具电子证明的本部门事项直接开具。带相同 Idempotency-Key 的重试返回同一份证明。"
+                    + " / An ISSUER issues a proof of a matter of their own department on the retained list; a retry with the same Idempotency-Key returns the same proof.")
+    @APIResponse(responseCode = "201", description = "已开具 / issued")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "422")
+    public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid IssueProofRequest body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/proofs", body, () -> {
+            ProofView proof = issuance.issue(body, caller);
+            return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "列出证明 / List proofs",
+            description = "开具人员看到本部门开具的证明；群众看到关于本人的证明；管理员看到脱敏后的全部证明。"
+                    + " / ISSUERs see their department's proofs, citizens their own, ADMIN all (masked).")
+    @APIResponse(responseCode = "200", description = "一页证明 / a page of proofs")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public Page<ProofView> list(@QueryParam("matter") String matter, @QueryParam("status") ProofStatus status,
+            @Parameter(description = "主体证件号（开具部门查询用）/ subject ID (issuers)") @QueryParam("subjectId") String subjectId,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return issuance.list(caller, matter, status, subjectId, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("{number}")
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "读取一份证明 / Read a proof")
+    @APIResponse(responseCode = "200", description = "证明 / the proof")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public ProofView read(@PathParam("number") String number) {
+        return issuance.read(number, caller);
+    }
+
+    @POST
+    @Path("{number}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ISSUER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "撤销证明 / Revoke a proof")
+    @APIResponse(responseCode = "200", description = "已撤销 / revoked")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    public ProofView revoke(@PathParam("number") String number, @NotNull(message = "缺少请求体") @Valid RevokeRequest body) {
+        return issuance.revoke(number, body, caller);
+    }
+
+    @POST
+    @Path("{number}/reissue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ISSUER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "更正重开 / Re-issue a corrected proof",
+            description = "开具新证明并将原证明标记为已被替代（SUPERSEDED），原证明指向新证明。"
+                    + " / Issues a corrected proof; the old one becomes SUPERSEDED and points to it.")
+    @APIResponse(responseCode = "201", description = "新证明 / the successor")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    public Response reissue(@PathParam("number") String number,
+            @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid ReissueRequest body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/proofs/" + number + "/reissue", body, () -> {
+            ProofView proof = issuance.reissue(number, body, caller);
+            return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
+        });
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("data/{matterCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ISSUER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "登记部门数据 / Record the department's data on a subject",
+            description = "开具部门的业务系统登记其掌握的主体数据；对即时开具的事项，申请据此立即开具。"
+                    + " / The issuing department's system records what it holds on a subject; requests for immediate matters are issued from it at once.")
+    @APIResponse(responseCode = "204", description = "已登记 / recorded")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "422")
+    public void putRecord(@PathParam("matterCode") String matterCode,
+            @NotNull(message = "缺少请求体") @Valid org.certfree.proofs.proof.dto.SubjectRecordInput body) {
+        issuance.putRecord(matterCode, body, caller);
+    }
+}

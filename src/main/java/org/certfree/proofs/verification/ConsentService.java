@@ -1,0 +1,94 @@
+package org.certfree.proofs.verification;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.certfree.proofs.department.DepartmentRole;
+import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+import org.certfree.proofs.verification.dto.ConsentInput;
+import org.certfree.proofs.verification.dto.ConsentView;
+
+/** Holders' consents to retrieval ("调取") by using units. */
+@ApplicationScoped
+public class ConsentService {
+
+    public static final String PATH = "/api/v1/consents/";
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    IssuanceService proofs;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ConsentView grant(ConsentInput in, Caller caller) {
+        if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
+            throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
+        }
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.subjectIdIndex = proofs.subjectIndex(caller.subject());
+        c.unitCode = in.unit();
+        c.matterCode = in.matterCode().trim();
+        c.purpose = in.purpose().trim();
+        c.grantedAt = clock.instant();
+        c.expiresAt = in.expiresAt();
+        c.persist();
+        return ConsentView.of(c, clock.instant());
+    }
+
+    @Transactional
+    public ConsentView revoke(UUID id, Caller caller) {
+        Consent c = Consent.findById(id);
+        if (c == null || !c.subjectIdIndex.equals(proofs.subjectIndex(caller.subject()))) {
+            throw ApiException.notFound(Messages.CONSENT_NOT_FOUND.formatted(id));
+        }
+        if (c.revokedAt == null) {
+            c.revokedAt = clock.instant();
+        }
+        return ConsentView.of(c, clock.instant());
+    }
+
+    /** A citizen's own consents, or those granted to the caller's unit. */
+    public List<ConsentView> list(Caller caller) {
+        Instant now = clock.instant();
+        List<Consent> found = caller.has(Role.CITIZEN)
+                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), proofs.subjectIndex(caller.subject()))
+                : Consent.list("unitCode", Sort.descending("grantedAt"), caller.department().orElse("-"));
+        return found.stream().map(c -> ConsentView.of(c, now)).toList();
+    }
+
+    /** The active consent of this subject for this unit and matter, if any. */
+    public Optional<Consent> active(String subjectIdIndex, String unit, String matterCode) {
+        Instant now = clock.instant();
+        return Consent.<Consent>list("subjectIdIndex = ?1 and unitCode = ?2 and matterCode = ?3 and revokedAt is null",
+                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).findFirst();
+    }
+
+    /** Checks a consent reference quoted by a unit for a request about this subject and matter. */
+    public boolean valid(String consentRef, String subjectIdIndex, String unit, String matterCode) {
+        UUID id;
+        try {
+            id = UUID.fromString(consentRef);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        Consent c = Consent.findById(id);
+        return c != null && c.subjectIdIndex.equals(subjectIdIndex) && c.unitCode.equals(unit)
+                && c.matterCode.equals(matterCode) && c.activeAt(clock.instant());
+    }
+}

@@ -1,0 +1,79 @@
+package org.certfree.proofs.verification;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.certfree.proofs.proof.ProofNumbers;
+import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.error.ProblemType;
+import org.certfree.proofs.system.http.RateLimiter;
+import org.certfree.proofs.verification.dto.StatusAnswer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public status check of a proof by number and verification code. */
+@Path("/api/v1/proofs/{number}/status")
+@Tag(name = "status", description = "证明状态查询（公开）/ Public proof status check")
+public class StatusCheckResource {
+
+    @Inject
+    StatusCheckService statusCheck;
+
+    @Inject
+    CertfreeConfig config;
+
+    private volatile RateLimiter limiter;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "查询证明状态 / Check a proof's status",
+            description = "凭证明编号和核验码查询，只返回状态、事项、开具部门、日期和脱敏姓名。编号不存在与核验码错误的回答相同。按客户端限流。"
+                    + " / By number and verification code; answers status, matter, issuer, dates and the masked holder name only. "
+                    + "An unknown number and a wrong code answer alike. Rate-limited per client.")
+    @APIResponse(responseCode = "200", description = "状态 / status")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "429")
+    public Response status(@PathParam("number") String number,
+            @Parameter(description = "核验码 / verification code") @QueryParam("code") String code,
+            @Context HttpServerRequest request) {
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        RateLimiter rl = limiter();
+        if (!rl.tryAcquire(client)) {
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS,
+                    Messages.STATUS_CHECK_TOO_MANY.formatted(Math.max(1, rl.retryAfterSeconds(client))));
+        }
+        String normalized = ProofNumbers.normalize(number);
+        ProofNumbers.problem(normalized).ifPresent(p -> {
+            throw ApiException.badParameter("number", Messages.PROOF_NUMBER_INVALID.formatted(number, p));
+        });
+        if (code == null || !code.trim().matches("^\\d{6}$")) {
+            throw ApiException.badParameter("code", Messages.STATUS_CODE_FORMAT);
+        }
+        StatusAnswer answer = statusCheck.check(normalized, code)
+                .orElseThrow(() -> ApiException.notFound(Messages.STATUS_NO_MATCH));
+        return Response.ok(answer).header("Cache-Control", "no-store").build();
+    }
+
+    private RateLimiter limiter() {
+        RateLimiter rl = limiter;
+        if (rl == null) {
+            rl = new RateLimiter(config.statusCheck().perMinute(), config.statusCheck().burst());
+            limiter = rl;
+        }
+        return rl;
+    }
+}

@@ -1,0 +1,43 @@
+package org.certfree.proofs.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.Proof;
+import org.certfree.proofs.proof.ProofNumbers;
+import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.verification.dto.StatusAnswer;
+
+/** The citizen status check: number plus verification code, answered on the issuer's record. */
+@ApplicationScoped
+public class StatusCheckService {
+
+    @Inject
+    IssuanceService proofs;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The status when number and code match; empty when the number is unknown OR the code is
+     * wrong — the two answer alike so the endpoint cannot be used to find issued numbers.
+     */
+    public Optional<StatusAnswer> check(String number, String code) {
+        String normalized = ProofNumbers.normalize(number);
+        Optional<Proof> found = proofs.findByNumber(normalized);
+        String expected = found.map(proofs::verificationCode).orElse("000000");
+        boolean codeMatches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
+        if (found.isEmpty() || !codeMatches) {
+            return Optional.empty();
+        }
+        Proof p = found.get();
+        ProofStatus status = p.statusAt(clock.instant());
+        return Optional.of(new StatusAnswer(p.number, status, status.uri(), status.chinese(), p.matterName, p.issuerName,
+                p.issuedAt, p.validUntil, p.subjectNameMasked, p.supersededBy, clock.instant()));
+    }
+}

@@ -1,0 +1,44 @@
+package org.certfree.proofs.verification;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Signed status lists for offline verifiers; cacheable until the list's own half-life. */
+@Path("/api/v1/status-lists")
+@Tag(name = "status-lists", description = "状态列表（离线核验）/ Status lists for offline verifiers")
+public class StatusListResource {
+
+    @Inject
+    StatusListService lists;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("{dept}")
+    @PermitAll
+    @Produces("application/jwt")
+    @Operation(summary = "部门的签名状态列表 / A department's signed status list",
+            description = "紧凑 JWS（SM2SM3），载荷为 RFC 8785 规范化 JSON：issuer、number（递增）、issuedAt、validUntil、size、"
+                    + "encodedList（base64url(GZIP(位串))，第 i 位为 1 表示撤销或被替代）。"
+                    + " / Compact JWS (SM2SM3) over canonical JSON: issuer, number (increasing), issuedAt, validUntil, size, "
+                    + "encodedList (base64url of the GZIP'd bitstring; bit i set = revoked or superseded).")
+    @APIResponse(responseCode = "200", description = "签名状态列表 / the signed list")
+    @APIResponse(responseCode = "404")
+    public Response get(@PathParam("dept") String dept) {
+        StatusListPublication p = lists.current(dept);
+        long maxAge = Math.max(0, Duration.between(clock.instant(), p.validUntil).dividedBy(2).toSeconds());
+        return Response.ok(p.jws).header("Cache-Control", "public, max-age=" + maxAge)
+                .header("ETag", "\"" + dept + "-" + p.key.number() + "\"").build();
+    }
+}

@@ -1,0 +1,69 @@
+package org.certfree.proofs.verification;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+import org.certfree.proofs.verification.dto.AccessLogEntry;
+import org.certfree.proofs.verification.dto.VerificationResult;
+import org.certfree.proofs.verification.dto.VerifyRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Online verification by using units, and the holder's access log. */
+@Path("/api/v1")
+@Tag(name = "verifications", description = "核验（谁制发、谁核验）/ Verification on the issuer's authority")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+
+    @Inject
+    VerificationService verification;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("verifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.VERIFIER)
+    @Operation(summary = "核验证明 / Verify a proof",
+            description = "用证单位提交签名证明、二维码内容或编号加核验码；结论由开具部门的记录给出，并附开具部门签名的核验回执。"
+                    + "调取全文须持证人授权。本单位须列入该事项的用证清单。"
+                    + " / A using unit presents the signed proof, the QR payload or number + code; the verdict comes from the issuer's record "
+                    + "with a receipt signed by the issuing department. Full content needs the holder's consent; the unit must be on the 用证 list.")
+    @APIResponse(responseCode = "200", description = "核验结论 / the verdict")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public VerificationResult verify(@NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
+        return verification.verify(body, caller);
+    }
+
+    @GET
+    @Path("me/access-log")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "谁查看了我的证明 / Who accessed my proofs",
+            description = "每一次核验和调取：单位、时间、用途、结论。此记录不能通过任何接口修改或删除。"
+                    + " / Every verification and retrieval: unit, time, purpose, result. No API edits or deletes it.")
+    @APIResponse(responseCode = "200", description = "访问记录 / access log")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public Page<AccessLogEntry> accessLog(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return verification.accessLog(caller, PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,267 @@
+package org.certfree.proofs.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.certfree.proofs.common.CanonicalJson;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.department.DepartmentRole;
+import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.department.dto.DepartmentView;
+import org.certfree.proofs.keys.JwsVerification;
+import org.certfree.proofs.keys.KeyAlgorithm;
+import org.certfree.proofs.keys.KeyService;
+import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.Proof;
+import org.certfree.proofs.proof.ProofNumbers;
+import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.verification.dto.AccessLogEntry;
+import org.certfree.proofs.verification.dto.VerificationResult;
+import org.certfree.proofs.verification.dto.VerifyRequest;
+
+/**
+ * Verification by using units, answered on the issuing department's authority ("谁制发、谁核验"):
+ * signature and key state, the issuer's record (issued? revoked? superseded? expired?), the holder,
+ * and — with the holder's consent — the full content. Every answer is logged and signed.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    public static final String RECEIPT_TYP = "certfree-receipt+jws";
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    IssuanceService proofs;
+
+    @Inject
+    UsageListService usage;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome before it is logged and signed. */
+    private record Verdict(Indication indication, SubIndication sub, String message, Proof proof) {
+        static Verdict failed(SubIndication sub, String message, Proof proof) {
+            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof);
+        }
+    }
+
+    @Transactional
+    public VerificationResult verify(VerifyRequest in, Caller caller) {
+        String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
+        if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
+            throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
+        }
+        int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
+        if (given != 1) {
+            throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
+        }
+        Verdict verdict = judge(in);
+        Proof proof = verdict.proof();
+        if (proof != null && !usage.allowed(unit, proof.matterCode)) {
+            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, proof.matterName));
+        }
+        Boolean subjectMatches = null;
+        if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {
+            subjectMatches = proofs.subjectIndex(in.holderId()).equals(proof.subjectIdIndex);
+            if (!subjectMatches) {
+                verdict = Verdict.failed(SubIndication.SUBJECT_MISMATCH, Messages.VERDICT_SUBJECT, proof);
+            }
+        }
+        VerificationResult.Content content = null;
+        String withheld = null;
+        UUID consentId = null;
+        if (Boolean.TRUE.equals(in.retrieve()) && proof != null) {
+            Optional<Consent> consent = consents.active(proof.subjectIdIndex, unit, proof.matterCode);
+            if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
+                consentId = consent.get().id;
+                ProofView full = proofs.fullView(proof);
+                content = new VerificationResult.Content(full.subject().kind().name(), full.subject().name(),
+                        full.subject().id(), full.claims(), full.purpose());
+            } else {
+                withheld = Messages.CONTENT_NO_CONSENT;
+            }
+        }
+        Instant now = clock.instant();
+        Verification v = new Verification();
+        v.id = UUID.randomUUID();
+        v.unitCode = unit;
+        v.verifier = caller.subject();
+        v.purpose = in.purpose().trim();
+        v.serviceMatter = blank(in.serviceMatter()) ? null : in.serviceMatter().trim();
+        v.indication = verdict.indication();
+        v.subIndication = verdict.sub();
+        v.retrieved = content != null;
+        v.consentId = consentId;
+        v.verifiedAt = now;
+        if (proof != null) {
+            v.proofNumber = proof.number;
+            v.subjectIdIndex = proof.subjectIdIndex;
+            v.issuerDept = proof.issuerDept;
+            v.matterCode = proof.matterCode;
+            v.proofStatus = proof.statusAt(now);
+        }
+        // The receipt is signed by the issuing department (its answer); a failure to identify any
+        // issuer (format errors, unknown numbers) is not signed by anyone.
+        if (proof != null) {
+            VerificationResult.ReceiptBody body = new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
+                    v.verifier, v.purpose, proof.number, verdict.indication().uri(),
+                    verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept);
+            v.receipt = keys.signCompact(proof.issuerDept, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(body, json), RECEIPT_TYP);
+        }
+        v.persist();
+        return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
+                verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
+                proof == null ? null : proof.number, v.proofStatus,
+                proof == null ? null : proof.matterCode, proof == null ? null : proof.matterName,
+                proof == null ? null : proof.issuerDept, proof == null ? null : proof.issuerName,
+                proof == null ? null : proof.issuedAt, proof == null ? null : proof.validUntil,
+                proof == null ? null : proof.revocationReason, proof == null ? null : proof.supersededBy,
+                subjectMatches, proof == null ? null : proof.subjectNameMasked, withheld, content, now, v.receipt);
+    }
+
+    /** Decides the verdict; never changes the proof. */
+    private Verdict judge(VerifyRequest in) {
+        Proof proof;
+        if (!blank(in.jws())) {
+            JwsVerification checked = keys.verify(in.jws().trim());
+            switch (checked.outcome()) {
+                case MALFORMED -> {
+                    return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
+                }
+                case INVALID_SIGNATURE -> {
+                    return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
+                }
+                case UNKNOWN_KEY -> {
+                    return new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND, Messages.VERDICT_UNKNOWN_KEY, null);
+                }
+                case KEY_COMPROMISED -> {
+                    return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, null);
+                }
+                default -> {
+                    // VALID: fall through to the issuer's record
+                }
+            }
+            Optional<String> number = numberIn(checked.payload());
+            proof = number.flatMap(proofs::findByNumber).orElse(null);
+            if (proof == null || !MessageDigest.isEqual(proof.payload.getBytes(StandardCharsets.UTF_8), checked.payload())) {
+                return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
+            }
+        } else {
+            String number;
+            String code;
+            if (!blank(in.qr())) {
+                Map<String, String> q = query(in.qr().trim());
+                number = q.get("n");
+                code = q.get("c");
+                if (number == null || code == null) {
+                    return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
+                }
+            } else {
+                number = in.number();
+                code = in.code();
+            }
+            String normalized = ProofNumbers.normalize(number);
+            if (ProofNumbers.problem(normalized).isPresent() || blank(code)) {
+                return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
+            }
+            proof = proofs.findByNumber(normalized).orElse(null);
+            String expected = proof == null ? "000000" : proofs.verificationCode(proof);
+            boolean codeOk = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    code.trim().getBytes(StandardCharsets.US_ASCII));
+            if (proof == null || !codeOk) {
+                return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
+            }
+        }
+        // The issuer's own signature on its record: catches a key compromised before issuance.
+        JwsVerification stored = keys.verify(proof.jwsCompact);
+        if (stored.outcome() == JwsVerification.Outcome.KEY_COMPROMISED) {
+            return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
+        }
+        if (stored.outcome() != JwsVerification.Outcome.VALID) {
+            return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
+        }
+        return switch (proof.statusAt(clock.instant())) {
+            case REVOKED -> Verdict.failed(SubIndication.REVOKED,
+                    Messages.VERDICT_REVOKED.formatted(proof.revocationReason.chinese()), proof);
+            case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy), proof);
+            case EXPIRED -> Verdict.failed(SubIndication.EXPIRED, Messages.VERDICT_EXPIRED, proof);
+            case VALID -> new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof);
+        };
+    }
+
+    /** A citizen's access log: every verification and retrieval of proofs about them. */
+    public Page<AccessLogEntry> accessLog(Caller caller, PageRequest page) {
+        var q = Verification.<Verification>find("subjectIdIndex", Sort.descending("verifiedAt"), proofs.subjectIndex(caller.subject()));
+        Map<String, String> names = new HashMap<>();
+        List<AccessLogEntry> items = q.page(page.page(), page.size()).list().stream()
+                .map(v -> new AccessLogEntry(v.verifiedAt, v.unitCode,
+                        names.computeIfAbsent(v.unitCode, c -> departments.find(c).map(DepartmentView::name).orElse(c)),
+                        v.proofNumber, v.purpose, v.serviceMatter, v.indication, v.retrieved))
+                .toList();
+        return new Page<>(items, page.page(), page.size(), q.count());
+    }
+
+    private Optional<String> numberIn(byte[] payload) {
+        try {
+            JsonNode node = json.readTree(payload);
+            return Optional.ofNullable(node.path("number").asText(null));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> query(String url) {
+        Map<String, String> out = new HashMap<>();
+        try {
+            String q = URI.create(url).getRawQuery();
+            if (q == null) {
+                return out;
+            }
+            for (String pair : q.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,51 @@
+package org.certfree.proofs.verification.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.proof.RevocationReason;
+import org.certfree.proofs.verification.Indication;
+import org.certfree.proofs.verification.SubIndication;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The verdict, answered on the issuing department's authority, with a receipt signed by that
+ * department's key (compact JWS over the canonical JSON of {@link ReceiptBody}).
+ */
+@Schema(name = "VerificationResult")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerificationResult(
+        UUID id,
+        Indication indication,
+        String indicationUri,
+        SubIndication subIndication,
+        String subIndicationUri,
+        String message,
+        String proofNumber,
+        ProofStatus proofStatus,
+        String matterCode,
+        String matterName,
+        String issuerDept,
+        String issuerName,
+        Instant issuedAt,
+        Instant validUntil,
+        RevocationReason revocationReason,
+        String supersededBy,
+        Boolean subjectMatches,
+        String holderName,
+        String contentWithheld,
+        Content content,
+        Instant verifiedAt,
+        String receipt) {
+
+    /** The full content, for a unit holding the holder's consent. */
+    public record Content(String subjectKind, String subjectName, String subjectId, Map<String, String> claims, String purpose) {
+    }
+
+    /** What the receipt signs. */
+    public record ReceiptBody(String typ, UUID id, Instant verifiedAt, String unit, String verifier, String purpose,
+            String proofNumber, String indication, String subIndication, String proofStatus, String issuerDept) {
+    }
+}
