@@ -1,0 +1,181 @@
+package org.certfree.proofs.verification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.certfree.proofs.proof.ProofNumbers;
+import org.certfree.proofs.testsupport.Fixtures;
+import org.certfree.proofs.testsupport.Matters;
+import org.certfree.proofs.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Using-unit verification on the issuer's authority: every path, and who is refused. */
+@QuarkusTest
+class VerificationResourceTest {
+
+    private String matter;
+
+    @BeforeEach
+    void fixtures() {
+        Fixtures.departments();
+        matter = Matters.retained(Fixtures.GOOD_ISSUER, 0);
+        // WINDOW is on the 用证 list for the matter; OTHER_WINDOW is not.
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "义务教育入学登记", "businessSystem", "入学服务平台",
+                        "proofMatterCode", matter))
+                .post("/api/v1/using-units").then().statusCode(201);
+    }
+
+    private Map<String, Object> issued(String subjectId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("matterCode", matter);
+        body.put("subject", Map.of("kind", "PERSON", "name", "张三", "id", subjectId));
+        body.put("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 1 号"));
+        body.put("purpose", "办理入学");
+        return given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+    }
+
+    private static ValidatableResponse verify(String unit, Map<String, Object> body) {
+        Map<String, Object> b = new HashMap<>(body);
+        b.putIfAbsent("purpose", "办理入学");
+        return given().header("Authorization", Tokens.bearer(Tokens.verifier(unit))).contentType(ContentType.JSON).body(b)
+                .post("/api/v1/verifications").then();
+    }
+
+    @Test
+    void aGenuineProofPassesByEveryInputFormAndTheReceiptIsSigned() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        String number = (String) p.get("number");
+        String code = (String) p.get("verificationCode");
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"))).statusCode(200)
+                .body("indication", equalTo("TOTAL_PASSED")).body("proofStatus", equalTo("VALID"))
+                .body("receipt", notNullValue()).body("holderName", equalTo("张*"));
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsJson"))).statusCode(200).body("indication", equalTo("TOTAL_PASSED"));
+        verify(Fixtures.WINDOW, Map.of("qr", "https://zwfw.example/verify?n=" + number + "&c=" + code)).statusCode(200)
+                .body("indication", equalTo("TOTAL_PASSED"));
+        String receipt = verify(Fixtures.WINDOW, Map.of("number", number, "code", code)).statusCode(200)
+                .body("indication", equalTo("TOTAL_PASSED")).extract().path("receipt");
+        given().contentType(ContentType.JSON).body(Map.of()).when().get("/.well-known/jwks.json").then().statusCode(200);
+        String header = new String(Base64.getUrlDecoder().decode(receipt.split("\\.")[0]));
+        assertEquals(true, header.contains("SM2SM3"), header);
+    }
+
+    @Test
+    void tamperedWrongKeyAndNeverIssuedAreRejected() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        String compact = (String) p.get("jwsCompact");
+        String[] parts = compact.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace("张三", "李四").getBytes()) + "." + parts[2];
+        verify(Fixtures.WINDOW, Map.of("jws", forged)).statusCode(200)
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("SIG_CRYPTO_FAILURE"));
+        verify(Fixtures.WINDOW, Map.of("jws", "not-a-jws")).statusCode(200).body("subIndication", equalTo("FORMAT_FAILURE"));
+        String unissued = new ProofNumbers().newNumber(2026);
+        verify(Fixtures.WINDOW, Map.of("number", unissued, "code", "123456")).statusCode(200)
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("NOT_ISSUED"));
+        verify(Fixtures.WINDOW, Map.of("number", p.get("number"), "code", "000000".equals(p.get("verificationCode")) ? "000001" : "000000"))
+                .statusCode(200).body("subIndication", equalTo("NOT_ISSUED"));
+    }
+
+    @Test
+    void revocationIsSeenByTheVeryNextVerificationAndTheVerdictIsStable() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        Map<String, Object> byNumber = Map.of("number", p.get("number"), "code", p.get("verificationCode"));
+        verify(Fixtures.WINDOW, byNumber).body("indication", equalTo("TOTAL_PASSED"));
+        verify(Fixtures.WINDOW, byNumber).body("indication", equalTo("TOTAL_PASSED"));
+        given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "DATA_CHANGED")).post("/api/v1/proofs/" + p.get("number") + "/revoke").then().statusCode(200);
+        verify(Fixtures.WINDOW, byNumber).body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("REVOKED"))
+                .body("revocationReason", equalTo("DATA_CHANGED"));
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"))).body("subIndication", equalTo("REVOKED"));
+    }
+
+    @Test
+    void holderMismatchFails() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "holderId", Fixtures.OTHER_CITIZEN_ID))
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("SUBJECT_MISMATCH"))
+                .body("subjectMatches", equalTo(false));
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "holderId", Fixtures.CITIZEN_ID))
+                .body("indication", equalTo("TOTAL_PASSED")).body("subjectMatches", equalTo(true));
+    }
+
+    @Test
+    void retrievalNeedsTheHoldersConsent() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        Map<String, Object> retrieve = Map.of("jws", p.get("jwsCompact"), "retrieve", true);
+        verify(Fixtures.WINDOW, retrieve).body("indication", equalTo("TOTAL_PASSED"))
+                .body("content", nullValue()).body("contentWithheld", containsString("授权"));
+        String citizen = Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID));
+        String consent = given().header("Authorization", citizen).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "matterCode", matter, "purpose", "办理入学",
+                        "expiresAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/consents").then().statusCode(201).extract().path("id");
+        verify(Fixtures.WINDOW, retrieve).body("content.subjectId", equalTo(Fixtures.CITIZEN_ID))
+                .body("content.claims.户籍地址", equalTo("新疆库尔勒市人民东路 1 号"));
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)))
+                .post("/api/v1/consents/" + consent + "/revoke").then().statusCode(404);
+        given().header("Authorization", citizen).post("/api/v1/consents/" + consent + "/revoke").then().statusCode(200)
+                .body("active", equalTo(false));
+        verify(Fixtures.WINDOW, retrieve).body("content", nullValue());
+    }
+
+    @Test
+    void aUnitNotOnTheUsageListIsRefusedAndOtherRolesCannotVerify() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        verify(Fixtures.OTHER_WINDOW, Map.of("jws", p.get("jwsCompact"))).statusCode(403)
+                .body("detail", containsString("用证清单"));
+        for (String token : new String[] { Tokens.issuer(Fixtures.GOOD_ISSUER), Tokens.citizen(Fixtures.CITIZEN_ID), Tokens.admin() }) {
+            given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON)
+                    .body(Map.of("jws", p.get("jwsCompact"), "purpose", "x")).post("/api/v1/verifications").then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("jws", p.get("jwsCompact"), "purpose", "x"))
+                .post("/api/v1/verifications").then().statusCode(401);
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "number", p.get("number"))).statusCode(400);
+        verify(Fixtures.WINDOW, Map.of()).statusCode(400);
+    }
+
+    @Test
+    void theHolderSeesWhoAccessedTheirProofsAndNobodyElseDoes() {
+        Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "purpose", "核对户籍", "serviceMatter", "义务教育入学登记"))
+                .statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID))).queryParam("size", 200)
+                .get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.purpose", hasItem("核对户籍")).body("items.unit", hasItem(Fixtures.WINDOW));
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID))).queryParam("size", 200)
+                .get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.proofNumber", not(hasItem(p.get("number"))));
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).get("/api/v1/me/access-log")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void usageListIsPublicButOnlyAdminChangesIt() {
+        given().queryParam("matter", matter).get("/api/v1/using-units").then().statusCode(200)
+                .body("items.unit", hasItem(Fixtures.WINDOW));
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", matter))
+                .post("/api/v1/using-units").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.GOOD_ISSUER + "X", "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", matter))
+                .post("/api/v1/using-units").then().statusCode(400);
+    }
+}
