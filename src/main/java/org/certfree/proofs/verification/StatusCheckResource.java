@@ -12,11 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.certfree.proofs.proof.ProofNumbers;
-import org.certfree.proofs.system.config.CertfreeConfig;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.error.ProblemType;
-import org.certfree.proofs.system.http.RateLimiter;
 import org.certfree.proofs.verification.dto.StatusAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,9 +30,7 @@ public class StatusCheckResource {
     StatusCheckService statusCheck;
 
     @Inject
-    CertfreeConfig config;
-
-    private volatile RateLimiter limiter;
+    StatusCheckLimiter limiter;
 
     @GET
     @PermitAll
@@ -51,10 +47,10 @@ public class StatusCheckResource {
             @Parameter(description = "核验码 / verification code") @QueryParam("code") String code,
             @Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        RateLimiter rl = limiter();
-        if (!rl.tryAcquire(client)) {
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS,
-                    Messages.STATUS_CHECK_TOO_MANY.formatted(Math.max(1, rl.retryAfterSeconds(client))));
+        if (!limiter.tryAcquire(client)) {
+            long wait = limiter.retryAfterSeconds(client);
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.STATUS_CHECK_TOO_MANY.formatted(wait))
+                    .withHeader("Retry-After", Long.toString(wait));
         }
         String normalized = ProofNumbers.normalize(number);
         ProofNumbers.problem(normalized).ifPresent(p -> {
@@ -66,14 +62,5 @@ public class StatusCheckResource {
         StatusAnswer answer = statusCheck.check(normalized, code)
                 .orElseThrow(() -> ApiException.notFound(Messages.STATUS_NO_MATCH));
         return Response.ok(answer).header("Cache-Control", "no-store").build();
-    }
-
-    private RateLimiter limiter() {
-        RateLimiter rl = limiter;
-        if (rl == null) {
-            rl = new RateLimiter(config.statusCheck().perMinute(), config.statusCheck().burst());
-            limiter = rl;
-        }
-        return rl;
     }
 }

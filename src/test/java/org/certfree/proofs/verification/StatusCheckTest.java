@@ -29,6 +29,9 @@ class StatusCheckTest {
 
     private String matter;
 
+    @jakarta.inject.Inject
+    StatusCheckLimiter limiter;
+
     @BeforeEach
     void fixtures() {
         Fixtures.departments();
@@ -79,6 +82,29 @@ class StatusCheckTest {
         assertTrue(bit(statusList(), index));
         given().queryParam("code", p.get("verificationCode")).get("/api/v1/proofs/" + p.get("number") + "/status")
                 .then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+
+    @Test
+    void tooManyChecksFromOneClientGet429WithRetryAfter() {
+        limiter.reset();
+        try {
+            String unissued = new ProofNumbers().newNumber(2026);
+            int limited = 0;
+            for (int i = 0; i < 100 && limited == 0; i++) {
+                Response r = given().queryParam("code", "123456").get("/api/v1/proofs/" + unissued + "/status");
+                if (r.statusCode() == 429) {
+                    limited++;
+                    assertTrue(r.getHeader("Retry-After") != null);
+                    assertTrue(r.jsonPath().getString("detail").contains("秒后再试"));
+                    assertEquals("application/problem+json", r.contentType());
+                } else {
+                    assertEquals(404, r.statusCode());
+                }
+            }
+            assertEquals(1, limited, "no 429 after 100 checks in a row");
+        } finally {
+            limiter.reset();
+        }
     }
 
     @Test

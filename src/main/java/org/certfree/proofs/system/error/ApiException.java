@@ -8,6 +8,7 @@ public class ApiException extends RuntimeException {
     private final ProblemType type;
     private final String existing;
     private final List<Problem.FieldError> errors;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, null, null);
@@ -31,6 +32,16 @@ public class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Adds a response header (e.g. Retry-After on 429). */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public static ApiException notFound(String detail) {

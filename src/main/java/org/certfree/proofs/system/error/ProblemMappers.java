@@ -49,6 +49,7 @@ public class ProblemMappers {
         if (e.existing() != null) {
             builder.header(HttpHeaders.LOCATION, e.existing());
         }
+        e.headers().forEach(builder::header);
         return builder.build();
     }
 
