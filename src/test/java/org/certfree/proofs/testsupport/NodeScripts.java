@@ -1,0 +1,99 @@
+package org.certfree.proofs.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs the Node.js checks under src/test/js (independent JOSE/SM2 verification, the page in
+ * headless Chromium). They need node/npm (and Chromium for pages), which a JDK-only machine lacks:
+ * there they are skipped with a message; CI sets CI=true, and then a missing tool FAILS the test.
+ */
+public final class NodeScripts {
+
+    public static final Path DIR = Path.of("src", "test", "js");
+    private static volatile boolean installed;
+
+    private NodeScripts() {
+    }
+
+    /** Result of a script run. */
+    public record Run(int exit, String stdout, String stderr) {
+    }
+
+    public static Run run(String script, String... args) {
+        require("node", "--version");
+        install();
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        return exec(command, 120);
+    }
+
+    /** Skips (or, on CI, fails) when Chromium is missing. */
+    public static void requireChromium() {
+        String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(chromium))) {
+            missing("Chromium (" + chromium + "): apt-get install chromium");
+        }
+    }
+
+    private static synchronized void install() {
+        if (installed || Files.isDirectory(DIR.resolve("node_modules"))) {
+            installed = true;
+            return;
+        }
+        require("npm", "--version");
+        Run run = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
+        assertEquals(0, run.exit(), "npm ci in src/test/js failed:\n" + run.stderr());
+        installed = true;
+    }
+
+    private static void require(String tool, String versionFlag) {
+        try {
+            Process p = new ProcessBuilder(tool, versionFlag).redirectErrorStream(true).start();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // fall through
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        missing(tool);
+    }
+
+    private static void missing(String what) {
+        String message = "This test needs " + what + ", which is not installed.";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + " CI must install it (.ci/run).");
+        }
+        Assumptions.abort(message + " Skipped outside CI.");
+    }
+
+    private static Run exec(List<String> command, int timeoutSeconds) {
+        try {
+            Path out = Files.createTempFile("node-out", ".txt");
+            Path err = Files.createTempFile("node-err", ".txt");
+            Process p = new ProcessBuilder(command).directory(DIR.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(String.join(" ", command) + " timed out");
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
