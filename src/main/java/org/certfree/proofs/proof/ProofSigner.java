@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.certfree.proofs.common.CanonicalJson;
 import org.certfree.proofs.keys.KeyAlgorithm;
-import org.certfree.proofs.keys.KeyService;
+import org.certfree.proofs.keys.Jws;
 
 /**
  * Builds the signed payload of a proof and signs it with the issuing department's keys.
@@ -27,7 +27,7 @@ public class ProofSigner {
     public static final String TYP = "certfree-proof+jws";
 
     @Inject
-    KeyService keys;
+    Jws keys;
 
     @Inject
     ObjectMapper json;

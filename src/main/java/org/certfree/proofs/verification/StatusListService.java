@@ -22,7 +22,7 @@ import org.certfree.proofs.common.CanonicalJson;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.keys.KeyAlgorithm;
-import org.certfree.proofs.keys.KeyService;
+import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.proof.IssuanceService;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
@@ -44,7 +44,7 @@ public class StatusListService {
     EntityManager em;
 
     @Inject
-    KeyService keys;
+    Jws keys;
 
     @Inject
     DepartmentService departments;

@@ -23,9 +23,10 @@ import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
+import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.KeyAlgorithm;
-import org.certfree.proofs.keys.KeyService;
+import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.proof.IssuanceService;
 import org.certfree.proofs.proof.Proof;
 import org.certfree.proofs.proof.ProofNumbers;
@@ -49,7 +50,7 @@ public class VerificationService {
     public static final String RECEIPT_TYP = "certfree-receipt+jws";
 
     @Inject
-    KeyService keys;
+    Jws keys;
 
     @Inject
     IssuanceService proofs;
@@ -205,10 +206,10 @@ public class VerificationService {
         }
         // The issuer's own signature on its record: catches a key compromised before issuance.
         JwsVerification stored = keys.verify(proof.jwsCompact);
-        if (stored.outcome() == JwsVerification.Outcome.KEY_COMPROMISED) {
+        if (stored.outcome() == JwsOutcome.KEY_COMPROMISED) {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }
-        if (stored.outcome() != JwsVerification.Outcome.VALID) {
+        if (stored.outcome() != JwsOutcome.VALID) {
             return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
         }
         return switch (proof.statusAt(clock.instant())) {

@@ -96,4 +96,12 @@ public final class Messages {
     public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
+    // --- keys
+    public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
+    public static final String KEYS_DEPARTMENT_CANNOT_SIGN = "部门 %s 既不是开具单位（ISSUER）也不是审核单位（REVIEWER），没有签名密钥。";
+    public static final String KEYS_KEY_NOT_FOUND = "部门 %s 没有标识为 %s 的签名密钥。";
+    public static final String KEYS_COMPROMISED_AT_FUTURE = "泄露时间 compromisedAt 不能晚于当前时间（%s）。";
+    public static final String KEYS_ALREADY_COMPROMISED = "密钥 %s 已于 %s 标记为泄露；只能把泄露时间提前，不能推后。";
+    public static final String KEYS_COMPROMISED_AT_REQUIRED = "须填写泄露时间 compromisedAt（ISO-8601，例如 2024-05-01T08:00:00Z）。";
+    public static final String KEYS_REASON_REQUIRED = "须填写泄露原因 reason（1 到 500 个字符）。";
 }
