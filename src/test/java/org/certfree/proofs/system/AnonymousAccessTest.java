@@ -35,7 +35,8 @@ class AnonymousAccessTest {
             Pattern.compile("GET /api/v1/proofs/\\{[a-zA-Z]+\\}/qr(\\.[a-z]+)?"),
             Pattern.compile("GET /api/v1/status-lists(/.*)?"),
             Pattern.compile("GET /api/v1/using-units?(/.*)?"),
-            Pattern.compile("GET /verify(/.*)?"));
+            Pattern.compile("GET /verify(/.*)?"),
+            Pattern.compile("GET /api/v1/bench/floor/\\{code\\}"));
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

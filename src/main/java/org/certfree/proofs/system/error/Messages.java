@@ -42,6 +42,7 @@ public final class Messages {
     public static final String USCC_INVALID = "统一社会信用代码不符合 GB 32100：%s";
     public static final String RESIDENT_ID_INVALID = "公民身份号码不符合 GB 11643：%s";
 
+    public static final String BENCH_DISABLED = "生产模式下没有基准测试接口。";
     public static final String DEV_TOKENS_DISABLED = "生产模式下没有开发令牌接口，请使用身份认证系统签发的令牌。";
     public static final String DEV_TOKEN_DEPT_REQUIRED = "角色 %s 须指定所属部门 dept。";
     public static final String DEV_TOKEN_DEPT_ROLE = "部门 %s 没有 %s 职能，不能签发角色 %s 的令牌。";
