@@ -176,7 +176,7 @@ class DepartmentResourceTest {
         given().header("Authorization", admin()).queryParam("size", 0)
                 .get("/api/v1/departments").then().statusCode(400);
         given().header("Authorization", admin()).queryParam("role", "KING")
-                .get("/api/v1/departments").then().statusCode(404);
+                .get("/api/v1/departments").then().statusCode(400);
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class Messages {
     public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";
     public static final String IDEMPOTENCY_KEY_INVALID = "Idempotency-Key 须为 1 到 100 个字母、数字或 - _ . : 字符。";
     public static final String IDEMPOTENCY_KEY_REUSED = "该 Idempotency-Key 已用于另一个不同的请求；新请求请使用新的键。";
+    public static final String PARAMETER_UNREADABLE = "参数格式不正确（%s），请对照接口说明填写。";
+    public static final String PARAMETER_NOT_ALLOWED = "参数值 %s 不在允许范围内，可选：%s。";
     public static final String PAGE_INVALID = "page 须为不小于 0 的整数。";
     public static final String SIZE_INVALID = "size 须为 1 到 %d 之间的整数。";
 

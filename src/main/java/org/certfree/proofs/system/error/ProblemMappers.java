@@ -24,9 +24,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -123,6 +126,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query/path parameter cannot be converted; it is the client's input.
+            return builder(ProblemType.BAD_PARAMETER, parameterMessage(rootMessage(e.getCause())),
+                    uri, null, null, null).build();
+        }
         if (e instanceof NotFoundException) {
             return builder(ProblemType.NOT_FOUND, Messages.NO_SUCH_PATH.formatted("/" + uri.getPath().replaceFirst("^/", "")),
                     uri, null, null, null).build();
@@ -187,6 +195,34 @@ public class ProblemMappers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final Pattern NO_ENUM =
+            Pattern.compile("No enum constant ([\\w.$]+)\\.([^.]*)$");
+
+    /** "No enum constant a.b.Role.KING" → which values are allowed, without exposing class names. */
+    private static String parameterMessage(String raw) {
+        Matcher m = NO_ENUM.matcher(raw);
+        if (m.find()) {
+            try {
+                Object[] values = Class.forName(m.group(1)).getEnumConstants();
+                if (values != null) {
+                    return Messages.PARAMETER_NOT_ALLOWED.formatted(m.group(2),
+                            Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")));
+                }
+            } catch (ClassNotFoundException ignored) {
+                // fall through to the generic message
+            }
+        }
+        return Messages.PARAMETER_UNREADABLE.formatted(raw.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1"));
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static String jsonPath(JsonMappingException e) {
