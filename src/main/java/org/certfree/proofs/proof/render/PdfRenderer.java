@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,12 @@ import org.certfree.proofs.proof.render.ProofDocument.Status;
  * The page shows the matter, the subject, the claims, the issuing department, the validity, the QR code of the
  * status page, how to verify by hand, and the signing keys.
  *
- * <p>Font: Adobe's STSong-Light through the Adobe-GB1 CMaps (UniGB-UCS2-H) that ship inside the OpenPDF jar.
- * It is <em>not embedded</em>: no embeddable Simplified Chinese font could be found on Maven Central, and a system
- * font package cannot be a runtime dependency. Every conforming viewer substitutes its own Song-style font (Adobe
- * Reader installs the Adobe font pack; poppler, pdf.js, macOS and Windows use a system CJK font), and the text is
- * real Unicode text (copyable, searchable, extractable). Characters outside Adobe-GB1 are printed as 〓.
+ * <p>Font: WenQuanYi Zen Hei (文泉驿正黑, TrueType, 38 272 glyphs, GBK and more), embedded as a subset of the
+ * glyphs a proof uses, so the page prints the same on any viewer and any machine, with no system font needed.
+ * The TTF comes from Maven Central inside the AJ-Captcha jar and is copied into the classes by the build
+ * (pom.xml, {@code unpack-cjk-font}); its licence is GPL-2.0 with the font embedding exception, which keeps
+ * documents that embed it free of the GPL (see fonts/NOTICE.txt). Characters the font lacks print as 〓.
+ * Codes (proof number, verification code, identifier) use Courier, one of the 14 fonts every PDF viewer has.
  *
  * <p>Thread-safe: one instance renders any number of proofs concurrently.
  */
@@ -64,11 +66,28 @@ public class PdfRenderer {
     @Inject
     public PdfRenderer(QrRenderer qr) {
         this.qr = qr;
+        this.song = loadChineseFont();
         try {
-            this.song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
             this.mono = BaseFont.createFont(BaseFont.COURIER_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("PDF fonts unavailable", e);
+        }
+    }
+
+    /** Classpath location (relative to this class) of the Chinese TrueType font. */
+    static final String CHINESE_FONT_RESOURCE = "fonts/WenQuanZhengHei.ttf";
+
+    private static BaseFont loadChineseFont() {
+        try (InputStream in = PdfRenderer.class.getResourceAsStream(CHINESE_FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CHINESE_FONT_RESOURCE + " is missing from the classpath; "
+                        + "the Maven build copies it in the generate-resources phase (./mvnw generate-resources)");
+            }
+            // Identity-H with embedding: glyph ids in the content, a subset of the font and a ToUnicode map in the file.
+            return BaseFont.createFont("WenQuanZhengHei.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                    in.readAllBytes(), null);
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("Chinese font cannot be loaded", e);
         }
     }
 
@@ -87,13 +106,19 @@ public class PdfRenderer {
             document.addCreator("certfree-proofs");
             document.open();
 
-            document.add(title(proof));
+            for (Element element : title(proof)) {
+                document.add(element);
+            }
             if (proof.status() != Status.VALID) {
                 document.add(statusBanner(proof.status()));
             }
             document.add(body(proof));
-            document.add(verificationSection(proof));
-            document.add(issuerBlock(proof));
+            for (Element element : verificationSection(proof)) {
+                document.add(element);
+            }
+            for (Element element : issuerBlock(proof)) {
+                document.add(element);
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF rendering failed for proof " + proof.proofNumber(), e);
@@ -101,25 +126,21 @@ public class PdfRenderer {
         return out.toByteArray();
     }
 
-    private Paragraph title(ProofDocument proof) {
-        Paragraph block = new Paragraph();
-        block.setAlignment(Element.ALIGN_CENTER);
-        Paragraph heading = new Paragraph(text("电子证明"), font(song, 26, Font.BOLD, INK));
+    private List<Element> title(ProofDocument proof) {
+        Paragraph heading = paragraph("电子证明", font(song, 26, Font.BOLD, INK));
         heading.setAlignment(Element.ALIGN_CENTER);
         heading.setSpacingAfter(6);
-        Paragraph matter = new Paragraph(text(proof.matterName()), font(song, 17, Font.BOLD, INK));
+        Paragraph matter = paragraph(proof.matterName(), font(song, 17, Font.BOLD, INK));
         matter.setAlignment(Element.ALIGN_CENTER);
         matter.setSpacingAfter(14);
-        block.add(heading);
-        block.add(matter);
-        return block;
+        return List.of(heading, matter);
     }
 
     private PdfPTable statusBanner(Status status) {
         PdfPTable banner = new PdfPTable(1);
         banner.setWidthPercentage(100);
         banner.setSpacingAfter(10);
-        PdfPCell cell = new PdfPCell(new Phrase(text("状态：" + status.label() + "　" + status.warning()),
+        PdfPCell cell = new PdfPCell(phrase("状态：" + status.label() + "　" + status.warning(),
                 font(song, 12, Font.BOLD, ALERT)));
         cell.setBorderColor(ALERT);
         cell.setBorderWidth(1.5f);
@@ -148,9 +169,9 @@ public class PdfRenderer {
         }
         field(fields, "开具时间", ProofDocument.displayTime(proof.issuedAt()));
         field(fields, "有效期至", ProofDocument.displayTime(proof.validUntil()));
-        Phrase status = new Phrase(text(proof.status().label()),
+        Phrase status = phrase(proof.status().label(),
                 font(song, 11, Font.BOLD, proof.status() == Status.VALID ? INK : ALERT));
-        status.add(new Chunk(text("（出具本文件时；以扫码或在线查询结果为准）"), font(song, 8.5f, Font.NORMAL, MUTED)));
+        status.add(chunk("（出具本文件时；以扫码或在线查询结果为准）", font(song, 8.5f, Font.NORMAL, MUTED)));
         field(fields, "状态", status);
 
         PdfPTable layout = new PdfPTable(new float[] { 3.3f, 1.25f });
@@ -179,63 +200,66 @@ public class PdfRenderer {
         } catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
-        Paragraph caption = new Paragraph(text("扫码核验证明状态"), font(song, 9.5f, Font.NORMAL, INK));
+        Paragraph caption = paragraph("扫码核验证明状态", font(song, 9.5f, Font.NORMAL, INK));
         caption.setAlignment(Element.ALIGN_CENTER);
         cell.addElement(caption);
         return cell;
     }
 
-    private Paragraph verificationSection(ProofDocument proof) {
-        Paragraph section = new Paragraph();
-        section.setSpacingAfter(18);
-        Paragraph heading = new Paragraph(text("核验方式"), font(song, 13, Font.BOLD, INK));
+    private List<Element> verificationSection(ProofDocument proof) {
+        List<Element> section = new ArrayList<>();
+        Paragraph heading = paragraph("核验方式", font(song, 13, Font.BOLD, INK));
         heading.setSpacingAfter(4);
         section.add(heading);
         Font body = font(song, 10.5f, Font.NORMAL, INK);
         String[] steps = {
                 "一、用手机扫描本证明右上方的二维码，打开证明状态查询页面，核对证明状态、事项、开具单位和有效期。",
-                "二、不使用手机的，可在电脑上访问 " + proof.statusPageAddress() + " ，输入证明编号 " + proof.proofNumber()
+                "二、不使用手机的，可在电脑上访问 " + proof.statusPageAddress() + "，输入证明编号 " + proof.proofNumber()
                         + " 和核验码 " + proof.verificationCode() + " 查询；也可请办事窗口代为查询。",
-                "三、本证明由" + proof.departmentName() + "以电子签名方式开具，无需加盖实体印章；其真实性以开具单位核验结果为准。"
+                "三、本证明由" + proof.departmentName() + "在线开具并加具电子签名，其真实性和当前状态以扫码或在线查询结果为准。"
                         + "证明状态查询只显示状态、事项、开具单位、日期和经遮蔽的姓名。",
         };
         for (String step : steps) {
-            Paragraph line = new Paragraph(text(step), body);
+            Paragraph line = paragraph(step, body);
             line.setLeading(17);
             line.setIndentationLeft(21);
             line.setFirstLineIndent(-21);
             section.add(line);
         }
+        ((Paragraph) section.get(section.size() - 1)).setSpacingAfter(20);
         return section;
     }
 
-    private Paragraph issuerBlock(ProofDocument proof) {
-        Paragraph block = new Paragraph();
-        block.setAlignment(Element.ALIGN_RIGHT);
-        block.setIndentationRight(24);
-        Paragraph issuer = new Paragraph(text("开具单位：" + proof.departmentName()), font(song, 12, Font.BOLD, INK));
+    private List<Element> issuerBlock(ProofDocument proof) {
+        Paragraph issuer = paragraph("开具单位：" + proof.departmentName(), font(song, 12, Font.BOLD, INK));
         issuer.setAlignment(Element.ALIGN_RIGHT);
-        Paragraph date = new Paragraph(text(ProofDocument.displayTime(proof.issuedAt()).split(" ")[0]),
+        issuer.setIndentationRight(24);
+        Paragraph date = paragraph(ProofDocument.displayTime(proof.issuedAt()).split(" ")[0],
                 font(song, 12, Font.NORMAL, INK));
         date.setAlignment(Element.ALIGN_RIGHT);
-        block.add(issuer);
-        block.add(date);
-        return block;
+        date.setIndentationRight(24);
+        return List.of(issuer, date);
     }
 
     private void field(PdfPTable table, String label, String value) {
-        field(table, label, new Phrase(text(value), font(song, 11, Font.NORMAL, INK)));
+        field(table, label, phrase(value, font(song, 11, Font.NORMAL, INK)));
     }
 
     private void field(PdfPTable table, String label, Phrase value) {
-        PdfPCell labelCell = new PdfPCell(new Phrase(text(label), font(song, 10.5f, Font.BOLD, INK)));
+        PdfPCell labelCell = new PdfPCell(phrase(label, font(song, 10.5f, Font.BOLD, INK)));
         labelCell.setBackgroundColor(LABEL_BG);
         labelCell.setBorderColor(RULE);
         labelCell.setPadding(6);
+        labelCell.setLeading(0, 1.35f);
+        labelCell.setUseAscender(true);
+        labelCell.setUseDescender(true);
         labelCell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         PdfPCell valueCell = new PdfPCell(value);
         valueCell.setBorderColor(RULE);
         valueCell.setPadding(6);
+        valueCell.setLeading(0, 1.35f);
+        valueCell.setUseAscender(true);
+        valueCell.setUseDescender(true);
         valueCell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         table.addCell(labelCell);
         table.addCell(valueCell);
@@ -246,14 +270,28 @@ public class PdfRenderer {
         if (isPrintableAscii(value)) {
             return new Phrase(value, font(mono, size, Font.NORMAL, INK));
         }
-        return new Phrase(text(value), font(song, size + 0.5f, Font.NORMAL, INK));
+        return phrase(value, font(song, size + 0.5f, Font.NORMAL, INK));
     }
 
-    /** Replaces every code point STSong-Light cannot show, so nothing silently disappears from a proof. */
+    private Chunk chunk(String value, Font font) {
+        Chunk chunk = new Chunk(text(value), font);
+        chunk.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        return chunk;
+    }
+
+    private Phrase phrase(String value, Font font) {
+        return new Phrase(chunk(value, font));
+    }
+
+    private Paragraph paragraph(String value, Font font) {
+        return new Paragraph(chunk(value, font));
+    }
+
+    /** Replaces every code point the font cannot show, so nothing silently disappears from a proof. */
     String text(String value) {
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints().forEach(cp -> {
-            if (cp == '\n' || (cp <= 0xFFFF && song.charExists(cp))) {
+            if (cp == '\n' || song.charExists(cp)) {
                 out.appendCodePoint(cp);
             } else if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
                 out.append(' ');
@@ -306,11 +344,11 @@ public class PdfRenderer {
             lines.add("签名可用开具单位公布的验证密钥（JWKS）离线核验。证明编号 " + proof.proofNumber());
             float y = base;
             for (String line : lines) {
-                ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text(line), small), left, y, 0);
+                ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(line, small), left, y, 0);
                 y -= 10;
             }
             ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
-                    new Phrase(text("第 " + writer.getPageNumber() + " 页"), small), right, y + 10, 0);
+                    phrase("第 " + writer.getPageNumber() + " 页", small), right, y + 10, 0);
         }
     }
 }

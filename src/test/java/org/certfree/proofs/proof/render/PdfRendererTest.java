@@ -71,8 +71,9 @@ class PdfRendererTest {
     }
 
     @Test
-    void thePageIsA4AndUsesTheAdobeSongFontForChinese() throws IOException {
-        try (PDDocument doc = Loader.loadPDF(renderer.render(sample()))) {
+    void thePageIsA4AndTheChineseFontIsAnEmbeddedSubset() throws IOException {
+        byte[] pdf = renderer.render(sample());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDPage page = doc.getPage(0);
             assertEquals(PDRectangle.A4.getWidth(), page.getMediaBox().getWidth(), 0.5);
             assertEquals(PDRectangle.A4.getHeight(), page.getMediaBox().getHeight(), 0.5);
@@ -81,9 +82,14 @@ class PdfRendererTest {
             for (COSName name : resources.getFontNames()) {
                 PDFont font = resources.getFont(name);
                 fonts.add(font.getName());
+                // Everything is embedded except Courier, one of the 14 fonts every viewer must have.
+                assertTrue(font.isEmbedded() || font.getName().startsWith("Courier"), font.getName());
             }
-            assertTrue(fonts.stream().anyMatch(f -> f.startsWith("STSong-Light")), fonts::toString);
+            // A subset font's name carries a six-letter tag: ABCDEF+WenQuanYiZenHei
+            assertTrue(fonts.stream().anyMatch(f -> f.matches("[A-Z]{6}\\+WenQuanYi.*")), fonts::toString);
         }
+        // The subset keeps the file small although the whole font is 12.8 MB.
+        assertTrue(pdf.length < 200_000, "PDF is " + pdf.length + " bytes");
     }
 
     @Test
@@ -99,6 +105,25 @@ class PdfRendererTest {
             }
             assertEquals(1, images.size());
             assertEquals(QrRendererTest.STATUS_URL, QrRendererTest.decode(images.get(0).getImage()).getText());
+        }
+    }
+
+    @Test
+    void linesNeverStartWithClosingPunctuationAndCodesAreNeverCut() throws IOException {
+        List<Claim> claims = List.of(
+                new Claim("查询结果", "经查询，该人员自二〇一五年起在本市连续居住，现居住地址为巴中市巴州区江北大道东段某某小区，"
+                        + "房屋性质为自有住房；本证明仅用于办理入学手续，不作他用。"),
+                new Claim("备注", "如对本证明内容有异议，请于收到本证明之日起十五个工作日内向开具单位提出（可通过政务服务网办理）。"));
+        try (PDDocument doc = Loader.loadPDF(renderer.render(sample(Status.VALID, claims)))) {
+            List<String> lines = new PDFTextStripper().getText(doc).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).toList();
+            for (String line : lines) {
+                assertFalse("，。、；：？！）》」』”".indexOf(line.charAt(0)) >= 0, "line starts with punctuation: " + line);
+                assertFalse("（《「『“".indexOf(line.charAt(line.length() - 1)) >= 0, "line ends with an opening mark: " + line);
+            }
+            // the number is printed whole in the table, the verification steps and the footer
+            assertTrue(lines.stream().filter(l -> l.contains(NUMBER)).count() >= 3, lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("https://zwfw.bazhong.gov.cn/verify")), lines::toString);
         }
     }
 
