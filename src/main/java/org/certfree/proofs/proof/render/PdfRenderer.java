@@ -25,7 +25,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.certfree.proofs.proof.render.ProofDocument.Claim;
@@ -55,7 +54,7 @@ public class PdfRenderer {
     private static final int QR_PIXELS_PER_MODULE = 8;
     private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    private static final Color RULE = new Color(0xb0, 0xb0, 0xb0);
+    private static final Color RULE = new Color(0x80, 0x80, 0x80);
     private static final Color ALERT = new Color(0xb0, 0x1e, 0x1e);
     private static final Color LABEL_BG = new Color(0xf2, 0xf2, 0xf2);
 
@@ -190,13 +189,16 @@ public class PdfRenderer {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(Element.ALIGN_CENTER);
         try {
-            Image image = Image.getInstance(qr.png(proof.statusPageUrl(), QR_PIXELS_PER_MODULE));
+            // A raw 1-bit DeviceGray image straight from the QR bitmap (no PNG round trip); several pixels per
+            // module so that viewers which smooth scaled images still print sharp module edges.
+            QrRenderer.QrSymbol symbol = qr.encode(proof.statusPageUrl());
+            int pixels = symbol.size() * QR_PIXELS_PER_MODULE;
+            Image image = Image.getInstance(pixels, pixels, 1, 1, qr.lightBits(symbol, QR_PIXELS_PER_MODULE));
+            image.setInterpolation(false);
             image.scaleAbsolute(QR_SIZE_PT, QR_SIZE_PT);
             image.setAlignment(Image.ALIGN_CENTER);
             image.setAlt("证明状态查询二维码");
             cell.addElement(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (DocumentException e) {
             throw new IllegalStateException(e);
         }

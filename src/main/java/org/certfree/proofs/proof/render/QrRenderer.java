@@ -8,7 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,27 +77,12 @@ public class QrRenderer {
 
     /** PNG image of an encoded symbol. */
     public byte[] png(QrSymbol symbol, int pixelsPerModule) {
-        if (pixelsPerModule < 1 || pixelsPerModule > 64) {
-            throw new IllegalArgumentException("pixelsPerModule must be 1..64");
-        }
-        BitMatrix matrix = symbol.matrix();
-        int size = matrix.getWidth() * pixelsPerModule;
-        // 1-bit image: index 0 is black, 1 is white in the default binary palette.
+        int size = symbol.size() * pixelsPerModule;
+        byte[] bits = lightBits(symbol, pixelsPerModule);
+        // 1-bit image with the default black/white palette: its raster has exactly the layout of lightBits.
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        WritableRaster raster = image.getRaster();
-        int[] white = new int[size];
-        Arrays.fill(white, 1);
-        for (int y = 0; y < size; y++) {
-            raster.setSamples(0, y, size, 1, 0, white);
-        }
-        int[] dark = new int[pixelsPerModule * pixelsPerModule];
-        for (int my = 0; my < matrix.getHeight(); my++) {
-            for (int mx = 0; mx < matrix.getWidth(); mx++) {
-                if (matrix.get(mx, my)) {
-                    raster.setSamples(mx * pixelsPerModule, my * pixelsPerModule, pixelsPerModule, pixelsPerModule, 0, dark);
-                }
-            }
-        }
+        byte[] raster = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        System.arraycopy(bits, 0, raster, 0, bits.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
@@ -105,6 +90,36 @@ public class QrRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The symbol as a 1-bit bitmap, {@code pixelsPerModule} pixels per module: rows padded to whole bytes, most
+     * significant bit first, 1 = light. That is the layout of a 1-bit grey PNG raster and of a PDF DeviceGray
+     * image with 1 bit per component, so both are made from it without a per-pixel conversion.
+     */
+    byte[] lightBits(QrSymbol symbol, int pixelsPerModule) {
+        if (pixelsPerModule < 1 || pixelsPerModule > 64) {
+            throw new IllegalArgumentException("pixelsPerModule must be 1..64");
+        }
+        BitMatrix matrix = symbol.matrix();
+        int size = matrix.getWidth() * pixelsPerModule;
+        int stride = (size + 7) / 8;
+        byte[] bits = new byte[stride * size];
+        byte[] row = new byte[stride];
+        for (int my = 0; my < matrix.getHeight(); my++) {
+            Arrays.fill(row, (byte) 0xFF);
+            for (int mx = 0; mx < matrix.getWidth(); mx++) {
+                if (matrix.get(mx, my)) {
+                    for (int px = mx * pixelsPerModule; px < (mx + 1) * pixelsPerModule; px++) {
+                        row[px >>> 3] &= (byte) ~(0x80 >>> (px & 7));
+                    }
+                }
+            }
+            for (int k = 0; k < pixelsPerModule; k++) {
+                System.arraycopy(row, 0, bits, (my * pixelsPerModule + k) * stride, stride);
+            }
+        }
+        return bits;
     }
 
     /** SVG image whose user units are modules; it scales to any size without blur. */

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,6 +25,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.certfree.proofs.proof.render.ProofDocument.Claim;
 import org.certfree.proofs.proof.render.ProofDocument.SigningKeyRef;
@@ -128,6 +136,16 @@ class PdfRendererTest {
     }
 
     @Test
+    void theWholePrintedPageScansToTheStatusUrl() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(renderer.render(sample()))) {
+            // Rasterise the page as a printer would (150 dpi, black and white) and look for the code on it.
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.BINARY);
+            ImageIO.write(page, "png", Path.of("target", "render-samples", "proof-valid-pdfbox.png").toFile());
+            assertEquals(QrRendererTest.STATUS_URL, QrRendererTest.decode(page).getText());
+        }
+    }
+
+    @Test
     void aRevokedProofCarriesTheWarningInRed() throws IOException {
         byte[] pdf = renderer.render(sample(Status.REVOKED, List.of()));
         writeSample("proof-revoked.pdf", pdf);
@@ -194,6 +212,38 @@ class PdfRendererTest {
             assertTrue(second.contains("第2页"), second);
             assertTrue(second.contains(NUMBER), second);
             assertTrue(compact(new PDFTextStripper().getText(doc)).contains("第60条证明内容"));
+        }
+    }
+
+    @Test
+    void oneRendererServesConcurrentRequests() throws Exception {
+        String[] names = { "赵*一", "钱*二", "孙*三", "李*四", "周*五", "吴*六", "郑*七", "王*八" };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String name = names[i % names.length];
+                ProofDocument p = sample();
+                ProofDocument mine = new ProofDocument(p.proofNumber() + i, p.verificationCode(), p.matterCode(),
+                        p.matterName(), p.matterVersion(), p.departmentCode(), p.departmentName(), p.subjectKind(), name,
+                        p.subjectIdentifierMasked(), p.claims(), p.purpose(), p.issuedAt(), p.validUntil(), p.status(),
+                        p.statusPageUrl(), p.signingKeys());
+                results.add(pool.submit(() -> {
+                    try (PDDocument doc = Loader.loadPDF(renderer.render(mine))) {
+                        return compact(new PDFTextStripper().getText(doc));
+                    }
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                String text = results.get(i).get(60, TimeUnit.SECONDS);
+                String own = names[i % names.length];
+                assertTrue(text.contains(own) && text.contains(NUMBER + i), "proof " + i + ": " + text);
+                for (String other : names) {
+                    assertTrue(other.equals(own) || !text.contains(other), "proof " + i + " shows " + other);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
