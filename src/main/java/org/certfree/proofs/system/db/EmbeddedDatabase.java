@@ -22,10 +22,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Optional<ProcessHandle> postmaster;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.postmaster = readPostmaster(dataDirectory);
     }
 
     /**
@@ -76,12 +78,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Stops PostgreSQL and waits until the postmaster has really exited: zonky's pg_ctl waits only
+     * 5 s, and a shutdown checkpoint on a busy machine can take longer; the JVM must not exit
+     * before it, or the next start would find a running postmaster.
+     */
     @Override
     public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             LOG.warnf("Embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
+        }
+        postmaster.ifPresent(p -> {
+            if (!waitForExit(p, Duration.ofSeconds(60))) {
+                LOG.warnf("PostgreSQL (pid %d) still running 60 s after fast shutdown; sending SIGQUIT", p.pid());
+                signal(p, "QUIT");
+                waitForExit(p, Duration.ofSeconds(10));
+            }
+        });
+    }
+
+    private static Optional<ProcessHandle> readPostmaster(Path data) {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return !process.isAlive();
+    }
+
+    private static void signal(ProcessHandle process, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            LOG.warnf("could not signal pid %d: %s", process.pid(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -103,22 +149,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle process = stale.get();
         LOG.warnf("Stopping PostgreSQL (pid %d) left running by an earlier run on %s", process.pid(), data);
         // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-        try {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (process.isAlive() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (process.isAlive()) {
-            process.destroyForcibly();
+        signal(process, "INT");
+        if (!waitForExit(process, Duration.ofSeconds(60))) {
+            signal(process, "QUIT");
+            waitForExit(process, Duration.ofSeconds(10));
         }
         Files.deleteIfExists(pidFile);
     }

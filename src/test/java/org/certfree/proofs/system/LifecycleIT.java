@@ -1,0 +1,481 @@
+package org.certfree.proofs.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.certfree.proofs.system.db.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) run the way a newcomer
+ * runs it, as a separate process in an empty folder: it gets ready, keeps data across restarts,
+ * stops its embedded PostgreSQL on SIGTERM, survives a {@code kill -9} of the previous run, and
+ * refuses production mode without configuration and runs in it with configuration. The demo-mode
+ * steps build on each other and run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleIT {
+
+    /** Demo departments seeded by DemoData; each must exist exactly once after any number of starts. */
+    private static final List<String> DEMO_CODES = List.of("BZGAJ", "BZMZJ", "BZRSJ", "BZSWJ", "BZSCJGJ", "BZZJJ",
+            "BZSFJ", "BZZWZX", "KELSZWZX", "LTXZWZX");
+
+    /** Settings that would point the child at another database or mode; the child gets none of them. */
+    private static final List<String> INHERITED_SETTINGS = List.of("QUARKUS_", "CERTFREE_", "MP_JWT_", "SMALLRYE_JWT_");
+
+    private static final Duration FIRST_START = Duration.ofSeconds(180);
+    private static final Duration RESTART = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(60);
+    /** pg_ctl stop waits for the postmaster; allow a moment for the kernel to reap it. */
+    private static final Duration POSTGRES_GONE = Duration.ofSeconds(5);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    private final List<Process> started = new ArrayList<>();
+
+    private Path appJar;
+    private Path workDir;
+    private Path dataDir;
+    private App app;
+    private String departmentCode;
+    private int departmentsBeforeRestart;
+
+    /** A running instance: its process, port and output file. */
+    private record App(Process process, int port, Path log, long startedNanos) {
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+    }
+
+    @BeforeAll
+    void prepare() throws IOException {
+        Path appDir = Path.of(System.getProperty("certfree.app.dir", "target/quarkus-app")).toAbsolutePath();
+        appJar = appDir.resolve("quarkus-run.jar");
+        assertTrue(Files.isRegularFile(appJar), "packaged app missing (run `./mvnw package` first): " + appJar);
+        workDir = Files.createTempDirectory("certfree-lifecycle-");
+        dataDir = workDir.resolve("data");
+        System.out.println("[lifecycle] working directory " + workDir);
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException, InterruptedException {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        for (ProcessHandle pg : postgresOn(dataDir)) {
+            signal("INT", pg.pid());
+            waitGone(pg, Duration.ofSeconds(20));
+            pg.destroyForcibly();
+        }
+        if (workDir != null) {
+            try (Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstStartGetsReadyWithSwaggerUiAndMetrics() throws Exception {
+        app = start(Map.of());
+        Duration ready = awaitReady(app, FIRST_START);
+        System.out.printf("[lifecycle] first start (empty ./data, PostgreSQL initdb): ready after %d ms%n",
+                ready.toMillis());
+
+        assertEquals(200, get(app, "/q/swagger-ui", null).statusCode(), "Swagger UI");
+        HttpResponse<String> metrics = get(app, "/q/metrics", null);
+        assertEquals(200, metrics.statusCode(), "metrics");
+        assertTrue(metrics.body().contains("# TYPE "), "Prometheus text format expected");
+        assertEquals(200, get(app, "/q/health/live", null).statusCode(), "liveness");
+        assertEquals(1, postgresOn(dataDir).size(), "one embedded postmaster on " + dataDir);
+        assertTrue(Files.isDirectory(dataDir.resolve("pg")), "database kept under ./data/pg");
+    }
+
+    @Test
+    @Order(2)
+    void writtenDataThenSigtermLeavesNoPostgres() throws Exception {
+        String token = adminToken(app);
+        departmentCode = "LC" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        String body = json.writeValueAsString(Map.of(
+                "code", departmentCode,
+                "name", "生命周期测试县政务服务中心",
+                "kind", "SERVICE_CENTER",
+                "regionCode", "652823",
+                "roles", List.of("USING_UNIT")));
+        HttpResponse<String> created = send(app, HttpRequest.newBuilder(URI.create(app.url("/api/v1/departments")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, created.statusCode(), created.body());
+        departmentsBeforeRestart = departmentCount(app, token);
+
+        List<ProcessHandle> postgres = postgresTree();
+        assertFalse(postgres.isEmpty(), "embedded PostgreSQL running before SIGTERM");
+        long stopStart = System.nanoTime();
+        app.process().destroy(); // SIGTERM
+        assertTrue(app.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "service stops on SIGTERM" + logTail(app));
+        System.out.printf("[lifecycle] SIGTERM to exit: %d ms%n", millisSince(stopStart));
+        assertPostgresGone(postgres, "after SIGTERM");
+    }
+
+    @Test
+    @Order(3)
+    void restartKeepsDataAndSeedsDemoDataOnce() throws Exception {
+        app = start(Map.of());
+        Duration ready = awaitReady(app, RESTART);
+        System.out.printf("[lifecycle] restart after SIGTERM: ready after %d ms%n", ready.toMillis());
+
+        String token = adminToken(app);
+        assertDepartmentKept(app, token);
+        assertEquals(departmentsBeforeRestart, departmentCount(app, token), "a restart adds no departments");
+        for (String code : DEMO_CODES) {
+            HttpResponse<String> found = get(app, "/api/v1/departments?size=200&q=" + code, token);
+            assertEquals(200, found.statusCode(), found.body());
+            long same = stream(json.readTree(found.body()).get("items"))
+                    .filter(d -> code.equals(d.get("code").asText()))
+                    .count();
+            assertEquals(1, same, "demo department " + code + " exactly once");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void killMinus9LeavesPostgresAndTheNextStartCopes() throws Exception {
+        List<ProcessHandle> postgres = postgresOn(dataDir);
+        assertEquals(1, postgres.size(), "one postmaster before kill -9");
+        ProcessHandle orphan = postgres.get(0);
+
+        app.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(app.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "service dies on kill -9");
+        assertTrue(running(orphan), "PostgreSQL of the killed service is still running (what this step is about)");
+        assertTrue(Files.exists(dataDir.resolve("pg/postmaster.pid")), "stale postmaster.pid left behind");
+
+        app = start(Map.of());
+        Duration ready = awaitReady(app, RESTART);
+        System.out.printf("[lifecycle] restart after kill -9 (stale postmaster stopped first): ready after %d ms%n",
+                ready.toMillis());
+        assertFalse(running(orphan), "the orphaned postmaster was stopped by the next start");
+        List<ProcessHandle> now = postgresOn(dataDir);
+        assertEquals(1, now.size(), "exactly one postmaster on " + dataDir);
+        assertNotEquals(orphan.pid(), now.get(0).pid());
+
+        String token = adminToken(app);
+        assertDepartmentKept(app, token);
+        assertEquals(departmentsBeforeRestart, departmentCount(app, token), "no departments lost or added");
+
+        List<ProcessHandle> tree = postgresTree();
+        app.process().destroy();
+        assertTrue(app.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "service stops on SIGTERM" + logTail(app));
+        assertPostgresGone(tree, "after the final SIGTERM");
+    }
+
+    @Test
+    @Order(5)
+    void productionModeWithoutDatabaseRefusesToStart() throws Exception {
+        Path prodDir = Files.createDirectories(workDir.resolve("production"));
+        App prod = start(prodDir, Map.of("CERTFREE_MODE", "production"));
+        assertTrue(prod.process().waitFor(30, TimeUnit.SECONDS), "production mode without configuration must exit");
+        String output = Files.readString(prod.log(), StandardCharsets.UTF_8);
+        assertNotEquals(0, prod.process().exitValue(), output);
+        assertTrue(output.contains("QUARKUS_DATASOURCE_JDBC_URL"), "output names the missing setting:\n" + output);
+        assertFalse(Files.exists(prodDir.resolve("data/pg")), "no embedded database in production mode");
+        System.out.printf("[lifecycle] production mode without configuration: exit %d after %d ms%n",
+                prod.process().exitValue(), millisSince(prod.startedNanos()));
+    }
+
+    /**
+     * Production mode as deploy/ configures it (an external PostgreSQL, an identity provider's public
+     * key and issuer, a key-encryption key): it starts, mints no development tokens, seeds no demo
+     * data, accepts the identity provider's tokens only, and writes nothing to its working directory
+     * (the Kubernetes Deployment runs it on a read-only root file system).
+     */
+    @Test
+    @Order(6)
+    void productionModeWithExternalDatabaseAndIdentityProvider() throws Exception {
+        Path prodDir = Files.createDirectories(workDir.resolve("production-configured"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair idp = generator.generateKeyPair();
+        Path publicKey = workDir.resolve("idp-public.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(idp.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+        String issuer = "https://idp.lifecycle.test/realms/certfree";
+
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(workDir.resolve("external-db"), false)) {
+            App prod = start(prodDir, Map.of(
+                    "CERTFREE_MODE", "production",
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", external.username(),
+                    "QUARKUS_DATASOURCE_PASSWORD", "unused-trust-auth",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER", issuer,
+                    "CERTFREE_KEYS_KEK", Base64.getEncoder().encodeToString(new byte[32])));
+            try {
+                Duration ready = awaitReady(prod, RESTART);
+                System.out.printf("[lifecycle] production mode on an external PostgreSQL: ready after %d ms%n",
+                        ready.toMillis());
+                HttpResponse<String> devToken = send(prod, HttpRequest.newBuilder(URI.create(prod.url("/api/v1/dev/tokens")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
+                assertEquals(404, devToken.statusCode(), "no development tokens in production: " + devToken.body());
+                assertEquals(401, get(prod, "/api/v1/departments", null).statusCode(), "anonymous");
+
+                String forged = jwt(generator.generateKeyPair(), issuer);
+                assertEquals(401, get(prod, "/api/v1/departments", forged).statusCode(), "token not signed by the IdP");
+                String admin = jwt(idp, issuer);
+                assertEquals(0, departmentCount(prod, admin), "no demo data in production mode");
+                assertEquals(404, get(prod, "/api/v1/departments/BZGAJ", admin).statusCode());
+
+                try (Stream<Path> written = Files.list(prodDir)) {
+                    assertEquals(List.of(), written.toList(), "production mode writes nothing to its working directory");
+                }
+            } finally {
+                prod.process().destroy();
+                assertTrue(prod.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM" + logTail(prod));
+            }
+        }
+    }
+
+    // --- helpers
+
+    /** An RS256 token as an identity provider issues it: ADMIN in groups. */
+    private String jwt(KeyPair key, String issuer) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(json.writeValueAsBytes(Map.of(
+                "iss", issuer, "sub", "ops-admin", "upn", "ops-admin", "groups", List.of("ADMIN"),
+                "iat", now, "exp", now + 600)));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key.getPrivate());
+        rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + b64.encodeToString(rsa.sign());
+    }
+
+    private App start(Map<String, String> env) throws IOException {
+        return start(workDir, env);
+    }
+
+    private App start(Path directory, Map<String, String> env) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile(workDir, "service-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", appJar.toString())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> INHERITED_SETTINGS.stream().anyMatch(k::startsWith));
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process process = pb.start();
+        started.add(process);
+        return new App(process, port, log, t0);
+    }
+
+    /** Polls readiness; returns the time from process start to the first 200. */
+    private Duration awaitReady(App a, Duration timeout) throws Exception {
+        long deadline = a.startedNanos() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!a.process().isAlive()) {
+                fail("service exited with " + a.process().exitValue() + " before it was ready" + logTail(a));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(a.url("/q/health/ready")))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - a.startedNanos());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        fail("not ready within " + timeout.toSeconds() + " s" + logTail(a));
+        return null;
+    }
+
+    private String adminToken(App a) throws Exception {
+        HttpResponse<String> r = send(a, HttpRequest.newBuilder(URI.create(a.url("/api/v1/dev/tokens")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
+        assertEquals(200, r.statusCode(), r.body());
+        return json.readTree(r.body()).get("token").asText();
+    }
+
+    private void assertDepartmentKept(App a, String token) throws Exception {
+        HttpResponse<String> r = get(a, "/api/v1/departments/" + departmentCode, token);
+        assertEquals(200, r.statusCode(), "department written before the restart: " + r.body());
+        assertEquals("生命周期测试县政务服务中心", json.readTree(r.body()).get("name").asText());
+    }
+
+    private int departmentCount(App a, String token) throws Exception {
+        HttpResponse<String> r = get(a, "/api/v1/departments?size=1", token);
+        assertEquals(200, r.statusCode(), r.body());
+        return json.readTree(r.body()).get("total").asInt();
+    }
+
+    private HttpResponse<String> get(App a, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(a.url(path))).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(a, b);
+    }
+
+    private HttpResponse<String> send(App a, HttpRequest.Builder b) throws Exception {
+        return http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The postmaster on our data directory with all its children (backends, checkpointer, …). */
+    private List<ProcessHandle> postgresTree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (ProcessHandle pm : postgresOn(dataDir)) {
+            all.add(pm);
+            pm.descendants().forEach(all::add);
+        }
+        return all;
+    }
+
+    private void assertPostgresGone(List<ProcessHandle> before, String when) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (ProcessHandle p : before) {
+            waitGone(p, POSTGRES_GONE);
+        }
+        List<Long> alive = before.stream().filter(LifecycleIT::running).map(ProcessHandle::pid).toList();
+        assertTrue(alive.isEmpty(), "PostgreSQL processes left " + when + ": " + alive);
+        assertTrue(postgresOn(dataDir).isEmpty(), "a postgres process on " + dataDir + " is left " + when);
+        System.out.printf("[lifecycle] %s: %d PostgreSQL processes gone (waited %d ms after exit)%n",
+                when, before.size(), millisSince(t0));
+    }
+
+    /** Processes whose command line names postgres and our data directory (read from /proc). */
+    static List<ProcessHandle> postgresOn(Path dataDirectory) {
+        if (dataDirectory == null) {
+            return List.of();
+        }
+        String dir = dataDirectory.toAbsolutePath().toString();
+        List<ProcessHandle> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                String cmdline = cmdline(p);
+                if (cmdline.contains("postgres") && cmdline.contains(dir)) {
+                    ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
+                            .filter(LifecycleIT::running)
+                            .ifPresent(found::add);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static String cmdline(Path proc) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+
+    private static void waitGone(ProcessHandle p, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running(p) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a postmaster that has exited stays a zombie until its new parent
+     * (PID 1) reaps it, and {@link ProcessHandle#isAlive()} still says true for it.
+     */
+    static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"), StandardCharsets.UTF_8);
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+
+    private static String logTail(App a) {
+        try {
+            List<String> lines = Files.readAllLines(a.log(), StandardCharsets.UTF_8);
+            return "\n--- service output (last 40 lines) ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return " (no output: " + e.getMessage() + ")";
+        }
+    }
+}
