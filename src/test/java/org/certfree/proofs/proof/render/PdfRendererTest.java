@@ -140,7 +140,8 @@ class PdfRendererTest {
         try (PDDocument doc = Loader.loadPDF(renderer.render(sample()))) {
             // Rasterise the page as a printer would (150 dpi, black and white) and look for the code on it.
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.BINARY);
-            ImageIO.write(page, "png", Path.of("target", "render-samples", "proof-valid-pdfbox.png").toFile());
+            Path samples = java.nio.file.Files.createDirectories(Path.of("target", "render-samples"));
+            ImageIO.write(page, "png", samples.resolve("proof-valid-pdfbox.png").toFile());
             assertEquals(QrRendererTest.STATUS_URL, QrRendererTest.decode(page).getText());
         }
     }
