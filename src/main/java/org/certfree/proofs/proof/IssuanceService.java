@@ -246,6 +246,15 @@ public class IssuanceService {
         return view(proof, entitlement(proof, caller));
     }
 
+    /** The full view for its subject or issuing department only (renderings carry the code); else 403. */
+    public ProofView readFull(String number, Caller caller) {
+        Proof proof = require(number);
+        if (!entitlement(proof, caller)) {
+            throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
+        }
+        return view(proof, true);
+    }
+
     /** The proof entity for another feature's service in the same transaction (verification, rendering). */
     public Optional<Proof> findByNumber(String number) {
         return Proof.find("number", ProofNumbers.normalize(number)).firstResultOptional();

@@ -45,6 +45,9 @@ public class ProofResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ProofRendering rendering;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
@@ -150,5 +153,51 @@ public class ProofResource {
     public void putRecord(@PathParam("matterCode") String matterCode,
             @NotNull(message = "缺少请求体") @Valid org.certfree.proofs.proof.dto.SubjectRecordInput body) {
         issuance.putRecord(matterCode, body, caller);
+    }
+
+    @GET
+    @Path("{number}/qr.png")
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN })
+    @SecurityRequirement(name = "bearer")
+    @Produces("image/png")
+    @Operation(summary = "证明二维码（PNG）/ The proof's QR code (PNG)",
+            description = "内容为核验页地址（含编号和核验码）。/ Carries the status-page URL with number and code.")
+    @APIResponse(responseCode = "200", description = "PNG")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public Response qrPng(@PathParam("number") String number) {
+        return Response.ok(rendering.qrPng(issuance.readFull(number, caller))).type("image/png").build();
+    }
+
+    @GET
+    @Path("{number}/qr.svg")
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN })
+    @SecurityRequirement(name = "bearer")
+    @Produces("image/svg+xml")
+    @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)")
+    @APIResponse(responseCode = "200", description = "SVG")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public Response qrSvg(@PathParam("number") String number) {
+        return Response.ok(rendering.qrSvg(issuance.readFull(number, caller))).type("image/svg+xml").build();
+    }
+
+    @GET
+    @Path("{number}/pdf")
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN })
+    @SecurityRequirement(name = "bearer")
+    @Produces("application/pdf")
+    @Operation(summary = "可打印的证明（PDF）/ The printable proof (PDF)",
+            description = "供不使用手机的群众打印；含二维码、编号和核验码。/ For people who do not use phones: QR, number and code on paper.")
+    @APIResponse(responseCode = "200", description = "PDF")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public Response pdf(@PathParam("number") String number) {
+        ProofView proof = issuance.readFull(number, caller);
+        return Response.ok(rendering.pdf(proof)).type("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + proof.number() + ".pdf\"").build();
     }
 }

@@ -38,6 +38,11 @@ public interface CertfreeConfig {
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();
 
+    /** Public address of the service, as printed in proofs' QR codes (the status page lives under it). */
+    @WithName("public-base-url")
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
     /** Keys protecting personal identifiers at rest. */
     @WithName("personal-data")
     PersonalData personalData();

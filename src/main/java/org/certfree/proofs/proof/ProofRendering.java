@@ -1,0 +1,82 @@
+package org.certfree.proofs.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.proof.render.PdfRenderer;
+import org.certfree.proofs.proof.render.ProofDocument;
+import org.certfree.proofs.proof.render.QrRenderer;
+import org.certfree.proofs.system.config.CertfreeConfig;
+
+/** The QR code and printable PDF of a proof, for the callers entitled to its full view. */
+@ApplicationScoped
+public class ProofRendering {
+
+    @Inject
+    QrRenderer qr;
+
+    @Inject
+    PdfRenderer pdf;
+
+    @Inject
+    CertfreeConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The URL the QR code carries: the status page with number and code, short enough for paper. */
+    public String statusPageUrl(ProofView p) {
+        return config.publicBaseUrl().replaceAll("/+$", "") + "/verify?n=" + URLEncoder.encode(p.number(), StandardCharsets.UTF_8)
+                + "&c=" + p.verificationCode();
+    }
+
+    public byte[] qrPng(ProofView p) {
+        return qr.png(statusPageUrl(p), 8);
+    }
+
+    public String qrSvg(ProofView p) {
+        return qr.svg(statusPageUrl(p));
+    }
+
+    public byte[] pdf(ProofView p) {
+        List<ProofDocument.Claim> claims = new ArrayList<>();
+        for (Map.Entry<String, String> c : p.claims().entrySet()) {
+            claims.add(new ProofDocument.Claim(c.getKey(), c.getValue()));
+        }
+        ProofDocument doc = new ProofDocument(p.number(), p.verificationCode(), p.matter().code(), p.matter().name(),
+                p.matter().version(), p.issuer().code(), p.issuer().name(),
+                p.subject().kind() == SubjectKind.PERSON ? ProofDocument.SubjectKind.PERSON : ProofDocument.SubjectKind.ENTERPRISE,
+                p.subject().name(), masked(p), claims, p.purpose(), p.issuedAt(), p.validUntil(),
+                ProofDocument.Status.valueOf(p.status().name()), statusPageUrl(p), signingKeys(p.jwsJson()));
+        return pdf.render(doc);
+    }
+
+    private static String masked(ProofView p) {
+        return p.subject().kind() == SubjectKind.PERSON
+                ? org.certfree.proofs.common.ResidentId.mask(p.subject().id())
+                : org.certfree.proofs.common.Masking.uscc(p.subject().id());
+    }
+
+    /** kid and alg of each signature, read from the JSON serialization's protected headers. */
+    private List<ProofDocument.SigningKeyRef> signingKeys(String jwsJson) {
+        List<ProofDocument.SigningKeyRef> refs = new ArrayList<>();
+        try {
+            for (JsonNode sig : json.readTree(jwsJson).path("signatures")) {
+                JsonNode header = json.readTree(Base64.getUrlDecoder().decode(sig.path("protected").asText()));
+                refs.add(new ProofDocument.SigningKeyRef(header.path("kid").asText(), header.path("alg").asText()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored JWS of a proof is unreadable", e);
+        }
+        return refs;
+    }
+}
