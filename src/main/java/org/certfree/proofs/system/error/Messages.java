@@ -49,4 +49,32 @@ public final class Messages {
     public static final String DEV_TOKEN_CITIZEN_NO_DEPT = "CITIZEN（群众/企业）令牌不属于任何部门，请去掉 dept。";
     public static final String DEV_TOKEN_SUBJECT_REQUIRED = "CITIZEN 令牌须提供 subject：公民身份号码或统一社会信用代码。";
     public static final String DEV_TOKEN_SUBJECT_INVALID = "subject 既不是有效的公民身份号码（GB 11643），也不是有效的统一社会信用代码（GB 32100）。";
+
+    // --- catalog
+    public static final String SEARCH_TOO_LONG = "搜索文字 q 最长 %d 字。";
+    public static final String SEARCH_TOO_MANY_TERMS = "搜索文字 q 最多包含 %d 个以空格分隔的词。";
+    public static final String MATTER_NOT_FOUND = "找不到编码为 %s 的证明事项。";
+    public static final String MATTER_VERSION_NOT_FOUND = "证明事项 %s 没有第 %d 版。";
+    public static final String MATTER_CODE_TAKEN = "事项编码 %s 已被使用。";
+    public static final String MATTER_KIND_REQUIRED = "须指定所属清单 kind：RETAINED（保留）、CANCELLED（取消）或 NOTIFY_COMMIT（告知承诺）。";
+    public static final String MATTER_KIND_FIXED = "证明事项 %s 属于%s，所属清单不能修改；如需改列其他清单，请新建事项并申请将本事项移出清单。";
+    public static final String MATTER_CODE_FIXED = "事项编码不能修改（路径中为 %s）。";
+    public static final String MATTER_DEPARTMENT_FIXED = "证明事项 %s 的开具部门为 %s，不能修改。";
+    public static final String MATTER_BLOCK_REQUIRED = "%s的事项须填写 %s。";
+    public static final String MATTER_BLOCK_NOT_APPLICABLE = "字段 %s 不适用于%s，请删除。";
+    public static final String MATTER_WORKING_DAYS_REQUIRED = "时限为 WORKING_DAYS 时须填写工作日数 workingDays（1–60）。";
+    public static final String MATTER_WORKING_DAYS_FORBIDDEN = "时限为 IMMEDIATE（即时开具）时不能填写工作日数 workingDays。";
+    public static final String MATTER_SHARED_SOURCE_REQUIRED = "替代方式为 DATA_SHARING（数据共享）时须写明共享数据来源 sharedDataSource。";
+    public static final String MATTER_DUPLICATE_LEGAL_BASIS = "设定依据 %s%s 重复。";
+    public static final String MATTER_DEPARTMENT_UNKNOWN = "开具部门 %s 不存在或已停用。";
+    public static final String MATTER_DEPARTMENT_NOT_ISSUER = "部门 %s 不是开具单位，不能登记证明事项。";
+    public static final String MATTER_OPEN_VERSION_EXISTS = "证明事项 %s 已有未完成的第 %d 版（%s），请先修改、提交或撤回该版本，再起草新版本。";
+    public static final String MATTER_NOT_EDITABLE = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以修改；已审核的版本不会被改动，修改请起草新版本。";
+    public static final String MATTER_NOT_DRAFT = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以提交审核。";
+    public static final String MATTER_NOT_SUBMITTED = "证明事项 %s 第 %d 版状态为 %s，只有已提交（SUBMITTED）的版本可以%s。";
+    public static final String MATTER_VERSION_REQUIRED = "修改草稿须带上读取到的版本号：请求体中的 version 或 If-Match 头。";
+    public static final String MATTER_IF_MATCH_INVALID = "If-Match 头须为读取到的版本号，如 \"3\"。";
+    public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
+    public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
+    public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
 }
