@@ -24,6 +24,7 @@ import org.certfree.proofs.catalog.dto.MatterVersionView;
 import org.certfree.proofs.catalog.dto.MatterView;
 import org.certfree.proofs.catalog.dto.RemovalInput;
 import org.certfree.proofs.catalog.dto.ReviewInput;
+import org.certfree.proofs.common.IfMatch;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.system.error.ApiException;
@@ -286,23 +287,7 @@ public class MatterResource {
         return builder.tag(new EntityTag(Integer.toString(v.version())));
     }
 
-    /** The lock version from the body, else from If-Match ("3", W/"3" or 3). */
-    static Integer lock(Integer fromBody, String ifMatch) {
-        if (fromBody != null) {
-            return fromBody;
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter(HttpHeaders.IF_MATCH, Messages.MATTER_IF_MATCH_INVALID);
-        }
+    private static Integer lock(Integer fromBody, String ifMatch) {
+        return IfMatch.version(fromBody, ifMatch);
     }
 }

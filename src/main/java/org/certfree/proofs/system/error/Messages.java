@@ -77,4 +77,34 @@ public final class Messages {
     public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
     public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
     public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
+
+    // --- publication
+    public static final String BATCH_NOT_FOUND = "找不到编号为 %s 的发布批次。";
+    public static final String BATCH_NUMBER_TAKEN = "批次编号 %s 已被使用。";
+    public static final String BATCH_NOT_DRAFT = "批次 %s 已发布，已发布的批次不能再修改。";
+    public static final String BATCH_OTHER_AUTHORITY = "批次 %s 由 %s 组建，只能由该部门的审核人员修改或发布。";
+    public static final String BATCH_EMPTY = "批次 %s 中没有任何条目，不能发布空批次。请先加入审核通过的事项。";
+    public static final String BATCH_NOT_PUBLISHED = "批次 %s 尚未发布，还没有发布清单（manifest）。";
+    public static final String BATCH_ENTRY_NOT_FOUND = "批次 %s 中没有序号为 %d 的条目。";
+    public static final String BATCH_ENTRY_DUPLICATE = "事项 %s 已在批次 %s 中（序号 %d），同一批次中每个事项只能出现一次。";
+    public static final String BATCH_ENTRY_NOT_APPROVED = "证明事项 %s 第 %d 版的状态为 %s，只有审核通过（APPROVED）的版本才能加入发布批次。";
+    public static final String BATCH_ENTRY_NO_APPROVED = "证明事项 %s 还没有审核通过的版本，不能加入发布批次。";
+    public static final String BATCH_ENTRY_ACTION_MISMATCH = "事项 %s 第 %d 版应以 %s 发布，而不是 %s：%s";
+    public static final String BATCH_ENTRY_ALREADY_LISTED = "事项 %s 已在%s上，应以 AMEND（修改）发布。";
+    public static final String BATCH_ENTRY_NOT_LISTED = "事项 %s 不在%s上，应以 ADD（新增）发布。";
+    public static final String BATCH_ENTRY_REMOVAL = "该版本是移出申请，应以 REMOVE（移出）发布。";
+    public static final String BATCH_ENTRY_REMOVE_NOT_LISTED = "事项 %s 不在%s上，无法移出。";
+    public static final String BATCH_ENTRY_STALE_VERSION = "事项 %s 在清单上已是第 %d 版，不能以第 %d 版修改。";
+    public static final String BATCH_PUBLISH_STALE = "批次 %s 的条目已与现行清单不符（可能另一批次刚刚发布）：%s 请调整后再发布。";
+    public static final String BATCH_CLOCK_BEHIND = "系统时间 %s 早于上一批次的发布时间 %s，为保证清单历史的先后顺序，暂不能发布。请检查服务器时间。";
+    public static final String LIST_KIND_UNKNOWN = "没有清单 %s：可选 retained（保留）、cancelled（取消）、notify-commit（告知承诺）。";
+    public static final String LIST_ENTRY_NOT_FOUND = "事项 %s 在 %s 时不在%s上。";
+    public static final String AS_OF_INVALID = "asOf 须为日期（如 2024-03-01，表示当日结束时）或带时区的时间（如 2024-03-01T10:00:00+08:00）。";
+    public static final String EXPORT_FORMAT_INVALID = "format 须为 json 或 csv。";
+    public static final String DIFF_PARAMS_REQUIRED = "须同时指定 from 和 to（已发布批次的编号 id）。";
+    public static final String TRANSPARENCY_EMPTY = "尚未发布任何批次，日志为空。";
+    public static final String TRANSPARENCY_TREE_SIZE = "treeSize 须在 1 到当前日志大小 %d 之间。";
+    public static final String TRANSPARENCY_LEAF_OUTSIDE = "批次 %s 的日志序号为 %d，不在大小为 %d 的树中；treeSize 须大于 %d。";
+    public static final String TRANSPARENCY_CONSISTENCY_RANGE = "须满足 1 ≤ first ≤ second ≤ 当前日志大小 %d。";
+    public static final String TRANSPARENCY_BATCH_REQUIRED = "须指定批次 batch（已发布批次的编号 id）。";
 }
