@@ -103,9 +103,10 @@ CREATE FUNCTION publication_final_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     final BOOLEAN;
 BEGIN
+    -- fields read through to_jsonb: PL/pgSQL resolves OLD.x per table, and this function serves three
     final := CASE TG_TABLE_NAME
-        WHEN 'publication_batch' THEN OLD.status = 'PUBLISHED'
-        WHEN 'publication_entry' THEN OLD.published_at IS NOT NULL
+        WHEN 'publication_batch' THEN (to_jsonb(OLD) ->> 'status') = 'PUBLISHED'
+        WHEN 'publication_entry' THEN (to_jsonb(OLD) ->> 'published_at') IS NOT NULL
         ELSE TRUE END;
     IF NOT final THEN
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
