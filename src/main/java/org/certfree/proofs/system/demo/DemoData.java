@@ -35,10 +35,14 @@ public class DemoData {
     @Inject
     DepartmentService departments;
 
+    @Inject
+    ListDemoData lists;
+
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == CertfreeConfig.Mode.DEMO && config.demoData()) {
             int added = seed();
             LOG.infof("Demo data: %d departments added (%d defined)", added, DEPARTMENTS.size());
+            lists.seed();
         }
     }
 
