@@ -38,6 +38,41 @@ public interface CertfreeConfig {
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();
 
+    /** Departments' signing keys ({@code certfree.keys.*}). */
+    Keys keys();
+
+    /** Settings of the departments' signing keys (feature {@code keys}). */
+    interface Keys {
+
+        /**
+         * Key-encryption key (KEK): base64 of 32 random bytes; AES-256-GCM under it encrypts every private
+         * signing key at rest. Required in production mode; in demo mode, when unset, one is generated once
+         * under {@code <data-dir>/keys/kek}.
+         */
+        Optional<String> kek();
+
+        /**
+         * How long a retired key stays published (JWKS, verification) after its retirement; must cover the
+         * longest validity of anything it signed (proofs, receipts, status lists, batch manifests).
+         */
+        @WithName("retired-retention")
+        @WithDefault("P3650D")
+        Duration retiredRetention();
+
+        /**
+         * How long one replica keeps active keys, the published-key directory and the JWKS in memory before
+         * re-reading the database; another replica's rotation or compromise reaches it within this time.
+         */
+        @WithName("cache-ttl")
+        @WithDefault("PT30S")
+        Duration cacheTtl();
+
+        /** {@code Cache-Control: max-age} of {@code /.well-known/jwks.json}. */
+        @WithName("jwks-max-age")
+        @WithDefault("PT5M")
+        Duration jwksMaxAge();
+    }
+
     /** Run mode of the service. */
     enum Mode {
         DEMO, PRODUCTION

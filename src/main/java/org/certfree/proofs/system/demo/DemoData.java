@@ -12,6 +12,7 @@ import org.certfree.proofs.department.DepartmentKind;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentInput;
+import org.certfree.proofs.keys.KeyService;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.jboss.logging.Logger;
 
@@ -36,12 +37,16 @@ public class DemoData {
     DepartmentService departments;
 
     @Inject
+    KeyService keys;
+
+    @Inject
     ListDemoData lists;
 
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == CertfreeConfig.Mode.DEMO && config.demoData()) {
             int added = seed();
             LOG.infof("Demo data: %d departments added (%d defined)", added, DEPARTMENTS.size());
+            LOG.infof("Demo data: signing keys ready for %d departments", seedKeys());
             lists.seed();
         }
     }
@@ -56,6 +61,18 @@ public class DemoData {
             }
         }
         return added;
+    }
+
+    /** Gives every demo department that signs (issuers, the justice bureau) its keys; idempotent. Returns how many departments. */
+    public int seedKeys() {
+        int departmentsWithKeys = 0;
+        for (DepartmentInput d : DEPARTMENTS) {
+            if (d.roles().contains(DepartmentRole.ISSUER) || d.roles().contains(DepartmentRole.REVIEWER)) {
+                keys.ensureKeys(d.code());
+                departmentsWithKeys++;
+            }
+        }
+        return departmentsWithKeys;
     }
 
     static final List<DepartmentInput> DEPARTMENTS = List.of(

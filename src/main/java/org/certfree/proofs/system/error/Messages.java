@@ -107,4 +107,13 @@ public final class Messages {
     public static final String TRANSPARENCY_LEAF_OUTSIDE = "批次 %s 的日志序号为 %d，不在大小为 %d 的树中；treeSize 须大于 %d。";
     public static final String TRANSPARENCY_CONSISTENCY_RANGE = "须满足 1 ≤ first ≤ second ≤ 当前日志大小 %d。";
     public static final String TRANSPARENCY_BATCH_REQUIRED = "须指定批次 batch（已发布批次的编号 id）。";
+
+    // --- keys
+    public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
+    public static final String KEYS_DEPARTMENT_CANNOT_SIGN = "部门 %s 既不是开具单位（ISSUER）也不是审核单位（REVIEWER），没有签名密钥。";
+    public static final String KEYS_KEY_NOT_FOUND = "部门 %s 没有标识为 %s 的签名密钥。";
+    public static final String KEYS_COMPROMISED_AT_FUTURE = "泄露时间 compromisedAt 不能晚于当前时间（%s）。";
+    public static final String KEYS_ALREADY_COMPROMISED = "密钥 %s 已于 %s 标记为泄露；只能把泄露时间提前，不能推后。";
+    public static final String KEYS_COMPROMISED_AT_REQUIRED = "须填写泄露时间 compromisedAt（ISO-8601，例如 2024-05-01T08:00:00Z）。";
+    public static final String KEYS_REASON_REQUIRED = "须填写泄露原因 reason（1 到 500 个字符）。";
 }
