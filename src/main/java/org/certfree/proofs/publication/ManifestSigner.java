@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Signs what the publication feature publishes (batch manifests, tree heads) with the publishing
- * authority's keys, and checks such signatures. Implemented over the keys feature; while no signing
- * key service is available, {@link PendingManifestSigner} answers "pending" and publishing still works.
+ * authority's keys, and checks such signatures: the seam between publication and the keys feature
+ * ({@link JwsManifestSigner}). An empty answer means "signature pending"; publishing still stores the
+ * manifest, its hash chain and the Merkle log, and the signature column may be filled in once later.
  */
 public interface ManifestSigner {
 

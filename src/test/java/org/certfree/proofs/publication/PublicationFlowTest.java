@@ -197,7 +197,40 @@ class PublicationFlowTest {
                 + "\",\"treeSize\":" + size + "}", head.getString("payload"));
 
         given().get("/api/v1/transparency/verify").then().statusCode(200)
-                .body("consistent", equalTo(true)).body("treeSize", equalTo(size));
+                .body("consistent", equalTo(true)).body("treeSize", equalTo(size))
+                .body("signaturesChecked", greaterThanOrEqualTo(6));
+
+        // the manifest is signed by the justice bureau (SM2-SM3 and Ed25519, JWS general JSON); the Ed25519
+        // signature is checked here with the JDK alone, against the public JWKS
+        assertEquals("SIGNED", batch3.getString("signatureStatus"));
+        assertEquals("SIGNED", head.getString("signatureStatus"));
+        JsonPath jws = new JsonPath(batch3.getString("signature"));
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(jws.getString("payload"));
+        assertArrayEquals(manifest, payload, "the JWS carries exactly the manifest bytes");
+        List<String> algs = new java.util.ArrayList<>();
+        boolean edChecked = false;
+        JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < jws.getList("signatures").size(); i++) {
+            String protectedHeader = jws.getString("signatures[" + i + "].protected");
+            JsonPath header = new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(protectedHeader), StandardCharsets.UTF_8));
+            algs.add(header.getString("alg"));
+            assertEquals("certfree-batch-manifest+jws", header.getString("typ"));
+            if ("EdDSA".equals(header.getString("alg"))) {
+                String x = jwks.getString("keys.find { it.kid == '" + header.getString("kid") + "' }.x");
+                byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100");
+                byte[] encoded = java.util.Arrays.copyOf(spki, spki.length + 32);
+                System.arraycopy(java.util.Base64.getUrlDecoder().decode(x), 0, encoded, spki.length, 32);
+                var key = java.security.KeyFactory.getInstance("Ed25519")
+                        .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+                var verifier = java.security.Signature.getInstance("Ed25519");
+                verifier.initVerify(key);
+                verifier.update((protectedHeader + "." + jws.getString("payload")).getBytes(StandardCharsets.US_ASCII));
+                assertTrue(verifier.verify(java.util.Base64.getUrlDecoder().decode(jws.getString("signatures[" + i + "].signature"))),
+                        "Ed25519 signature of the manifest");
+                edChecked = true;
+            }
+        }
+        assertTrue(edChecked && algs.size() == 2, "two signatures, one of them EdDSA: " + algs);
     }
 
     @Test

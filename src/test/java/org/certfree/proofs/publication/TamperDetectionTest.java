@@ -88,6 +88,7 @@ class TamperDetectionTest {
             var report = given().get("/api/v1/transparency/verify").then().statusCode(200)
                     .body("consistent", equalTo(false))
                     .body("problems.check", hasItem("MERKLE_ROOT"))
+                    .body("problems.findAll { it.batchId == " + id + " }.check", hasItem("SIGNATURE"))
                     .body("problems.findAll { it.batchId == " + id + " }.check", hasItem("MANIFEST_CONTENT"))
                     .extract().jsonPath();
             if (second.getInt("logIndex") == first.getInt("logIndex") + 1) {

@@ -121,6 +121,7 @@ public class ListDemoData {
                         publication.addEntry(reviewer(), JUSTICE, id, new EntryInput(m.code(), 1, null));
                     }
                 }
+                clock.reset(); // the signatures are made now, and say so
                 publication.publishAt(reviewer(), JUSTICE, id, null, historical ? FIRST_PUBLISHED : clock.instant());
             }
             if (published(SECOND_BATCH).isEmpty()) {
@@ -135,6 +136,7 @@ public class ListDemoData {
                 }
                 publication.addEntry(reviewer(), JUSTICE, id, new EntryInput(AMENDED_MATTER, 2, null));
                 publication.addEntry(reviewer(), JUSTICE, id, new EntryInput(REMOVED_MATTER, 2, null));
+                clock.reset();
                 publication.publishAt(reviewer(), JUSTICE, id, null, historical ? SECOND_PUBLISHED : clock.instant());
             }
         } finally {
