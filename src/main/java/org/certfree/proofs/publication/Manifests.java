@@ -22,11 +22,17 @@ import org.certfree.proofs.common.CanonicalJson;
  * of the previous batch's manifest; null for the first batch) and {@code entries} (in order: seq,
  * action, matterCode, kind, matterVersion, reason when set, content). It is serialized with RFC 8785
  * (JCS); the manifest hash is the SHA-256 of those UTF-8 bytes, and the batch log's leaves are these hashes.
+ *
+ * <p>What the publishing authority signs is the batch statement: a small canonical JSON object naming the
+ * batch ({@code schema}, {@code authority}, {@code batchNumber}, {@code logIndex}, {@code publishedAt}) and
+ * binding its manifest by hash ({@code manifestHash}, {@code previousManifestHash}). A manifest can hold
+ * thousands of entries (megabytes); signing its hash keeps every signature small and checkable.
  */
 public final class Manifests {
 
     public static final String MANIFEST_SCHEMA = "urn:certfree:publication-manifest:v1";
     public static final String TREE_HEAD_SCHEMA = "urn:certfree:publication-tree-head:v1";
+    public static final String STATEMENT_SCHEMA = "urn:certfree:publication-batch-statement:v1";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -62,6 +68,23 @@ public final class Manifests {
                 n.put("reason", e.reason);
             }
             n.set("content", e.content);
+        }
+        return canonical(m);
+    }
+
+    /** The canonical batch statement of a published batch, the bytes that are signed. */
+    public static String statement(PublicationBatch batch) {
+        ObjectNode m = NODES.objectNode();
+        m.put("schema", STATEMENT_SCHEMA);
+        m.put("authority", batch.authorityCode);
+        m.put("batchNumber", batch.number);
+        m.put("logIndex", batch.logIndex);
+        m.put("publishedAt", timestamp(batch.publishedAt));
+        m.put("manifestHash", batch.manifestHash);
+        if (batch.previousHash == null) {
+            m.putNull("previousManifestHash");
+        } else {
+            m.put("previousManifestHash", batch.previousHash);
         }
         return canonical(m);
     }

@@ -58,7 +58,7 @@ public class PublicationBatch extends PanacheEntityBase {
     @Column(name = "manifest_hash")
     public String manifestHash;
 
-    /** JWS over the manifest by the publishing authority; null while signing is pending. */
+    /** JWS by the publishing authority over the batch statement (which binds the manifest hash); null while pending. */
     public String signature;
 
     @Column(name = "signed_at")

@@ -215,8 +215,8 @@ public class PublicationService {
         b.updatedAt = publishedAt;
         b.manifest = Manifests.manifest(b, entries);
         b.manifestHash = Manifests.sha256Hex(b.manifest);
-        Optional<String> signature = signer.sign(b.authorityCode, b.manifest.getBytes(StandardCharsets.UTF_8),
-                ManifestSigner.MANIFEST_TYP);
+        Optional<String> signature = signer.sign(b.authorityCode,
+                Manifests.statement(b).getBytes(StandardCharsets.UTF_8), ManifestSigner.MANIFEST_TYP);
         b.signature = signature.orElse(null);
         b.signedAt = signature.isPresent() ? clock.instant() : null;
         em.flush();

@@ -163,11 +163,20 @@ public class TransparencyLog {
             if (b.signature == null) {
                 signaturesPending++;
             } else {
-                Optional<Boolean> ok = signer.verify(b.signature, b.authorityCode, b.manifest.getBytes(StandardCharsets.UTF_8));
+                // the statement is rebuilt from the row with the recomputed hash: the signature covers the manifest
+                PublicationBatch claimed = new PublicationBatch();
+                claimed.authorityCode = b.authorityCode;
+                claimed.number = b.number;
+                claimed.logIndex = b.logIndex;
+                claimed.publishedAt = b.publishedAt;
+                claimed.manifestHash = recomputedHash;
+                claimed.previousHash = b.previousHash;
+                Optional<Boolean> ok = signer.verify(b.signature, b.authorityCode,
+                        Manifests.statement(claimed).getBytes(StandardCharsets.UTF_8));
                 if (ok.isPresent()) {
                     signaturesChecked++;
                     if (!ok.get()) {
-                        problems.add(problem("SIGNATURE", b, null, null, "发布清单的签名无效"));
+                        problems.add(problem("SIGNATURE", b, null, null, "批次声明（含发布清单哈希）的签名无效"));
                     }
                 }
             }

@@ -206,7 +206,11 @@ class PublicationFlowTest {
         assertEquals("SIGNED", head.getString("signatureStatus"));
         JsonPath jws = new JsonPath(batch3.getString("signature"));
         byte[] payload = java.util.Base64.getUrlDecoder().decode(jws.getString("payload"));
-        assertArrayEquals(manifest, payload, "the JWS carries exactly the manifest bytes");
+        String statement = "{\"authority\":\"" + JUSTICE + "\",\"batchNumber\":\"" + batch3.getString("number")
+                + "\",\"logIndex\":" + batch3.getInt("logIndex") + ",\"manifestHash\":\"" + sha256Hex(manifest)
+                + "\",\"previousManifestHash\":\"" + batch3.getString("previousHash") + "\",\"publishedAt\":\""
+                + batch3.getString("publishedAt") + "\",\"schema\":\"urn:certfree:publication-batch-statement:v1\"}";
+        assertEquals(statement, new String(payload, StandardCharsets.UTF_8), "the JWS signs the statement binding the manifest hash");
         List<String> algs = new java.util.ArrayList<>();
         boolean edChecked = false;
         JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath();
