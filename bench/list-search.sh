@@ -13,7 +13,8 @@
 #
 # Usage: bench/list-search.sh            (builds target/quarkus-app if missing)
 # Env:   PORT (18431), COUNT (100000), BATCHES (20), DURATION (20s), DATA (/tmp/certfree-bench-data),
-#        QUERY (户籍登记), REBUILD=1 to rebuild the package first.
+#        QUERY (户籍登记), REBUILD=1 to rebuild the package first, KEEP=1 to reuse the data folder of an
+#        earlier run (skips loading and publishing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,9 @@ if [[ "${REBUILD:-0}" == 1 || ! -f target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -q -DskipTests package
 fi
 
-rm -rf "$DATA" "$LOG"
+LOADED=0
+if [[ "${KEEP:-0}" == 1 && -d "$DATA/pg" ]]; then LOADED=1; else rm -rf "$DATA"; fi
+rm -f "$LOG"
 echo "== starting the service on port $PORT (data in $DATA, log in $LOG)"
 java -Xmx1g -Dquarkus.http.port="$PORT" -Dcertfree.data-dir="$DATA" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 APP=$!
@@ -53,28 +56,29 @@ PGPORT=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$L
 echo "   embedded PostgreSQL on port $PGPORT"
 PSQL=(psql -X -q -h localhost -p "$PGPORT" -U postgres -d postgres)
 
-echo "== loading $COUNT matters into $BATCHES draft batches (bench/seed-matters.sql)"
-start=$(date +%s)
-mapfile -t DRAFTS < <("${PSQL[@]}" -At -v count="$COUNT" -v batches="$BATCHES" -f bench/seed-matters.sql | grep -E '^[0-9]+$')
-echo "   loaded in $(( $(date +%s) - start )) s"
+if [[ "$LOADED" == 0 ]]; then
+  echo "== loading $COUNT matters into $BATCHES draft batches (bench/seed-matters.sql)"
+  start=$(date +%s)
+  mapfile -t DRAFTS < <("${PSQL[@]}" -At -v count="$COUNT" -v batches="$BATCHES" -f bench/seed-matters.sql | grep -E '^[0-9]+$')
+  echo "   loaded in $(( $(date +%s) - start )) s"
 
-TOKEN=$(curl -fsS -X POST "$BASE/api/v1/dev/tokens" -H 'Content-Type: application/json' \
-  -d '{"role":"REVIEWER","dept":"BZSFJ"}' | jq -r .token)
-echo "== publishing ${#DRAFTS[@]} batches through the API"
-start=$(date +%s)
-for id in "${DRAFTS[@]}"; do
-  curl -fsS -o /dev/null -X POST "$BASE/api/v1/publication-batches/$id/publish" \
-    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json'
-done
-echo "   published in $(( $(date +%s) - start )) s"
-"${PSQL[@]}" -c "ANALYZE list_entry; ANALYZE publication_entry;"
-
+  TOKEN=$(curl -fsS -X POST "$BASE/api/v1/dev/tokens" -H 'Content-Type: application/json' \
+    -d '{"role":"REVIEWER","dept":"BZSFJ"}' | jq -r .token)
+  echo "== publishing ${#DRAFTS[@]} batches through the API"
+  start=$(date +%s)
+  for id in "${DRAFTS[@]}"; do
+    curl -fsS -o /dev/null -X POST "$BASE/api/v1/publication-batches/$id/publish" \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json'
+  done
+  echo "   published in $(( $(date +%s) - start )) s"
+  "${PSQL[@]}" -c "ANALYZE list_entry; ANALYZE publication_entry;"
+fi
 LISTED=$(curl -fsS "$BASE/api/v1/lists/retained?size=1" | jq .total)
 CODE=$(curl -fsS "$BASE/api/v1/lists/retained?size=1&page=1000" | jq -r '.items[0].code')
 ENC=$(jq -rn --arg q "$QUERY" '$q|@uri')
 BROAD=$(jq -rn --arg q "证明" '$q|@uri')
-HITS=$(curl -fsS "$BASE/api/v1/lists/retained?q=$ENC" | jq .total)
-BROAD_HITS=$(curl -fsS "$BASE/api/v1/lists/retained?q=$BROAD" | jq .total)
+HITS=$(curl -fsS "$BASE/api/v1/lists/retained?q=$ENC" | jq -r 'if .totalExact then .total else "\(.total)+" end')
+BROAD_HITS=$(curl -fsS "$BASE/api/v1/lists/retained?q=$BROAD" | jq -r 'if .totalExact then .total else "\(.total)+" end')
 echo "== retained list: $LISTED matters; q=$QUERY matches $HITS, q=证明 matches $BROAD_HITS; floor code $CODE"
 curl -fsS "$BASE/api/v1/transparency/verify" | jq -c '{consistent, batches, treeSize, signaturesChecked}'
 

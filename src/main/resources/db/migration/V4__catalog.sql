@@ -27,8 +27,8 @@ CREATE TABLE proof_matter (
 CREATE INDEX proof_matter_kind_idx ON proof_matter (kind, code);
 CREATE INDEX proof_matter_department_idx ON proof_matter (department_code, code);
 CREATE INDEX proof_matter_status_idx ON proof_matter (latest_status, code);
-CREATE INDEX proof_matter_scenarios_idx ON proof_matter USING gin (scenarios jsonb_path_ops);
-CREATE INDEX proof_matter_grams_idx ON proof_matter USING gin (search_grams);
+CREATE INDEX proof_matter_scenarios_idx ON proof_matter USING gin (scenarios jsonb_path_ops) WITH (fastupdate = off);
+CREATE INDEX proof_matter_grams_idx ON proof_matter USING gin (search_grams) WITH (fastupdate = off);
 
 CREATE TABLE matter_version (
     id              BIGSERIAL    PRIMARY KEY,

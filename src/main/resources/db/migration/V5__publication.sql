@@ -60,10 +60,12 @@ CREATE TABLE publication_entry (
 CREATE INDEX publication_entry_fold_idx ON publication_entry (kind, matter_code, log_index DESC)
     WHERE published_at IS NOT NULL;
 CREATE INDEX publication_entry_time_idx ON publication_entry (kind, published_at) WHERE published_at IS NOT NULL;
-CREATE INDEX publication_entry_grams_idx ON publication_entry USING gin (search_grams) WHERE published_at IS NOT NULL;
+CREATE INDEX publication_entry_grams_idx ON publication_entry USING gin (search_grams) WITH (fastupdate = off)
+    WHERE published_at IS NOT NULL;
 
 -- The effective lists as of now: maintained when a batch is published, so reading a list is an indexed
--- lookup. It is derived data (the fold of all published entries); the verification endpoint recomputes it.
+-- lookup. GIN indexes here are built without the pending list (fastupdate = off): the lists are written
+-- only at publication and read all the time, and a pending list makes every search scan it linearly. It is derived data (the fold of all published entries); the verification endpoint recomputes it.
 CREATE TABLE list_entry (
     matter_code     VARCHAR(48)  PRIMARY KEY,
     kind            VARCHAR(16)  NOT NULL,
@@ -81,8 +83,8 @@ CREATE TABLE list_entry (
 
 CREATE INDEX list_entry_kind_idx ON list_entry (kind, matter_code);
 CREATE INDEX list_entry_department_idx ON list_entry (kind, department_code, matter_code);
-CREATE INDEX list_entry_scenarios_idx ON list_entry USING gin (scenarios jsonb_path_ops);
-CREATE INDEX list_entry_grams_idx ON list_entry USING gin (search_grams);
+CREATE INDEX list_entry_scenarios_idx ON list_entry USING gin (scenarios jsonb_path_ops) WITH (fastupdate = off);
+CREATE INDEX list_entry_grams_idx ON list_entry USING gin (search_grams) WITH (fastupdate = off);
 
 -- Signed tree heads of the append-only Merkle log (RFC 9162 style) whose leaves are the batches'
 -- manifest hashes in publication order; one head per tree size.

@@ -34,6 +34,9 @@ import org.certfree.proofs.publication.dto.ListPage;
 @ApplicationScoped
 public class EffectiveLists {
 
+    /** Matches are counted exactly up to this many; beyond it {@code total} is a lower bound. */
+    public static final int COUNT_CAP = 1000;
+
     private static final String COLUMNS = "l.matter_code, l.kind, l.matter_version, l.name, l.department_code, "
             + "CAST(l.scenarios AS text), %s, l.batch_id, b.number, CAST(l.content AS text)";
 
@@ -51,7 +54,11 @@ public class EffectiveLists {
     @Transactional
     public ListPage page(Filter filter, PageRequest page) {
         Source source = source(filter);
-        Query count = em.createNativeQuery("SELECT count(*) FROM " + source.from() + source.where());
+        // With text, counting stops at COUNT_CAP: a term most matters contain would otherwise cost a substring
+        // recheck of every match. Without text the count is an index-only scan and stays exact.
+        long cap = source.text() ? COUNT_CAP : Long.MAX_VALUE - 1;
+        Query count = em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM " + source.from() + source.where()
+                + " LIMIT " + (cap + 1) + ") capped");
         Query rows = em.createNativeQuery("SELECT " + source.columns() + " FROM " + source.from() + source.where()
                 + " ORDER BY l.matter_code LIMIT :limit OFFSET :offset");
         source.params().forEach((k, v) -> {
@@ -60,11 +67,13 @@ public class EffectiveLists {
         });
         rows.setParameter("limit", page.size());
         rows.setParameter("offset", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
+        long counted = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.getResultList();
+        boolean exact = counted <= cap;
+        long total = exact ? counted : Math.max(COUNT_CAP, (long) page.offset() + result.size());
         return new ListPage(filter.kind(), filter.kind().uri(), filter.kind().label(), source.asOf(), source.logSize(),
-                result.stream().map(this::entry).toList(), page.page(), page.size(), total);
+                result.stream().map(this::entry).toList(), page.page(), page.size(), total, exact);
     }
 
     /** Every entry matching the filter, in code order, handed to {@code sink} chunk by chunk. */
@@ -93,7 +102,7 @@ public class EffectiveLists {
             em.clear();
         }
         return new ListPage(filter.kind(), filter.kind().uri(), filter.kind().label(), source.asOf(), source.logSize(),
-                List.of(), 0, (int) Math.min(total, Integer.MAX_VALUE), total);
+                List.of(), 0, (int) Math.min(total, Integer.MAX_VALUE), total, true);
     }
 
     /** The entry of one matter on the list of {@code kind} as of {@code asOf}, if it was listed then. */
@@ -157,7 +166,8 @@ public class EffectiveLists {
     }
 
     /** Where a read comes from: the current table, or the fold of the entries published up to asOf. */
-    private record Source(String from, String columns, String where, Map<String, Object> params, Instant asOf, int logSize) {
+    private record Source(String from, String columns, String where, Map<String, Object> params, Instant asOf, int logSize,
+            boolean text) {
     }
 
     private Source source(Filter f) {
@@ -206,7 +216,7 @@ public class EffectiveLists {
         }
         text.appendConditions("l", where, params);
         Instant asOf = f.asOf() != null ? f.asOf() : lastPublished;
-        return new Source(from, columns, " WHERE " + String.join(" AND ", where), params, asOf, logSize);
+        return new Source(from, columns, " WHERE " + String.join(" AND ", where), params, asOf, logSize, !text.isEmpty());
     }
 
     private ListEntryView entry(Object[] r) {

@@ -68,7 +68,7 @@ class PublicationFlowTest {
         String t1 = batch1.getString("publishedAt");
 
         given().queryParam("q", marker).get("/api/v1/lists/retained")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].code", equalTo(a))
+                .then().statusCode(200).body("total", equalTo(1)).body("totalExact", equalTo(true)).body("items[0].code", equalTo(a))
                 .body("items[0].version", equalTo(1)).body("items[0].batchId", equalTo((int) id1))
                 .body("items[0].content.retained.legalBases[0].article", equalTo("第十五条"));
         given().queryParam("q", marker).get("/api/v1/lists/cancelled")
