@@ -9,7 +9,8 @@
 #   search: GET /api/v1/lists/retained?q=<Chinese text>          (the endpoint under test)
 #   broad:  GET /api/v1/lists/retained?q=证明                     (a term nearly every matter contains)
 #   floor:  GET /api/v1/lists/retained/<code>                      (one indexed lookup, same stack)
-# at 8 and 32 connections, and prints p50 / p99 latency, requests per second and search/floor ratios.
+# at 1, 8 and 32 connections (1 = service time without queueing; 8 and 32 saturate a small machine),
+# and prints p50 / p99 latency, requests per second and search/floor ratios.
 #
 # Usage: bench/list-search.sh            (builds target/quarkus-app if missing)
 # Env:   PORT (18431), COUNT (100000), BATCHES (20), DURATION (20s), DATA (/tmp/certfree-bench-data),
@@ -91,9 +92,9 @@ echo "== warm-up"
 for name in floor search broad; do wrk -t2 -c8 -d5s "${URL[$name]}" >/dev/null; done
 
 declare -A P50 P99 RPS
-for c in 8 32; do
+for c in 1 8 32; do
   for name in floor search broad; do
-    out=$(wrk -t2 -c"$c" -d"$DURATION" --latency "${URL[$name]}")
+    out=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --latency "${URL[$name]}")
     P50[$name.$c]=$(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
     P99[$name.$c]=$(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
     RPS[$name.$c]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
@@ -105,13 +106,13 @@ done
 echo
 echo "== results ($COUNT matters, $LISTED on the retained list; wrk -t2 -d$DURATION; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-8s %5s %10s %10s %10s\n' endpoint conns p50_ms p99_ms req_per_s
-for c in 8 32; do
+for c in 1 8 32; do
   for name in floor search broad; do
     printf '%-8s %5s %10s %10s %10s\n' "$name" "$c" "${P50[$name.$c]}" "${P99[$name.$c]}" "${RPS[$name.$c]}"
   done
 done
 echo
-for c in 8 32; do
+for c in 1 8 32; do
   awk -v c="$c" -v sp50="${P50[search.$c]}" -v fp50="${P50[floor.$c]}" -v sp99="${P99[search.$c]}" -v fp99="${P99[floor.$c]}" \
       -v sr="${RPS[search.$c]}" -v fr="${RPS[floor.$c]}" \
       'BEGIN { printf "search/floor at %s connections: p50 x%.2f, p99 x%.2f, throughput %.0f%% of floor\n", c, sp50/fp50, sp99/fp99, 100*sr/fr }'

@@ -265,6 +265,7 @@ public class CatalogService {
     }
 
     /** Matters of the catalogue; {@code scope} limits to one department (a list editor's own). */
+    @Transactional
     public Page<MatterSummary> search(String scope, ListKind kind, String department, Scenario scenario,
             MatterStatus status, String q, PageRequest page) {
         TextSearch text = TextSearch.of(q);
@@ -291,6 +292,9 @@ public class CatalogService {
             params.put("status", status.name());
         }
         text.appendConditions("m", where, params);
+        if (!text.isEmpty()) {
+            TextSearch.planForActualTerms(em);
+        }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         Query count = em.createNativeQuery("SELECT count(*) FROM proof_matter m" + condition);
         Query rows = em.createNativeQuery("SELECT m.code FROM proof_matter m" + condition

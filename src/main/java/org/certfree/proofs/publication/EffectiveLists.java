@@ -172,6 +172,9 @@ public class EffectiveLists {
 
     private Source source(Filter f) {
         TextSearch text = TextSearch.of(f.q());
+        if (!text.isEmpty()) {
+            TextSearch.planForActualTerms(em);
+        }
         Object[] latest = (Object[]) em.createNativeQuery(
                 "SELECT max(published_at), count(*) FROM publication_batch WHERE status = 'PUBLISHED'").getSingleResult();
         Instant lastPublished = latest[0] == null ? null : TransparencyLog.instant(latest[0]);
