@@ -47,7 +47,7 @@ public final class Signatures {
                 if (!Arrays.equals(Sm2Sm3.publicFromPrivate(key), publicKey)) {
                     throw new IllegalArgumentException("SM2 private key does not match its public key");
                 }
-                return message -> Sm2Sm3.sign(key, message, RANDOM.get());
+                return Sm2Sm3.signer(key);
             }
             case ED25519 -> {
                 Ed25519PrivateKeyParameters key = Ed25519.privateKey(privateKey);

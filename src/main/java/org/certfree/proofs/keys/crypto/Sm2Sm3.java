@@ -90,6 +90,29 @@ public final class Sm2Sm3 {
         }
     }
 
+    /**
+     * A reusable signer for one key. {@code SM2Signer.init} computes the public key (a scalar
+     * multiplication) to derive Z_A, which as much as doubles the cost of a signature; so each thread
+     * keeps one initialised signer per key and only resets it between signatures.
+     */
+    public static Signatures.Signer signer(ECPrivateKeyParameters key) {
+        ThreadLocal<SM2Signer> perThread = ThreadLocal.withInitial(() -> {
+            SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE);
+            signer.init(true, new ParametersWithID(new ParametersWithRandom(key, new SecureRandom()), USER_ID));
+            return signer;
+        });
+        return message -> {
+            SM2Signer signer = perThread.get();
+            signer.reset();
+            signer.update(message, 0, message.length);
+            try {
+                return signer.generateSignature();
+            } catch (CryptoException e) {
+                throw new IllegalStateException("SM2 signing failed", e);
+            }
+        };
+    }
+
     /** True when {@code signature} ({@code r || s}) is a valid SM2-SM3 signature of {@code message}. */
     public static boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
         if (signature == null || signature.length != 2 * FIELD_BYTES) {

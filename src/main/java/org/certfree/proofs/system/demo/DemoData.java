@@ -39,11 +39,15 @@ public class DemoData {
     @Inject
     KeyService keys;
 
+    @Inject
+    ListDemoData lists;
+
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == CertfreeConfig.Mode.DEMO && config.demoData()) {
             int added = seed();
             LOG.infof("Demo data: %d departments added (%d defined)", added, DEPARTMENTS.size());
             LOG.infof("Demo data: signing keys ready for %d departments", seedKeys());
+            lists.seed();
         }
     }
 

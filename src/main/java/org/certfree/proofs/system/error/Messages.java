@@ -97,6 +97,64 @@ public final class Messages {
     public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
+    // --- catalog
+    public static final String SEARCH_TOO_LONG = "搜索文字 q 最长 %d 字。";
+    public static final String SEARCH_TOO_MANY_TERMS = "搜索文字 q 最多包含 %d 个以空格分隔的词。";
+    public static final String MATTER_NOT_FOUND = "找不到编码为 %s 的证明事项。";
+    public static final String MATTER_VERSION_NOT_FOUND = "证明事项 %s 没有第 %d 版。";
+    public static final String MATTER_CODE_TAKEN = "事项编码 %s 已被使用。";
+    public static final String MATTER_KIND_REQUIRED = "须指定所属清单 kind：RETAINED（保留）、CANCELLED（取消）或 NOTIFY_COMMIT（告知承诺）。";
+    public static final String MATTER_KIND_FIXED = "证明事项 %s 属于%s，所属清单不能修改；如需改列其他清单，请新建事项并申请将本事项移出清单。";
+    public static final String MATTER_CODE_FIXED = "事项编码不能修改（路径中为 %s）。";
+    public static final String MATTER_DEPARTMENT_FIXED = "证明事项 %s 的开具部门为 %s，不能修改。";
+    public static final String MATTER_BLOCK_REQUIRED = "%s的事项须填写 %s。";
+    public static final String MATTER_BLOCK_NOT_APPLICABLE = "字段 %s 不适用于%s，请删除。";
+    public static final String MATTER_WORKING_DAYS_REQUIRED = "时限为 WORKING_DAYS 时须填写工作日数 workingDays（1–60）。";
+    public static final String MATTER_WORKING_DAYS_FORBIDDEN = "时限为 IMMEDIATE（即时开具）时不能填写工作日数 workingDays。";
+    public static final String MATTER_SHARED_SOURCE_REQUIRED = "替代方式为 DATA_SHARING（数据共享）时须写明共享数据来源 sharedDataSource。";
+    public static final String MATTER_DUPLICATE_LEGAL_BASIS = "设定依据 %s%s 重复。";
+    public static final String MATTER_DEPARTMENT_UNKNOWN = "开具部门 %s 不存在或已停用。";
+    public static final String MATTER_DEPARTMENT_NOT_ISSUER = "部门 %s 不是开具单位，不能登记证明事项。";
+    public static final String MATTER_OPEN_VERSION_EXISTS = "证明事项 %s 已有未完成的第 %d 版（%s），请先修改、提交或撤回该版本，再起草新版本。";
+    public static final String MATTER_NOT_EDITABLE = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以修改；已审核的版本不会被改动，修改请起草新版本。";
+    public static final String MATTER_NOT_DRAFT = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以提交审核。";
+    public static final String MATTER_NOT_SUBMITTED = "证明事项 %s 第 %d 版状态为 %s，只有已提交（SUBMITTED）的版本可以%s。";
+    public static final String MATTER_VERSION_REQUIRED = "修改草稿须带上读取到的版本号：请求体中的 version 或 If-Match 头。";
+    public static final String MATTER_IF_MATCH_INVALID = "If-Match 头须为读取到的版本号，如 \"3\"。";
+    public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
+    public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
+    public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
+
+    // --- publication
+    public static final String BATCH_NOT_FOUND = "找不到编号为 %s 的发布批次。";
+    public static final String BATCH_NUMBER_TAKEN = "批次编号 %s 已被使用。";
+    public static final String BATCH_NOT_DRAFT = "批次 %s 已发布，已发布的批次不能再修改。";
+    public static final String BATCH_OTHER_AUTHORITY = "批次 %s 由 %s 组建，只能由该部门的审核人员修改或发布。";
+    public static final String BATCH_EMPTY = "批次 %s 中没有任何条目，不能发布空批次。请先加入审核通过的事项。";
+    public static final String BATCH_NOT_PUBLISHED = "批次 %s 尚未发布，还没有发布清单（manifest）。";
+    public static final String BATCH_ENTRY_NOT_FOUND = "批次 %s 中没有序号为 %d 的条目。";
+    public static final String BATCH_ENTRY_DUPLICATE = "事项 %s 已在批次 %s 中（序号 %d），同一批次中每个事项只能出现一次。";
+    public static final String BATCH_ENTRY_NOT_APPROVED = "证明事项 %s 第 %d 版的状态为 %s，只有审核通过（APPROVED）的版本才能加入发布批次。";
+    public static final String BATCH_ENTRY_NO_APPROVED = "证明事项 %s 还没有审核通过的版本，不能加入发布批次。";
+    public static final String BATCH_ENTRY_ACTION_MISMATCH = "事项 %s 第 %d 版应以 %s 发布，而不是 %s：%s";
+    public static final String BATCH_ENTRY_ALREADY_LISTED = "事项 %s 已在%s上，应以 AMEND（修改）发布。";
+    public static final String BATCH_ENTRY_NOT_LISTED = "事项 %s 不在%s上，应以 ADD（新增）发布。";
+    public static final String BATCH_ENTRY_REMOVAL = "该版本是移出申请，应以 REMOVE（移出）发布。";
+    public static final String BATCH_ENTRY_REMOVE_NOT_LISTED = "事项 %s 不在%s上，无法移出。";
+    public static final String BATCH_ENTRY_STALE_VERSION = "事项 %s 在清单上已是第 %d 版，不能以第 %d 版修改。";
+    public static final String BATCH_PUBLISH_STALE = "批次 %s 的条目已与现行清单不符（可能另一批次刚刚发布）：%s 请调整后再发布。";
+    public static final String BATCH_CLOCK_BEHIND = "系统时间 %s 早于上一批次的发布时间 %s，为保证清单历史的先后顺序，暂不能发布。请检查服务器时间。";
+    public static final String LIST_KIND_UNKNOWN = "没有清单 %s：可选 retained（保留）、cancelled（取消）、notify-commit（告知承诺）。";
+    public static final String LIST_ENTRY_NOT_FOUND = "事项 %s 在 %s 时不在%s上。";
+    public static final String AS_OF_INVALID = "asOf 须为日期（如 2024-03-01，表示当日结束时）或带时区的时间（如 2024-03-01T10:00:00+08:00）。";
+    public static final String EXPORT_FORMAT_INVALID = "format 须为 json 或 csv。";
+    public static final String DIFF_PARAMS_REQUIRED = "须同时指定 from 和 to（已发布批次的编号 id）。";
+    public static final String TRANSPARENCY_EMPTY = "尚未发布任何批次，日志为空。";
+    public static final String TRANSPARENCY_TREE_SIZE = "treeSize 须在 1 到当前日志大小 %d 之间。";
+    public static final String TRANSPARENCY_LEAF_OUTSIDE = "批次 %s 的日志序号为 %d，不在大小为 %d 的树中；treeSize 须大于 %d。";
+    public static final String TRANSPARENCY_CONSISTENCY_RANGE = "须满足 1 ≤ first ≤ second ≤ 当前日志大小 %d。";
+    public static final String TRANSPARENCY_BATCH_REQUIRED = "须指定批次 batch（已发布批次的编号 id）。";
+
     // --- keys
     public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
     public static final String KEYS_DEPARTMENT_CANNOT_SIGN = "部门 %s 既不是开具单位（ISSUER）也不是审核单位（REVIEWER），没有签名密钥。";

@@ -1,0 +1,18 @@
+package org.certfree.proofs.catalog;
+
+/**
+ * How a notify-and-commit pledge is checked afterwards. Source: seed 三.(一) "对能够通过事中事后监管纠正且风险可控
+ * 的事项以及通过其他方式核查的事项，大力推行告知承诺" and 四.(一)6 "实地调查核验".
+ */
+public enum CheckMethod {
+    /** 数据共享核查 */
+    DATA_SHARING,
+    /** 部门在线核验 */
+    ONLINE_VERIFICATION,
+    /** 实地核查 */
+    ON_SITE_INSPECTION,
+    /** 函询核查（向有关单位发函） */
+    WRITTEN_INQUIRY,
+    /** 随机抽查 */
+    RANDOM_SAMPLING
+}

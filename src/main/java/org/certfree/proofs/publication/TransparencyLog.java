@@ -1,0 +1,298 @@
+package org.certfree.proofs.publication;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.certfree.proofs.publication.dto.ConsistencyProofView;
+import org.certfree.proofs.publication.dto.InclusionProofView;
+import org.certfree.proofs.publication.dto.TreeHeadView;
+import org.certfree.proofs.publication.dto.VerificationReport;
+import org.certfree.proofs.publication.merkle.MerkleHash;
+import org.certfree.proofs.publication.merkle.MerkleTree;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+
+/**
+ * The append-only Merkle log of published batches (RFC 9162 style): leaf {@code i} is the manifest
+ * hash (32 bytes) of the batch with log index {@code i}, hashed as SHA-256(0x00 || manifest hash).
+ * After every publish a tree head (size, root, timestamp) is stored and signed. Also recomputes the
+ * whole record on demand ({@link #verify()}).
+ */
+@ApplicationScoped
+public class TransparencyLog {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ManifestSigner signer;
+
+    @Inject
+    Clock clock;
+
+    /** Appends the tree head over every published batch; called inside the publishing transaction. */
+    void appendTreeHead(String authorityCode, Instant timestamp) {
+        List<String> hashes = storedManifestHashes();
+        int size = hashes.size();
+        String root = MerkleHash.toHex(tree(hashes).rootHash());
+        String payload = Manifests.treeHead(size, root, timestamp, authorityCode);
+        Optional<String> signature = signer.sign(authorityCode, payload.getBytes(StandardCharsets.UTF_8),
+                ManifestSigner.TREE_HEAD_TYP);
+        em.createNativeQuery("""
+                INSERT INTO transparency_tree_head (tree_size, root_hash, issued_at, authority_code, payload, signature, signed_at)
+                VALUES (:size, :root, :at, :authority, :payload, :signature, :signedAt)""")
+                .setParameter("size", size)
+                .setParameter("root", root)
+                .setParameter("at", OffsetDateTime.ofInstant(timestamp, ZoneOffset.UTC))
+                .setParameter("authority", authorityCode)
+                .setParameter("payload", payload)
+                .setParameter("signature", signature.orElse(null))
+                .setParameter("signedAt", signature.isPresent() ? OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC) : null)
+                .executeUpdate();
+    }
+
+    /** The latest tree head, or the one of {@code treeSize}. */
+    public TreeHeadView treeHead(Integer treeSize) {
+        int size = size();
+        if (size == 0) {
+            throw ApiException.notFound(Messages.TRANSPARENCY_EMPTY);
+        }
+        int wanted = treeSize == null ? size : treeSize;
+        if (wanted < 1 || wanted > size) {
+            throw ApiException.badParameter("treeSize", Messages.TRANSPARENCY_TREE_SIZE.formatted(size));
+        }
+        return storedTreeHeads().get(wanted);
+    }
+
+    /** Inclusion proof of a published batch in the tree of {@code treeSize} (default: the current size). */
+    public InclusionProofView inclusion(PublicationBatch batch, Integer treeSize) {
+        List<String> hashes = storedManifestHashes();
+        int size = hashes.size();
+        int wanted = treeSize == null ? size : treeSize;
+        if (wanted < 1 || wanted > size) {
+            throw ApiException.badParameter("treeSize", Messages.TRANSPARENCY_TREE_SIZE.formatted(size));
+        }
+        if (batch.logIndex >= wanted) {
+            throw ApiException.badParameter("treeSize", Messages.TRANSPARENCY_LEAF_OUTSIDE.formatted(batch.number,
+                    batch.logIndex, wanted, batch.logIndex));
+        }
+        MerkleTree tree = tree(hashes);
+        List<String> path = tree.inclusionProof(batch.logIndex, wanted).stream().map(MerkleHash::toHex).toList();
+        return new InclusionProofView(batch.id, batch.number, batch.logIndex, wanted, batch.manifestHash,
+                MerkleHash.toHex(MerkleHash.leaf(MerkleHash.fromHex(batch.manifestHash))),
+                MerkleHash.toHex(tree.rootHash(wanted)), path);
+    }
+
+    /** Consistency proof between tree sizes {@code first} and {@code second} (default: the current size). */
+    public ConsistencyProofView consistency(Integer first, Integer second) {
+        List<String> hashes = storedManifestHashes();
+        int size = hashes.size();
+        int m = first == null ? 0 : first;
+        int n = second == null ? size : second;
+        if (m < 1 || m > n || n > size) {
+            throw ApiException.badParameter(first == null || m < 1 || m > n ? "first" : "second",
+                    Messages.TRANSPARENCY_CONSISTENCY_RANGE.formatted(size));
+        }
+        MerkleTree tree = tree(hashes);
+        return new ConsistencyProofView(m, n, MerkleHash.toHex(tree.rootHash(m)), MerkleHash.toHex(tree.rootHash(n)),
+                tree.consistencyProof(m, n).stream().map(MerkleHash::toHex).toList());
+    }
+
+    /** Number of published batches (the log's size). */
+    public int size() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM publication_batch WHERE status = 'PUBLISHED'")
+                .getSingleResult()).intValue();
+    }
+
+    /**
+     * Recomputes everything that was published from the stored rows and reports every mismatch: a
+     * change made behind the service's back (even by someone able to bypass the triggers) shows here.
+     */
+    @Transactional
+    public VerificationReport verify() {
+        List<VerificationReport.Problem> problems = new ArrayList<>();
+        List<PublicationBatch> batches = PublicationBatch.list("status = ?1 order by logIndex", BatchStatus.PUBLISHED);
+        Map<Long, List<BatchEntry>> entries = new HashMap<>();
+        for (BatchEntry e : BatchEntry.<BatchEntry>list("publishedAt is not null order by batchId, seq")) {
+            entries.computeIfAbsent(e.batchId, k -> new ArrayList<>()).add(e);
+        }
+        List<byte[]> leaves = new ArrayList<>();
+        String previousHash = null;
+        int signaturesChecked = 0;
+        int signaturesPending = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            PublicationBatch b = batches.get(i);
+            if (!Objects.equals(b.logIndex, i)) {
+                problems.add(problem("LOG_INDEX", b, null, null, "日志序号应为 %d，实际为 %s".formatted(i, b.logIndex)));
+            }
+            String recomputedHash = Manifests.sha256Hex(b.manifest);
+            if (!recomputedHash.equals(b.manifestHash)) {
+                problems.add(problem("MANIFEST_HASH", b, null, null,
+                        "发布清单的哈希应为 %s，存储的是 %s".formatted(recomputedHash, b.manifestHash)));
+            }
+            List<BatchEntry> own = entries.getOrDefault(b.id, List.of());
+            String rebuilt;
+            try {
+                rebuilt = Manifests.manifest(b, own);
+            } catch (RuntimeException e) {
+                rebuilt = null;
+            }
+            if (!b.manifest.equals(rebuilt)) {
+                problems.add(problem("MANIFEST_CONTENT", b, null, null,
+                        "按存储的批次及其 %d 个条目重新生成的发布清单与已发布的清单不一致".formatted(own.size())));
+            }
+            if (!Objects.equals(b.previousHash, previousHash)) {
+                problems.add(problem("CHAIN", b, null, null,
+                        "上一批次的清单哈希应为 %s，本批次记录的是 %s".formatted(previousHash, b.previousHash)));
+            }
+            previousHash = recomputedHash;
+            leaves.add(MerkleHash.leaf(MerkleHash.fromHex(recomputedHash)));
+            if (b.signature == null) {
+                signaturesPending++;
+            } else {
+                // the statement is rebuilt from the row with the recomputed hash: the signature covers the manifest
+                PublicationBatch claimed = new PublicationBatch();
+                claimed.authorityCode = b.authorityCode;
+                claimed.number = b.number;
+                claimed.logIndex = b.logIndex;
+                claimed.publishedAt = b.publishedAt;
+                claimed.manifestHash = recomputedHash;
+                claimed.previousHash = b.previousHash;
+                Optional<Boolean> ok = signer.verify(b.signature, b.authorityCode,
+                        Manifests.statement(claimed).getBytes(StandardCharsets.UTF_8));
+                if (ok.isPresent()) {
+                    signaturesChecked++;
+                    if (!ok.get()) {
+                        problems.add(problem("SIGNATURE", b, null, null, "批次声明（含发布清单哈希）的签名无效"));
+                    }
+                }
+            }
+        }
+        MerkleTree tree = MerkleTree.of(leaves);
+        Map<Integer, TreeHeadView> heads = storedTreeHeads();
+        for (TreeHeadView head : heads.values()) {
+            if (head.treeSize() > leaves.size()) {
+                problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
+                        "树头记录的大小 %d 超过已发布批次数 %d".formatted(head.treeSize(), leaves.size())));
+                continue;
+            }
+            String root = MerkleHash.toHex(tree.rootHash(head.treeSize()));
+            if (!root.equals(head.rootHash())) {
+                problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
+                        "按各批次清单重新计算的根哈希为 %s，树头记录的是 %s".formatted(root, head.rootHash())));
+            }
+            String payload = Manifests.treeHead(head.treeSize(), head.rootHash(), head.timestamp(), head.authorityCode());
+            if (!payload.equals(head.payload())) {
+                problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
+                        "树头的签名内容与其字段不一致"));
+            }
+            if (head.signature() == null) {
+                signaturesPending++;
+            } else {
+                Optional<Boolean> ok = signer.verify(head.signature(), head.authorityCode(),
+                        head.payload().getBytes(StandardCharsets.UTF_8));
+                if (ok.isPresent()) {
+                    signaturesChecked++;
+                    if (!ok.get()) {
+                        problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null,
+                                "树头的签名无效"));
+                    }
+                }
+            }
+        }
+        if (!leaves.isEmpty() && !heads.containsKey(leaves.size())) {
+            problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, leaves.size(), null,
+                    "缺少大小为 %d 的树头".formatted(leaves.size())));
+        }
+        problems.addAll(checkCurrentLists());
+        String root = MerkleHash.toHex(tree.rootHash());
+        return new VerificationReport(problems.isEmpty(), clock.instant(), batches.size(), leaves.size(), root,
+                signaturesChecked, signaturesPending, problems);
+    }
+
+    /** The materialised current lists must equal the fold of every published entry. */
+    private List<VerificationReport.Problem> checkCurrentLists() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH fold AS (
+                    SELECT DISTINCT ON (e.matter_code) e.matter_code, e.action, e.kind, e.matter_version, e.batch_id,
+                           e.content, e.search_text
+                    FROM publication_entry e WHERE e.published_at IS NOT NULL
+                    ORDER BY e.matter_code, e.log_index DESC),
+                expected AS (SELECT * FROM fold WHERE action <> 'REMOVE')
+                SELECT coalesce(x.matter_code, l.matter_code),
+                       CASE WHEN l.matter_code IS NULL THEN 'MISSING' WHEN x.matter_code IS NULL THEN 'EXTRA' ELSE 'DIFFERENT' END
+                FROM expected x FULL JOIN list_entry l ON l.matter_code = x.matter_code
+                WHERE l.matter_code IS NULL OR x.matter_code IS NULL OR l.kind <> x.kind
+                   OR l.matter_version <> x.matter_version OR l.batch_id <> x.batch_id OR l.content <> x.content
+                   OR l.search_text <> x.search_text
+                ORDER BY 1 LIMIT 100""").getResultList();
+        List<VerificationReport.Problem> problems = new ArrayList<>();
+        for (Object[] r : rows) {
+            String what = switch ((String) r[1]) {
+                case "MISSING" -> "已发布的事项不在现行清单中";
+                case "EXTRA" -> "现行清单中有未经发布的事项";
+                default -> "现行清单中的内容与已发布的内容不一致";
+            };
+            problems.add(new VerificationReport.Problem("CURRENT_LIST", null, null, null, (String) r[0], what));
+        }
+        return problems;
+    }
+
+    private static VerificationReport.Problem problem(String check, PublicationBatch b, Integer treeSize, String code,
+            String detail) {
+        return new VerificationReport.Problem(check, b.id, b.number, treeSize, code, detail);
+    }
+
+    private List<String> storedManifestHashes() {
+        @SuppressWarnings("unchecked")
+        List<String> hashes = em.createNativeQuery(
+                "SELECT manifest_hash FROM publication_batch WHERE status = 'PUBLISHED' ORDER BY log_index").getResultList();
+        return hashes;
+    }
+
+    private static MerkleTree tree(List<String> manifestHashes) {
+        return MerkleTree.of(manifestHashes.stream().map(h -> MerkleHash.leaf(MerkleHash.fromHex(h))).toList());
+    }
+
+    private Map<Integer, TreeHeadView> storedTreeHeads() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT tree_size, root_hash, issued_at, authority_code, payload, signature
+                FROM transparency_tree_head ORDER BY tree_size""").getResultList();
+        Map<Integer, TreeHeadView> heads = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            int size = ((Number) r[0]).intValue();
+            heads.put(size, new TreeHeadView(size, (String) r[1], instant(r[2]), (String) r[3], (String) r[4],
+                    r[5] == null ? "PENDING" : "SIGNED", (String) r[5]));
+        }
+        return heads;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+}

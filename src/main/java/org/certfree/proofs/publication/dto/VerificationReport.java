@@ -1,0 +1,18 @@
+package org.certfree.proofs.publication.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Result of recomputing the published record: every batch's manifest from its stored rows, each
+ * manifest hash, the hash chain, the Merkle root against every stored tree head, the signatures and
+ * the materialised current lists. {@code consistent} is true when {@code problems} is empty.
+ */
+public record VerificationReport(boolean consistent, Instant checkedAt, int batches, int treeSize, String rootHash,
+        int signaturesChecked, int signaturesPending, List<Problem> problems) {
+
+    /** One mismatch; {@code check} names what failed (MANIFEST_HASH, MANIFEST_CONTENT, CHAIN, LOG_INDEX, MERKLE_ROOT, SIGNATURE, CURRENT_LIST). */
+    public record Problem(String check, Long batchId, String batchNumber, Integer treeSize, String matterCode,
+            String detail) {
+    }
+}
