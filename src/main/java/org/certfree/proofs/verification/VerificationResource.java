@@ -5,17 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.certfree.proofs.common.Page;
-import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
-import org.certfree.proofs.verification.dto.AccessLogEntry;
 import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Online verification by using units, and the holder's access log. */
-@Path("/api/v1")
+/** Online verification by using units. */
+@Path("/api/v1/verifications")
 @Tag(name = "verifications", description = "核验（谁制发、谁核验）/ Verification on the issuer's authority")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +32,6 @@ public class VerificationResource {
     Caller caller;
 
     @POST
-    @Path("verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.VERIFIER)
     @Operation(summary = "核验证明 / Verify a proof",
@@ -51,19 +45,5 @@ public class VerificationResource {
     @APIResponse(responseCode = "403")
     public VerificationResult verify(@NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
         return verification.verify(body, caller);
-    }
-
-    @GET
-    @Path("me/access-log")
-    @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "谁查看了我的证明 / Who accessed my proofs",
-            description = "每一次核验和调取：单位、时间、用途、结论。此记录不能通过任何接口修改或删除。"
-                    + " / Every verification and retrieval: unit, time, purpose, result. No API edits or deletes it.")
-    @APIResponse(responseCode = "200", description = "访问记录 / access log")
-    @APIResponse(responseCode = "400")
-    @APIResponse(responseCode = "401")
-    @APIResponse(responseCode = "403")
-    public Page<AccessLogEntry> accessLog(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return verification.accessLog(caller, PageRequest.of(page, size));
     }
 }

@@ -42,6 +42,9 @@ class IndependentVerificationTest {
     @BeforeAll
     static void installVerifier() throws Exception {
         Result node = run(List.of("node", "--version"), Path.of("."), 60);
+        if (node.exit() != 0 && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.abort("Node.js 20+ is not installed: the independent JWS check is skipped outside CI");
+        }
         if (node.exit() != 0) {
             fail("node is not on PATH or does not run (" + node.output().strip() + "): this test needs Node.js 20+"
                     + " to verify our JWS independently (install nodejs; CI has it)");

@@ -83,4 +83,18 @@ public final class Matters {
         submitAndApprove(dept, reviewerDept, code, 1);
         return code;
     }
+
+    /**
+     * A matter of {@code dept} on the published retained list, issued electronically, with a time
+     * limit of {@code workingDays} (0 = immediate) and a 90-day validity; returns its code.
+     */
+    @SuppressWarnings("unchecked")
+    public static String retained(String dept, int workingDays) {
+        Map<String, Object> body = retained(newCode("ZM"), "测试户籍证明");
+        ((Map<String, Object>) body.get("retained")).put("timeLimit", workingDays == 0
+                ? Map.of("kind", "IMMEDIATE") : Map.of("kind", "WORKING_DAYS", "workingDays", workingDays));
+        String code = approved(dept, Fixtures.JUSTICE, body);
+        Batches.publishWith(List.of(code));
+        return code;
+    }
 }
