@@ -61,7 +61,7 @@ class LifecycleIT {
     private static final Duration RESTART = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(60);
     /** pg_ctl stop waits for the postmaster; allow a moment for the kernel to reap it. */
-    private static final Duration POSTGRES_GONE = Duration.ofSeconds(20);
+    private static final Duration POSTGRES_GONE = Duration.ofSeconds(5);
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder()

@@ -85,8 +85,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        // Backends and auxiliary processes outlive the postmaster by a moment: wait for them too.
-        List<ProcessHandle> children = postmaster.map(p -> p.descendants().toList()).orElse(List.of());
         try {
             postgres.close();
         } catch (IOException e) {
@@ -99,7 +97,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 waitForExit(p, Duration.ofSeconds(10));
             }
         });
-        children.forEach(c -> waitForExit(c, Duration.ofSeconds(20)));
     }
 
     private static Optional<ProcessHandle> readPostmaster(Path data) {
