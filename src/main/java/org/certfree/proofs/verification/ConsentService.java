@@ -78,17 +78,4 @@ public class ConsentService {
         return Consent.<Consent>list("subjectIdIndex = ?1 and unitCode = ?2 and matterCode = ?3 and revokedAt is null",
                 subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).findFirst();
     }
-
-    /** Checks a consent reference quoted by a unit for a request about this subject and matter. */
-    public boolean valid(String consentRef, String subjectIdIndex, String unit, String matterCode) {
-        UUID id;
-        try {
-            id = UUID.fromString(consentRef);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        Consent c = Consent.findById(id);
-        return c != null && c.subjectIdIndex.equals(subjectIdIndex) && c.unitCode.equals(unit)
-                && c.matterCode.equals(matterCode) && c.activeAt(clock.instant());
-    }
 }

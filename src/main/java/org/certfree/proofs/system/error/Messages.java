@@ -82,7 +82,6 @@ public final class Messages {
     public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
     public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
     public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
-    public static final String CONSENT_INVALID = "授权编号 consentRef 无效：须为持证人授予本单位、针对该证明事项且仍在有效期内的授权。";
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
     public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验或调取该证明。";
     public static final String VERDICT_PASSED = "证明真实有效。";
