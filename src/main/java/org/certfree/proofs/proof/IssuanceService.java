@@ -74,6 +74,9 @@ public class IssuanceService {
     @Inject
     ProofSigner signer;
 
+    @Inject
+    HolderConsents consents;
+
     private final ProofNumbers numbers = new ProofNumbers();
     private final SecureRandom random = new SecureRandom();
 
@@ -112,6 +115,10 @@ public class IssuanceService {
             if (body.consentRef() == null || body.consentRef().isBlank()) {
                 throw ApiException.invalid("consentRef", Messages.CONSENT_REQUIRED);
             }
+            consents.refusal(body.consentRef(), unit, protector.blindIndex(subject.id(), SUBJECT_ID), matter.code())
+                    .ifPresent(why -> {
+                        throw ApiException.forbidden(why);
+                    });
             r.requesterKind = ProofRequest.RequesterKind.USING_UNIT;
             r.requesterUnit = unit;
             r.consentRef = body.consentRef().trim();

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,11 +16,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.certfree.proofs.verification.dto.ConsentInput;
 import org.certfree.proofs.verification.dto.ConsentView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +40,9 @@ public class ConsentResource {
     @Inject
     Caller caller;
 
+    @Inject
+    IdempotencyService idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.CITIZEN)
@@ -45,9 +51,12 @@ public class ConsentResource {
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
-    public Response grant(@NotNull(message = "缺少请求体") @Valid ConsentInput body) {
-        ConsentView c = consents.grant(body, caller);
-        return Response.created(URI.create(ConsentService.PATH + c.id())).entity(c).build();
+    public Response grant(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid ConsentInput body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/consents", body, () -> {
+            ConsentView c = consents.grant(body, caller);
+            return Response.created(URI.create(ConsentService.PATH + c.id())).entity(c).build();
+        });
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.MatterDirectory;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.security.Caller;
@@ -32,12 +33,18 @@ public class ConsentService {
     IssuanceService proofs;
 
     @Inject
+    MatterDirectory matters;
+
+    @Inject
     Clock clock;
 
     @Transactional
     public ConsentView grant(ConsentInput in, Caller caller) {
         if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
+        }
+        if (matters.retained(in.matterCode()).isEmpty()) {
+            throw ApiException.invalid("matterCode", Messages.CONSENT_MATTER_UNKNOWN.formatted(in.matterCode().trim()));
         }
         Consent c = new Consent();
         c.id = UUID.randomUUID();

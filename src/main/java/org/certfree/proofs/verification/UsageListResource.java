@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,11 +20,13 @@ import java.net.URI;
 import java.util.UUID;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.certfree.proofs.verification.dto.UsageEntryInput;
 import org.certfree.proofs.verification.dto.UsageEntryView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +42,9 @@ public class UsageListResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IdempotencyService idempotency;
 
     @GET
     @PermitAll
@@ -60,9 +66,12 @@ public class UsageListResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "409")
-    public Response add(@NotNull(message = "缺少请求体") @Valid UsageEntryInput body) {
-        UsageEntryView e = usage.add(body, caller.subject());
-        return Response.created(URI.create(UsageListService.PATH + e.id())).entity(e).build();
+    public Response add(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid UsageEntryInput body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/using-units", body, () -> {
+            UsageEntryView e = usage.add(body, caller.subject());
+            return Response.created(URI.create(UsageListService.PATH + e.id())).entity(e).build();
+        });
     }
 
     @DELETE

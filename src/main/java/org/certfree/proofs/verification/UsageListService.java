@@ -13,6 +13,7 @@ import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.proof.MatterDirectory;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.verification.dto.UsageEntryInput;
@@ -28,12 +29,18 @@ public class UsageListService {
     DepartmentService departments;
 
     @Inject
+    MatterDirectory matters;
+
+    @Inject
     Clock clock;
 
     @Transactional
     public UsageEntryView add(UsageEntryInput in, String by) {
         if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
+        }
+        if (matters.retained(in.proofMatterCode()).isEmpty()) {
+            throw ApiException.invalid("proofMatterCode", Messages.USAGE_MATTER_NOT_RETAINED.formatted(in.proofMatterCode().trim()));
         }
         UsageEntry existing = UsageEntry.find("unitCode = ?1 and proofMatterCode = ?2 and serviceMatter = ?3",
                 in.unit(), in.proofMatterCode(), in.serviceMatter().trim()).firstResult();

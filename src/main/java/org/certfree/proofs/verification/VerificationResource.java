@@ -5,15 +5,21 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +37,9 @@ public class VerificationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    IdempotencyService idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.VERIFIER)
@@ -39,11 +48,15 @@ public class VerificationResource {
                     + "调取全文须持证人授权。本单位须列入该事项的用证清单。"
                     + " / A using unit presents the signed proof, the QR payload or number + code; the verdict comes from the issuer's record "
                     + "with a receipt signed by the issuing department. Full content needs the holder's consent; the unit must be on the 用证 list.")
-    @APIResponse(responseCode = "200", description = "核验结论 / the verdict")
+    @APIResponse(responseCode = "200", description = "核验结论 / the verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResult.class)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
-    public VerificationResult verify(@NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
-        return verification.verify(body, caller);
+    public Response verify(@Parameter(description = "幂等键：重试返回同一核验结论和回执，不重复记录 / idempotency key: a retry returns the same verdict and receipt, logged once")
+            @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
+        return idempotency.execute(key, caller.subject(), "POST /api/v1/verifications", body,
+                () -> Response.ok(verification.verify(body, caller)).build());
     }
 }

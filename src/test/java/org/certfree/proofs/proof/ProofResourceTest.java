@@ -235,15 +235,46 @@ class ProofResourceTest {
     @Test
     void usingUnitNeedsConsentAndIsRejectedWithAReason() {
         String slow = Matters.retained(Fixtures.GOOD_ISSUER, 3);
+        String other = Matters.retained(Fixtures.GOOD_ISSUER, 3);
         String window = Tokens.verifier(Fixtures.WINDOW);
+        String admin = Tokens.bearer(Tokens.admin());
+        for (String m : List.of(slow, other)) {
+            given().header("Authorization", admin).contentType(ContentType.JSON)
+                    .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "义务教育入学登记", "businessSystem", "入学服务平台",
+                            "proofMatterCode", m))
+                    .post("/api/v1/using-units").then().statusCode(201);
+        }
         Map<String, Object> noConsent = Map.of("matterCode", slow, "subject", person(Fixtures.CITIZEN_ID, "张三"), "purpose", "办理入学");
         given().header("Authorization", Tokens.bearer(window)).contentType(ContentType.JSON).body(noConsent)
                 .post("/api/v1/proof-requests").then().statusCode(400).body("errors[0].field", equalTo("consentRef"));
+
+        // A made-up reference, another holder's consent, a consent for another matter or unit: all refused, nothing stored.
+        String holder = Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID));
+        String consent = grant(holder, Fixtures.WINDOW, slow);
+        String otherHolders = grant(Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)), Fixtures.WINDOW, slow);
+        String otherMatter = grant(holder, Fixtures.WINDOW, other);
+        String otherUnit = grant(holder, Fixtures.OTHER_WINDOW, slow);
+        Map<String, String> refusals = Map.of("SQ-2026-0001", "不是持证人授予本单位的授权", otherHolders, "不是该证明主体本人授予的",
+                otherMatter, "不包括本次申请的事项", otherUnit, "不是持证人授予本单位的授权");
+        refusals.forEach((ref, why) -> {
+            Map<String, Object> body = new HashMap<>(noConsent);
+            body.put("consentRef", ref);
+            given().header("Authorization", Tokens.bearer(window)).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/proof-requests").then().statusCode(403).body("detail", containsString(why));
+        });
+        given().header("Authorization", Tokens.bearer(window)).queryParam("size", 200).get("/api/v1/proof-requests").then()
+                .statusCode(200).body("items.matterCode", not(hasItem(slow)));
+        // A unit that is not on the 用证 list for the matter is refused even with a consent naming it.
+        Map<String, Object> fromOtherUnit = new HashMap<>(noConsent);
+        fromOtherUnit.put("consentRef", otherUnit);
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.OTHER_WINDOW))).contentType(ContentType.JSON)
+                .body(fromOtherUnit).post("/api/v1/proof-requests").then().statusCode(403).body("detail", containsString("用证清单"));
+
         Map<String, Object> withConsent = new HashMap<>(noConsent);
-        withConsent.put("consentRef", "SQ-2026-0001");
+        withConsent.put("consentRef", consent);
         String id = given().header("Authorization", Tokens.bearer(window)).contentType(ContentType.JSON).body(withConsent)
                 .post("/api/v1/proof-requests").then().statusCode(201).body("requesterUnit", equalTo(Fixtures.WINDOW))
-                .body("subjectId", startsWith("110105")).extract().path("id");
+                .body("consentRef", equalTo(consent)).body("subjectId", startsWith("110105")).extract().path("id");
         given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.OTHER_WINDOW))).get("/api/v1/proof-requests/" + id)
                 .then().statusCode(403);
         given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
@@ -253,6 +284,33 @@ class ProofResourceTest {
                 .post("/api/v1/proof-requests/" + id + "/decision").then().statusCode(200).body("status", equalTo("REJECTED"));
         given().header("Authorization", Tokens.bearer(window)).get("/api/v1/proof-requests/" + id)
                 .then().statusCode(200).body("rejectReason", equalTo("本部门无该人员户籍信息"));
+
+        // Once the holder revokes the consent, the unit can no longer cite it.
+        given().header("Authorization", holder).post("/api/v1/consents/" + consent + "/revoke").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(window)).contentType(ContentType.JSON).body(withConsent)
+                .post("/api/v1/proof-requests").then().statusCode(403).body("detail", containsString("撤回"));
+    }
+
+    @Test
+    void anExpiredConsentIsRefused() {
+        String slow = Matters.retained(Fixtures.GOOD_ISSUER, 3);
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "就业登记", "businessSystem", "就业服务平台", "proofMatterCode", slow))
+                .post("/api/v1/using-units").then().statusCode(201);
+        String consent = grant(Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID)), Fixtures.WINDOW, slow);
+        clock.advance(Duration.ofDays(8));
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).contentType(ContentType.JSON)
+                .body(Map.of("matterCode", slow, "subject", person(Fixtures.CITIZEN_ID, "张三"), "purpose", "办理就业登记",
+                        "consentRef", consent))
+                .post("/api/v1/proof-requests").then().statusCode(403).body("detail", containsString("到期"));
+    }
+
+    /** The holder grants a consent valid for a week; returns its reference. */
+    private String grant(String holder, String unit, String matterCode) {
+        return given().header("Authorization", holder).contentType(ContentType.JSON)
+                .body(Map.of("unit", unit, "matterCode", matterCode, "purpose", "办理入学",
+                        "expiresAt", clock.instant().plus(Duration.ofDays(7)).toString()))
+                .post("/api/v1/consents").then().statusCode(201).extract().path("id");
     }
 
     @Test

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class VerificationResourceTest {
 
+    @jakarta.inject.Inject
+    org.certfree.proofs.common.ControllableClock clock;
+
     private String matter;
 
     @BeforeEach
@@ -177,5 +180,81 @@ class VerificationResourceTest {
         given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
                 .body(Map.of("unit", Fixtures.GOOD_ISSUER + "X", "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", matter))
                 .post("/api/v1/using-units").then().statusCode(400);
+    }
+
+    @Test
+    void aProofSignedAfterItsKeysCompromiseFailsAndOneSignedBeforeStillPasses() {
+        String dept = "TKEYC";
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("code", dept, "name", "测试州密钥泄露演练局", "kind", "GOVERNMENT_DEPARTMENT", "uscc", Fixtures.uscc("MT0A0099"),
+                        "regionCode", "659900", "roles", java.util.List.of("ISSUER")))
+                .post("/api/v1/departments").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(409)));
+        String keyMatter = Matters.retained(dept, 0);
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "密钥泄露演练", "businessSystem", "演练系统", "proofMatterCode", keyMatter))
+                .post("/api/v1/using-units").then().statusCode(201);
+        String issuer = Tokens.bearer(Tokens.issuer(dept));
+        Map<String, Object> body = new HashMap<>();
+        body.put("matterCode", keyMatter);
+        body.put("subject", Map.of("kind", "PERSON", "name", "张三", "id", Fixtures.CITIZEN_ID));
+        body.put("claims", Map.of("结论", "属实"));
+        body.put("purpose", "演练");
+        try {
+            Map<String, Object> before = given().header("Authorization", issuer).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+            clock.advance(java.time.Duration.ofHours(2));
+            Map<String, Object> after = given().header("Authorization", issuer).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+            Instant compromisedAt = clock.instant().minus(java.time.Duration.ofHours(1));
+            for (Map<String, Object> key : given().header("Authorization", Tokens.bearer(Tokens.admin()))
+                    .get("/api/v1/departments/" + dept + "/keys").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("findAll { it.state == 'ACTIVE' }")) {
+                given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                        .body(Map.of("compromisedAt", compromisedAt.toString(), "reason", "签名服务器被入侵（演练）"))
+                        .post("/api/v1/departments/" + dept + "/keys/" + key.get("kid") + "/compromise").then().statusCode(200);
+            }
+            for (String form : new String[] { "jwsCompact", "jwsJson" }) {
+                verify(Fixtures.WINDOW, Map.of("jws", after.get(form))).statusCode(200)
+                        .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("KEY_COMPROMISED"));
+                verify(Fixtures.WINDOW, Map.of("jws", before.get(form))).statusCode(200).body("indication", equalTo("TOTAL_PASSED"));
+            }
+            // Number + code has no signature to show, but the issuer's record carries one: still refused.
+            verify(Fixtures.WINDOW, Map.of("number", after.get("number"), "code", after.get("verificationCode")))
+                    .body("subIndication", equalTo("KEY_COMPROMISED"));
+            // New proofs are signed with the replacement keys and pass.
+            Map<String, Object> fresh = given().header("Authorization", issuer).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+            verify(Fixtures.WINDOW, Map.of("jws", fresh.get("jwsJson"))).body("indication", equalTo("TOTAL_PASSED"));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aRetriedVerificationWithTheSameKeyIsAnsweredOnceAndLoggedOnce() {
+        Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
+        String key = "verify-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("number", p.get("number"), "code", p.get("verificationCode"), "purpose", "重试测试");
+        String first = given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/verifications").then().statusCode(200).extract().path("id");
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/verifications").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        java.util.List<String> logged = given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)))
+                .queryParam("size", 200).get("/api/v1/me/access-log").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.purpose == '重试测试' && it.proofNumber == '" + p.get("number") + "' }.proofNumber");
+        assertEquals(1, logged.size(), logged.toString());
+    }
+
+    @Test
+    void onlyMattersOnTheRetainedListCanBeUsedOrConsentedTo() {
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", "NO-SUCH-MATTER"))
+                .post("/api/v1/using-units").then().statusCode(400).body("errors[0].field", equalTo("proofMatterCode"))
+                .body("errors[0].message", containsString("保留清单"));
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID))).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "matterCode", "NO-SUCH-MATTER", "purpose", "办理入学",
+                        "expiresAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/consents").then().statusCode(400).body("errors[0].field", equalTo("matterCode"));
     }
 }

@@ -42,12 +42,18 @@ public class DemoData {
     @Inject
     ListDemoData lists;
 
+    @Inject
+    ProofDemoData proofDemo;
+
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == CertfreeConfig.Mode.DEMO && config.demoData()) {
             int added = seed();
             LOG.infof("Demo data: %d departments added (%d defined)", added, DEPARTMENTS.size());
             LOG.infof("Demo data: signing keys ready for %d departments", seedKeys());
             lists.seed();
+            proofDemo.seed();
+            proofDemo.statusPageOfADemoProof(config.publicBaseUrl())
+                    .ifPresent(url -> LOG.infof("Demo data: a demo proof on the citizen page: %s", url));
         }
     }
 

@@ -80,8 +80,16 @@ public final class Messages {
     public static final String STATUS_CODE_FORMAT = "核验码为 6 位数字，请查看证明上的“核验码”。";
     public static final String STATUS_NO_MATCH = "没有找到与该证明编号和核验码相符的证明，请核对后重试。";
     public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
+    public static final String USAGE_MATTER_NOT_RETAINED = "证明事项 %s 不在现行保留清单上：已取消或告知承诺的证明不得再向群众索要，不能列入用证清单。";
     public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
     public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
+    public static final String CONSENT_REF_UNKNOWN = "授权编号 %s 不是持证人授予本单位的授权；请持证人在“我的授权”中授权本单位后，使用其授权编号。";
+    public static final String CONSENT_OTHER_HOLDER = "授权 %s 不是该证明主体本人授予的，不能用于为其申请证明。";
+    public static final String CONSENT_OTHER_MATTER = "授权 %s 针对证明事项 %s，不包括本次申请的事项 %s。";
+    public static final String CONSENT_REVOKED = "授权 %s 已于 %s 被持证人撤回。";
+    public static final String CONSENT_EXPIRED = "授权 %s 已于 %s 到期。";
+    public static final String CONSENT_MATTER_UNKNOWN = "证明事项 %s 不在现行保留清单上，无需也无法授权调取。";
+    public static final String UNIT_NOT_ON_USAGE_LIST_FOR_MATTER = "本单位（%s）未列入证明事项 %s 的用证清单，不能申请或调取该证明。";
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
     public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验或调取该证明。";
     public static final String VERDICT_PASSED = "证明真实有效。";

@@ -61,4 +61,33 @@ public class Caller {
             throw ApiException.forbidden(Messages.FORBIDDEN_DEPARTMENT.formatted(own, departmentCode));
         }
     }
+
+    /**
+     * A caller that is not a request: the service acting for a named staff user or citizen of its own
+     * accord (demo data, scheduled work), with exactly the given roles and department. Not a CDI bean.
+     */
+    public static Caller acting(String subject, String department, Role... roles) {
+        Set<Role> granted = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(java.util.Arrays.asList(roles));
+        return new Caller() {
+            @Override
+            public boolean anonymous() {
+                return false;
+            }
+
+            @Override
+            public boolean has(Role role) {
+                return granted.contains(role);
+            }
+
+            @Override
+            public Optional<String> department() {
+                return Optional.ofNullable(department);
+            }
+
+            @Override
+            public String subject() {
+                return subject;
+            }
+        };
+    }
 }
