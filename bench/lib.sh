@@ -10,6 +10,9 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -DskipTests package)
 
 start_service() {
+  if curl -s -o /dev/null "$BASE/q/health/ready"; then
+    echo "port $PORT is taken (an earlier run still going?): stop it or set PORT" >&2; exit 2
+  fi
   (cd "$WORK" && exec java -Dquarkus.http.port="$PORT" -Dcertfree.status-check.per-minute=100000000 \
       -Dcertfree.status-check.burst=100000000 "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1) &
   SERVICE_PID=$!
@@ -31,7 +34,8 @@ token() { # role [dept] [subject]
 run_wrk() {
   local name=$1 conns=$2 dur=$3; shift 3
   local out
-  out=$(wrk -t2 -c"$conns" -d"$dur" --latency "$@")
+  local threads=2; [ "$conns" -lt 2 ] && threads=1
+  out=$(wrk -t"$threads" -c"$conns" -d"$dur" --latency "$@")
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -39,6 +43,13 @@ run_wrk() {
   non2xx=$(awk '/Non-2xx/ {print $4}' <<<"$out")
   printf '%-28s c=%-3s req/s=%-10s p50=%-9s p99=%-9s non-2xx=%s\n' "$name" "$conns" "$rps" "$p50" "$p99" "${non2xx:-0}"
   echo "$rps" > "$WORK/last-rps"
+}
+
+# warm_up DURATION [wrk args…]: load without measuring, so the JIT has compiled the hot paths
+# (on 2 cores C2 needs one to two minutes of load before a Quarkus service reaches its peak).
+warm_up() {
+  local dur=$1; shift
+  wrk -t2 -c8 -d"$dur" "$@" >/dev/null
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }

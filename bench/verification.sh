@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Online verification and the public status check, each against a floor measured in the same run:
 # a trivial GET doing one indexed lookup (public, and with the same bearer-token check).
-# Usage: bench/verification.sh [duration, default 15s]
+# Usage: bench/verification.sh [duration, default 15s]   Env: WARMUP (default 40s per endpoint, not measured)
 source "$(dirname "$0")/lib.sh"
 DURATION="${1:-15s}"
+WARMUP="${WARMUP:-40s}"
 start_service
 
 ISSUER=$(token ISSUER BZGAJ)
@@ -18,6 +19,12 @@ PROOF=$(curl -sf -X POST "$BASE/api/v1/proofs" -H "Authorization: Bearer $ISSUER
 export NUMBER CODE TOKEN DEPT=BZGAJ
 NUMBER=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["number"])' <<<"$PROOF")
 CODE=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["verificationCode"])' <<<"$PROOF")
+
+echo "== warming up each endpoint for $WARMUP (not measured)"
+warm_up "$WARMUP" "$BASE/api/v1/bench/floor/BZGAJ"
+TOKEN=$VERIFIER warm_up "$WARMUP" -s "$ROOT/bench/auth-floor.lua" "$BASE"
+TOKEN=$VERIFIER warm_up "$WARMUP" -s "$ROOT/bench/verify.lua" "$BASE"
+warm_up "$WARMUP" "$BASE/api/v1/proofs/$NUMBER/status?code=$CODE"
 
 for c in 8 32; do
   echo "== $c connections"

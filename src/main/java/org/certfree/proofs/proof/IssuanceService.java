@@ -4,6 +4,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -76,6 +79,9 @@ public class IssuanceService {
 
     @Inject
     HolderConsents consents;
+
+    @Inject
+    EntityManager em;
 
     private final ProofNumbers numbers = new ProofNumbers();
     private final SecureRandom random = new SecureRandom();
@@ -446,21 +452,46 @@ public class IssuanceService {
     /**
      * A random free slot of the department's status list: random so that a status-list bit says
      * nothing about issuance order (herd privacy); the list grows in powers of two past half full.
+     * A candidate is taken under a transaction-scoped advisory lock on (department, slot), so two
+     * concurrent issuances never pick the same slot; one that finds it locked or used tries another.
      */
     private int freeStatusListIndex(String dept) {
-        long used = Proof.count("issuerDept", dept);
+        long used = issuedCount(dept);
         int size = STATUS_LIST_MIN_SIZE;
         while (used * 2 >= size) {
             size *= 2;
         }
         for (int attempt = 0; attempt < 32; attempt++) {
             int candidate = random.nextInt(size);
-            if (Proof.count("issuerDept = ?1 and statusListIndex = ?2", dept, candidate) == 0) {
+            Object free = em.createNativeQuery("""
+                    SELECT pg_try_advisory_xact_lock(hashtext('status-slot:' || :dept), :slot)
+                       AND NOT EXISTS (SELECT 1 FROM proof WHERE issuer_dept = :dept AND status_list_index = :slot)""")
+                    .setParameter("dept", dept).setParameter("slot", candidate).getSingleResult();
+            if (Boolean.TRUE.equals(free)) {
+                issued.computeIfPresent(dept, (d, c) -> new IssuedCount(c.count() + 1, c.countedAt()));
                 return candidate;
             }
         }
         throw new IllegalStateException("no free status-list slot found for " + dept);
     }
+
+    /** How many proofs the department has issued, recounted at most every {@link #RECOUNT} (it only sizes the list). */
+    private long issuedCount(String dept) {
+        Instant now = Instant.now();
+        IssuedCount c = issued.get(dept);
+        if (c == null || c.countedAt().plus(RECOUNT).isBefore(now)) {
+            c = new IssuedCount(Proof.count("issuerDept", dept), now);
+            issued.put(dept, c);
+        }
+        return c.count();
+    }
+
+    private static final Duration RECOUNT = Duration.ofSeconds(30);
+
+    private record IssuedCount(long count, Instant countedAt) {
+    }
+
+    private final ConcurrentHashMap<String, IssuedCount> issued = new ConcurrentHashMap<>();
 
     private Proof require(String number) {
         String normalized = ProofNumbers.normalize(number);

@@ -32,4 +32,8 @@ public class StatusListPublication extends PanacheEntityBase {
     public int size;
 
     public String jws;
+
+    /** Proofs of the department not valid (revoked, superseded) when this list was made; null on old lists. */
+    @Column(name = "changed_count")
+    public Long changedCount;
 }

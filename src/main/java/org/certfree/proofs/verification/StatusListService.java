@@ -79,16 +79,19 @@ public class StatusListService {
         return publish(dept, number, now);
     }
 
+    /**
+     * Current while past neither its half-life nor its own issue time (a list dated ahead of the clock
+     * is never trusted as current), and while no further proof of the department has stopped being valid.
+     */
     private boolean fresh(StatusListPublication p, String dept, Instant now) {
         Instant halfLife = p.issuedAt.plus(Duration.between(p.issuedAt, p.validUntil).dividedBy(2));
-        if (now.isAfter(halfLife)) {
+        if (now.isAfter(halfLife) || p.issuedAt.isAfter(now) || p.changedCount == null) {
             return false;
         }
-        Object changed = em.createNativeQuery("""
-                SELECT max(revoked_at) FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
-                .setParameter("dept", dept).getSingleResult();
-        Instant lastChange = changed == null ? null : toInstant(changed);
-        return lastChange == null || lastChange.isBefore(p.issuedAt);
+        long changed = ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
+                .setParameter("dept", dept).getSingleResult()).longValue();
+        return changed == p.changedCount;
     }
 
     private StatusListPublication publish(String dept, long number, Instant now) {
@@ -122,6 +125,7 @@ public class StatusListService {
         p.issuedAt = now;
         p.validUntil = now.plus(VALIDITY);
         p.size = size;
+        p.changedCount = (long) set.size();
         p.jws = keys.signCompact(dept, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(doc, json), TYP);
         p.persist();
         return p;

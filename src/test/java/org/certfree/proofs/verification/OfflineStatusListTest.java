@@ -186,7 +186,7 @@ class OfflineStatusListTest {
     private static String statusList(String dept) {
         Response r = given().get("/api/v1/status-lists/" + dept);
         assertEquals(200, r.statusCode(), r.asString());
-        assertTrue(r.contentType().startsWith("application/jwt"), r.contentType());
+        assertTrue(r.contentType().startsWith("application/jose"), r.contentType());
         return r.asString();
     }
 
