@@ -273,6 +273,20 @@ public class IssuanceService {
         return Proof.find("number", ProofNumbers.normalize(number)).firstResultOptional();
     }
 
+    /** The status-check columns of a proof by its (normalized) number. */
+    public Optional<ProofStatusRow> statusRow(String number) {
+        return em.createQuery("""
+                SELECT new org.certfree.proofs.proof.ProofStatusRow(p.number, p.codeEnc, p.status, p.validUntil, p.matterName,
+                       p.issuerName, p.issuedAt, p.subjectNameMasked, p.supersededBy)
+                FROM Proof p WHERE p.number = :number""", ProofStatusRow.class)
+                .setParameter("number", number).getResultStream().findFirst();
+    }
+
+    /** The verification code of a status row, for comparison by the status check. */
+    public String verificationCode(ProofStatusRow row) {
+        return protector.decrypt(row.codeEnc(), CODE);
+    }
+
     /** The blind index of a subject identifier, for features that look proofs up by holder. */
     public String subjectIndex(String subjectId) {
         return protector.blindIndex(ResidentId.normalize(subjectId), SUBJECT_ID);

@@ -50,6 +50,7 @@ public class StartupReport {
                 ********************************************************************************
                   Swagger UI:   %1$s/q/swagger-ui
                   Health:       %1$s/q/health/ready
+                  Citizen page: %1$s/verify?n=<证明编号>&c=<核验码>  (the "Demo data" log line gives a demo proof's link)
                   Get a token:  curl -s -X POST %1$s/api/v1/dev/tokens -H 'Content-Type: application/json' \\
                                   -d '{"role":"ADMIN"}'
                                 (roles: ADMIN, REVIEWER+dept BZSFJ, LIST_EDITOR/ISSUER+dept BZGAJ,

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "status", description = "证明状态查询（公开）/ Public proof status check")
 public class StatusCheckResource {
 
+    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("^\\d{6}$");
+
     @Inject
     StatusCheckService statusCheck;
 
@@ -56,7 +58,7 @@ public class StatusCheckResource {
         ProofNumbers.problem(normalized).ifPresent(p -> {
             throw ApiException.badParameter("number", Messages.PROOF_NUMBER_INVALID.formatted(number, p));
         });
-        if (code == null || !code.trim().matches("^\\d{6}$")) {
+        if (code == null || !SIX_DIGITS.matcher(code.trim()).matches()) {
             throw ApiException.badParameter("code", Messages.STATUS_CODE_FORMAT);
         }
         StatusAnswer answer = statusCheck.check(normalized, code)

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.proof.Proof;
+import org.certfree.proofs.proof.ProofStatusRow;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.verification.dto.StatusAnswer;
@@ -27,17 +27,16 @@ public class StatusCheckService {
      * wrong — the two answer alike so the endpoint cannot be used to find issued numbers.
      */
     public Optional<StatusAnswer> check(String number, String code) {
-        String normalized = ProofNumbers.normalize(number);
-        Optional<Proof> found = proofs.findByNumber(normalized);
+        Optional<ProofStatusRow> found = proofs.statusRow(ProofNumbers.normalize(number));
         String expected = found.map(proofs::verificationCode).orElse("000000");
         boolean codeMatches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
         if (found.isEmpty() || !codeMatches) {
             return Optional.empty();
         }
-        Proof p = found.get();
+        ProofStatusRow p = found.get();
         ProofStatus status = p.statusAt(clock.instant());
-        return Optional.of(new StatusAnswer(p.number, status, status.uri(), status.chinese(), p.matterName, p.issuerName,
-                p.issuedAt, p.validUntil, p.subjectNameMasked, p.supersededBy, clock.instant()));
+        return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), p.matterName(), p.issuerName(),
+                p.issuedAt(), p.validUntil(), p.subjectNameMasked(), p.supersededBy(), clock.instant()));
     }
 }
