@@ -118,9 +118,6 @@ public class Proof extends PanacheEntityBase {
 
     /** The status at {@code now}: a VALID proof past its validity is EXPIRED. */
     public ProofStatus statusAt(Instant now) {
-        if (status == ProofStatus.VALID && !now.isBefore(validUntil)) {
-            return ProofStatus.EXPIRED;
-        }
-        return status;
+        return ProofStatus.at(status, validUntil, now);
     }
 }

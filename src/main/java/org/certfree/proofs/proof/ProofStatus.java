@@ -14,6 +14,11 @@ public enum ProofStatus {
     /** Replaced by a corrected re-issue; the successor's number is given. */
     SUPERSEDED;
 
+    /** The status at {@code now} of a proof stored as {@code stored}: a VALID proof past {@code validUntil} is EXPIRED. */
+    public static ProofStatus at(ProofStatus stored, java.time.Instant validUntil, java.time.Instant now) {
+        return stored == VALID && !now.isBefore(validUntil) ? EXPIRED : stored;
+    }
+
     public String uri() {
         return "urn:certfree:proof-status:" + name().toLowerCase();
     }

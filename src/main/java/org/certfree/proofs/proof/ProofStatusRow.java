@@ -9,8 +9,8 @@ import java.time.Instant;
 public record ProofStatusRow(String number, String codeEnc, ProofStatus status, Instant validUntil, String matterName,
         String issuerName, Instant issuedAt, String subjectNameMasked, String supersededBy) {
 
-    /** The status at {@code now}: a VALID proof past its validity is EXPIRED (as {@link Proof#statusAt}). */
+    /** The status at {@code now} (see {@link ProofStatus#at}). */
     public ProofStatus statusAt(Instant now) {
-        return status == ProofStatus.VALID && !now.isBefore(validUntil) ? ProofStatus.EXPIRED : status;
+        return ProofStatus.at(status, validUntil, now);
     }
 }

@@ -29,7 +29,7 @@ public class ConsentGate implements HolderConsents {
     @Override
     public Optional<String> refusal(String consentRef, String unit, String subjectIdIndex, String matterCode) {
         if (!usage.allowed(unit, matterCode)) {
-            return Optional.of(Messages.UNIT_NOT_ON_USAGE_LIST_FOR_MATTER.formatted(unit, matterCode));
+            return Optional.of(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, matterCode));
         }
         UUID id;
         try {

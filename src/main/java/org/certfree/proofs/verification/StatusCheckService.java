@@ -7,9 +7,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.proof.ProofStatusRow;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.proof.ProofStatusRow;
 import org.certfree.proofs.verification.dto.StatusAnswer;
 
 /** The citizen status check: number plus verification code, answered on the issuer's record. */

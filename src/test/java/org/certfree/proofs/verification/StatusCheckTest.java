@@ -112,6 +112,19 @@ class StatusCheckTest {
         given().get("/api/v1/status-lists/NOPE").then().statusCode(404);
     }
 
+    @Test
+    void aHeldListIsNotSentAgainAndCachesKeepItAMinuteAtMost() {
+        var first = given().get("/api/v1/status-lists/" + Fixtures.GOOD_ISSUER).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/jose")).extract();
+        String etag = first.header("ETag");
+        long maxAge = Long.parseLong(first.header("Cache-Control").replaceAll(".*max-age=(\\d+).*", "$1"));
+        assertTrue(maxAge <= 60, first.header("Cache-Control"));
+        given().header("If-None-Match", etag).get("/api/v1/status-lists/" + Fixtures.GOOD_ISSUER).then().statusCode(304)
+                .header("ETag", org.hamcrest.Matchers.equalTo(etag));
+        given().header("If-None-Match", "\"" + Fixtures.GOOD_ISSUER + "-0\"").get("/api/v1/status-lists/" + Fixtures.GOOD_ISSUER)
+                .then().statusCode(200);
+    }
+
     private static byte[] statusList() throws Exception {
         String jws = given().get("/api/v1/status-lists/" + Fixtures.GOOD_ISSUER).then().statusCode(200).extract().asString();
         String payload = new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));

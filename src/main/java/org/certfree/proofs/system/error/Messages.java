@@ -89,9 +89,8 @@ public final class Messages {
     public static final String CONSENT_REVOKED = "授权 %s 已于 %s 被持证人撤回。";
     public static final String CONSENT_EXPIRED = "授权 %s 已于 %s 到期。";
     public static final String CONSENT_MATTER_UNKNOWN = "证明事项 %s 不在现行保留清单上，无需也无法授权调取。";
-    public static final String UNIT_NOT_ON_USAGE_LIST_FOR_MATTER = "本单位（%s）未列入证明事项 %s 的用证清单，不能申请或调取该证明。";
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
-    public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验或调取该证明。";
+    public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验、申请或调取该证明。";
     public static final String VERDICT_PASSED = "证明真实有效。";
     public static final String VERDICT_FORMAT = "无法识别的证明格式。";
     public static final String VERDICT_SIGNATURE = "签名验证失败：证明内容或签名已被篡改。";
