@@ -7,8 +7,14 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSObjectJSON;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +56,19 @@ public class Jws {
     /** Name of the signing-time header parameter. */
     public static final String IAT = "iat";
 
+    /** Signatures remembered as cryptographically valid (see {@link #cryptoValid}). */
+    static final int VERIFIED_CACHE_SIZE = 200_000;
+
     @Inject
     KeyService keys;
+
+    /**
+     * SHA-256 of (kid, protected header, payload, signature) of signatures that verified, so the same
+     * signature is not checked again (verification re-checks every stored proof). Only the mathematics
+     * is remembered: the key's state (published, compromised) is judged anew on every call, and a
+     * single changed byte is another entry.
+     */
+    private final Cache<ByteBuffer, Boolean> verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE).build();
 
     @Inject
     Clock clock;
@@ -116,13 +133,15 @@ public class Jws {
             if (text.startsWith("{")) {
                 JWSObjectJSON json = JWSObjectJSON.parse(text);
                 payload = json.getPayload();
+                String payloadB64 = json.getPayload().toBase64URL().toString();
                 for (JWSObjectJSON.Signature s : json.getSignatures()) {
-                    signed.add(new Signed(s.getHeader(), s::verify));
+                    signed.add(new Signed(s.getHeader(), s::verify, payloadB64, s.getSignature().toString()));
                 }
             } else {
                 JWSObject compact = JWSObject.parse(text);
                 payload = compact.getPayload();
-                signed.add(new Signed(compact.getHeader(), compact::verify));
+                signed.add(new Signed(compact.getHeader(), compact::verify, compact.getPayload().toBase64URL().toString(),
+                        compact.getSignature().toString()));
             }
         } catch (ParseException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
             return JwsVerification.malformed("not a JWS: " + e.getMessage());
@@ -204,13 +223,7 @@ public class Jws {
             return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.INVALID_SIGNATURE, dept, signedAt,
                     "alg " + alg + " does not match key " + kid + " (" + key.algorithm().jwsAlg() + ")");
         }
-        boolean verified;
-        try {
-            verified = s.verification().verify(key.verifier());
-        } catch (JOSEException | IllegalStateException | IllegalArgumentException e) {
-            verified = false;
-        }
-        if (!verified) {
+        if (!cryptoValid(s, key)) {
             return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.INVALID_SIGNATURE, dept, signedAt,
                     "signature does not verify with key " + kid);
         }
@@ -221,6 +234,38 @@ public class Jws {
                             + (signedAt == null ? "an unknown time" : signedAt));
         }
         return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.VALID, dept, signedAt, "verifies with key " + kid);
+    }
+
+    /** Whether the signature verifies with the key; remembered when it does. */
+    private boolean cryptoValid(Signed s, KeyService.PublishedKey key) {
+        ByteBuffer id = ByteBuffer.wrap(fingerprint(key.kid(), s));
+        if (verified.getIfPresent(id) != null) {
+            return true;
+        }
+        boolean ok;
+        try {
+            ok = s.verification().verify(key.verifier());
+        } catch (JOSEException | IllegalStateException | IllegalArgumentException e) {
+            ok = false;
+        }
+        if (ok) {
+            verified.put(id, Boolean.TRUE);
+        }
+        return ok;
+    }
+
+    private static byte[] fingerprint(String kid, Signed s) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String part : new String[] {kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature()}) {
+            md.update(part.getBytes(StandardCharsets.US_ASCII));
+            md.update((byte) '.');
+        }
+        return md.digest();
     }
 
     private static JwsVerification.SignatureCheck failed(String kid, String alg, JwsOutcome outcome, String dept,
@@ -237,7 +282,7 @@ public class Jws {
     }
 
     /** One signature to check: its protected header and how to run a verifier over it. */
-    private record Signed(JWSHeader header, Verification verification) {
+    private record Signed(JWSHeader header, Verification verification, String payload, String signature) {
     }
 
     @FunctionalInterface

@@ -268,9 +268,24 @@ public class IssuanceService {
         return view(proof, true);
     }
 
-    /** The proof entity for another feature's service in the same transaction (verification, rendering). */
-    public Optional<Proof> findByNumber(String number) {
-        return Proof.find("number", ProofNumbers.normalize(number)).firstResultOptional();
+    /** The verification columns of a proof by its number (see {@link ProofRecordRow}). */
+    public Optional<ProofRecordRow> recordRow(String number) {
+        return em.createQuery("""
+                SELECT new org.certfree.proofs.proof.ProofRecordRow(p.id, p.number, p.codeEnc, p.matterCode, p.matterName,
+                       p.issuerDept, p.issuerName, p.subjectIdIndex, p.subjectNameMasked, p.issuedAt, p.validUntil, p.status,
+                       p.revocationReason, p.supersededBy, p.payload, p.jwsCompact)
+                FROM Proof p WHERE p.number = :number""", ProofRecordRow.class)
+                .setParameter("number", ProofNumbers.normalize(number)).getResultStream().findFirst();
+    }
+
+    /** The verification code of a record row. */
+    public String verificationCode(ProofRecordRow row) {
+        return protector.decrypt(row.codeEnc(), CODE);
+    }
+
+    /** The full subject and claims of the proof with {@code id}, for retrieval by a unit holding the holder's consent. */
+    public ProofView fullView(UUID id) {
+        return view(Proof.<Proof>findById(id), true);
     }
 
     /** The status-check columns of a proof by its (normalized) number. */
@@ -290,16 +305,6 @@ public class IssuanceService {
     /** The blind index of a subject identifier, for features that look proofs up by holder. */
     public String subjectIndex(String subjectId) {
         return protector.blindIndex(ResidentId.normalize(subjectId), SUBJECT_ID);
-    }
-
-    /** The full subject and claims of a proof, for retrieval by a unit holding the holder's consent. */
-    public ProofView fullView(Proof proof) {
-        return view(proof, true);
-    }
-
-    /** The proof's verification code, for comparison by the status check. */
-    public String verificationCode(Proof proof) {
-        return protector.decrypt(proof.codeEnc, CODE);
     }
 
     public Page<ProofView> list(Caller caller, String matterCode, ProofStatus status, String subjectId, PageRequest page) {

@@ -25,10 +25,9 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
-import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.proof.Proof;
+import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.dto.ProofView;
@@ -36,6 +35,7 @@ import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.verification.dto.AccessLogEntry;
+import org.certfree.proofs.verification.dto.Receipt;
 import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
 
@@ -47,10 +47,14 @@ import org.certfree.proofs.verification.dto.VerifyRequest;
 @ApplicationScoped
 public class VerificationService {
 
-    public static final String RECEIPT_TYP = "certfree-receipt+jws";
-
     @Inject
     Jws keys;
+
+    @Inject
+    ReceiptBatcher receipts;
+
+    @Inject
+    VerificationStore store;
 
     @Inject
     IssuanceService proofs;
@@ -71,30 +75,36 @@ public class VerificationService {
     Clock clock;
 
     /** The outcome before it is logged and signed. */
-    private record Verdict(Indication indication, SubIndication sub, String message, Proof proof) {
-        static Verdict failed(SubIndication sub, String message, Proof proof) {
+    private record Verdict(Indication indication, SubIndication sub, String message, ProofRecordRow proof) {
+        static Verdict failed(SubIndication sub, String message, ProofRecordRow proof) {
             return new Verdict(Indication.TOTAL_FAILED, sub, message, proof);
         }
     }
 
-    @Transactional
-    public VerificationResult verify(VerifyRequest in, Caller caller) {
+    /**
+     * Verifies on the issuer's authority and records the verification. With {@code inCallersTransaction}
+     * the access-log row is inserted in the calling thread's transaction (an {@code Idempotency-Key}
+     * request); otherwise it is committed with its batch before this returns.
+     */
+    public VerificationResult verify(VerifyRequest in, Caller caller, boolean inCallersTransaction) {
         String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
-        if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
+        int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
+        Presented presented = given == 1 ? present(in) : null;
+        VerificationStore.Lookup found = store.lookup(unit, presented == null ? null : presented.number());
+        if (!found.usingUnit()) {
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
-        Verdict verdict = judge(in);
-        Proof proof = verdict.proof();
-        if (proof != null && !usage.allowed(unit, proof.matterCode)) {
-            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, proof.matterName));
+        Verdict verdict = judge(presented, found.proof());
+        ProofRecordRow proof = verdict.proof();
+        if (proof != null && !found.onUsageList()) {
+            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, proof.matterName()));
         }
         Boolean subjectMatches = null;
         if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {
-            subjectMatches = proofs.subjectIndex(in.holderId()).equals(proof.subjectIdIndex);
+            subjectMatches = proofs.subjectIndex(in.holderId()).equals(proof.subjectIdIndex());
             if (!subjectMatches) {
                 verdict = Verdict.failed(SubIndication.SUBJECT_MISMATCH, Messages.VERDICT_SUBJECT, proof);
             }
@@ -103,10 +113,10 @@ public class VerificationService {
         String withheld = null;
         UUID consentId = null;
         if (Boolean.TRUE.equals(in.retrieve()) && proof != null) {
-            Optional<Consent> consent = consents.active(proof.subjectIdIndex, unit, proof.matterCode);
+            Optional<Consent> consent = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
             if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
                 consentId = consent.get().id;
-                ProofView full = proofs.fullView(proof);
+                ProofView full = proofs.fullView(proof.id());
                 content = new VerificationResult.Content(full.subject().kind().name(), full.subject().name(),
                         full.subject().id(), full.claims(), full.purpose());
             } else {
@@ -125,87 +135,98 @@ public class VerificationService {
         v.retrieved = content != null;
         v.consentId = consentId;
         v.verifiedAt = now;
+        byte[] body = null;
         if (proof != null) {
-            v.proofNumber = proof.number;
-            v.subjectIdIndex = proof.subjectIdIndex;
-            v.issuerDept = proof.issuerDept;
-            v.matterCode = proof.matterCode;
+            v.proofNumber = proof.number();
+            v.subjectIdIndex = proof.subjectIdIndex();
+            v.issuerDept = proof.issuerDept();
+            v.matterCode = proof.matterCode();
             v.proofStatus = proof.statusAt(now);
+            // The receipt is signed by the issuing department (its answer); a failure to identify any
+            // issuer (format errors, unknown numbers) is not signed by anyone.
+            body = CanonicalJson.canonicalize(new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
+                    v.verifier, v.purpose, proof.number(), verdict.indication().uri(),
+                    verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept()), json);
         }
-        // The receipt is signed by the issuing department (its answer); a failure to identify any
-        // issuer (format errors, unknown numbers) is not signed by anyone.
-        if (proof != null) {
-            VerificationResult.ReceiptBody body = new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
-                    v.verifier, v.purpose, proof.number, verdict.indication().uri(),
-                    verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept);
-            v.receipt = keys.signCompact(proof.issuerDept, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(body, json), RECEIPT_TYP);
-        }
-        v.persist();
+        Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body, inCallersTransaction);
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
-                proof == null ? null : proof.number, v.proofStatus,
-                proof == null ? null : proof.matterCode, proof == null ? null : proof.matterName,
-                proof == null ? null : proof.issuerDept, proof == null ? null : proof.issuerName,
-                proof == null ? null : proof.issuedAt, proof == null ? null : proof.validUntil,
-                proof == null ? null : proof.revocationReason, proof == null ? null : proof.supersededBy,
-                subjectMatches, proof == null ? null : proof.subjectNameMasked, withheld, content, now, v.receipt);
+                proof == null ? null : proof.number(), v.proofStatus,
+                proof == null ? null : proof.matterCode(), proof == null ? null : proof.matterName(),
+                proof == null ? null : proof.issuerDept(), proof == null ? null : proof.issuerName(),
+                proof == null ? null : proof.issuedAt(), proof == null ? null : proof.validUntil(),
+                proof == null ? null : proof.revocationReason(), proof == null ? null : proof.supersededBy(),
+                subjectMatches, proof == null ? null : proof.subjectNameMasked(), withheld, content, now, receipt);
     }
 
-    /** Decides the verdict; never changes the proof. */
-    private Verdict judge(VerifyRequest in) {
-        Proof proof;
+    /**
+     * What the unit presented, checked as far as it can be without the issuer's record: a JWS's
+     * signature, or the form of a number and code. {@code early} is the verdict when that already fails.
+     */
+    private record Presented(String number, byte[] signedPayload, String code, Verdict early) {
+    }
+
+    private Presented present(VerifyRequest in) {
         if (!blank(in.jws())) {
             JwsVerification checked = keys.verify(in.jws().trim());
-            switch (checked.outcome()) {
-                case MALFORMED -> {
-                    return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
-                }
-                case INVALID_SIGNATURE -> {
-                    return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
-                }
-                case UNKNOWN_KEY -> {
-                    return new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND, Messages.VERDICT_UNKNOWN_KEY, null);
-                }
-                case KEY_COMPROMISED -> {
-                    return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, null);
-                }
-                default -> {
-                    // VALID: fall through to the issuer's record
-                }
+            Verdict early = switch (checked.outcome()) {
+                case MALFORMED -> Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
+                case INVALID_SIGNATURE -> Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
+                case UNKNOWN_KEY -> new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND,
+                        Messages.VERDICT_UNKNOWN_KEY, null);
+                case KEY_COMPROMISED -> Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, null);
+                default -> null;
+            };
+            if (early != null) {
+                return new Presented(null, null, null, early);
             }
-            Optional<String> number = numberIn(checked.payload());
-            proof = number.flatMap(proofs::findByNumber).orElse(null);
-            if (proof == null || !MessageDigest.isEqual(proof.payload.getBytes(StandardCharsets.UTF_8), checked.payload())) {
-                return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
+            String number = numberIn(checked.payload()).map(ProofNumbers::normalize).orElse(null);
+            return new Presented(number, checked.payload(), null, number == null ? notIssued() : null);
+        }
+        String number;
+        String code;
+        if (!blank(in.qr())) {
+            Map<String, String> q = query(in.qr().trim());
+            number = q.get("n");
+            code = q.get("c");
+            if (number == null || code == null) {
+                return new Presented(null, null, null, Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null));
             }
         } else {
-            String number;
-            String code;
-            if (!blank(in.qr())) {
-                Map<String, String> q = query(in.qr().trim());
-                number = q.get("n");
-                code = q.get("c");
-                if (number == null || code == null) {
-                    return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
-                }
-            } else {
-                number = in.number();
-                code = in.code();
+            number = in.number();
+            code = in.code();
+        }
+        String normalized = ProofNumbers.normalize(number);
+        if (ProofNumbers.problem(normalized).isPresent() || blank(code)) {
+            return new Presented(null, null, null, Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null));
+        }
+        return new Presented(normalized, null, code.trim(), null);
+    }
+
+    private static Verdict notIssued() {
+        return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
+    }
+
+    /** Decides the verdict from what was presented and the issuer's record; never changes the proof. */
+    private Verdict judge(Presented presented, ProofRecordRow proof) {
+        if (presented.early() != null) {
+            return presented.early();
+        }
+        if (presented.signedPayload() != null) {
+            if (proof == null || !MessageDigest.isEqual(proof.payload().getBytes(StandardCharsets.UTF_8), presented.signedPayload())) {
+                return notIssued();
             }
-            String normalized = ProofNumbers.normalize(number);
-            if (ProofNumbers.problem(normalized).isPresent() || blank(code)) {
-                return Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
-            }
-            proof = proofs.findByNumber(normalized).orElse(null);
+        } else {
             String expected = proof == null ? "000000" : proofs.verificationCode(proof);
             boolean codeOk = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    code.trim().getBytes(StandardCharsets.US_ASCII));
+                    presented.code().getBytes(StandardCharsets.US_ASCII));
             if (proof == null || !codeOk) {
-                return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
+                return notIssued();
             }
         }
-        // The issuer's own signature on its record: catches a key compromised before issuance.
-        JwsVerification stored = keys.verify(proof.jwsCompact);
+        // The issuer's own signature on its record: catches a key compromised before issuance and a
+        // row altered in the database (the signature's mathematics is remembered, the key state is not).
+        JwsVerification stored = keys.verify(proof.jwsCompact());
         if (stored.outcome() == JwsOutcome.KEY_COMPROMISED) {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }
@@ -214,8 +235,8 @@ public class VerificationService {
         }
         return switch (proof.statusAt(clock.instant())) {
             case REVOKED -> Verdict.failed(SubIndication.REVOKED,
-                    Messages.VERDICT_REVOKED.formatted(proof.revocationReason.chinese()), proof);
-            case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy), proof);
+                    Messages.VERDICT_REVOKED.formatted(proof.revocationReason().chinese()), proof);
+            case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy()), proof);
             case EXPIRED -> Verdict.failed(SubIndication.EXPIRED, Messages.VERDICT_EXPIRED, proof);
             case VALID -> new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof);
         };

@@ -29,6 +29,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A valid resident ID no other test uses (born 1990, a random sequence number). */
+    public static String randomResidentId() {
+        String first17 = "110105" + "1990" + String.format("%02d%02d", 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28))
+                + String.format("%03d", RANDOM.nextInt(1000));
+        return first17 + org.certfree.proofs.common.ResidentId.checkCharacter(first17);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     public static synchronized void departments() {
         if (created) {
             return;

@@ -23,6 +23,7 @@ public final class Messages {
     public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
     public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
     public static final String DB_CONSTRAINT = "与现有记录冲突（可能刚被他人同时创建或修改），请重新读取后再试。";
+    public static final String RECEIPT_SIGNER_BUSY = "核验请求过多，回执暂时无法签发，请 1 秒后重试（可带同一 Idempotency-Key）。";
     public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";
     public static final String IDEMPOTENCY_KEY_INVALID = "Idempotency-Key 须为 1 到 100 个字母、数字或 - _ . : 字符。";
     public static final String IDEMPOTENCY_KEY_REUSED = "该 Idempotency-Key 已用于另一个不同的请求；新请求请使用新的键。";

@@ -21,7 +21,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     UNPROCESSABLE(422, "Request cannot be processed"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    UNAVAILABLE(503, "Service temporarily unavailable");
 
     private final int status;
     private final String title;

@@ -11,8 +11,8 @@ import org.certfree.proofs.verification.SubIndication;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The verdict, answered on the issuing department's authority, with a receipt signed by that
- * department's key (compact JWS over the canonical JSON of {@link ReceiptBody}).
+ * The verdict, answered on the issuing department's authority, with a {@link Receipt} signed by that
+ * department's key (over the canonical JSON of {@link ReceiptBody}, in a signed batch).
  */
 @Schema(name = "VerificationResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +38,7 @@ public record VerificationResult(
         String contentWithheld,
         Content content,
         Instant verifiedAt,
-        String receipt) {
+        Receipt receipt) {
 
     /** The full content, for a unit holding the holder's consent. */
     public record Content(String subjectKind, String subjectName, String subjectId, Map<String, String> claims, String purpose) {

@@ -31,6 +31,25 @@ class DevTokenResourceTest {
     }
 
     @Test
+    void aRememberedTokenDoesNotVouchForAnAlteredOneOrAnExpiredOne() {
+        String good = Tokens.issuer(Fixtures.GOOD_ISSUER);
+        given().header("Authorization", Tokens.bearer(good)).get("/api/v1/me").then().statusCode(200);
+        String[] parts = good.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        given().header("Authorization", Tokens.bearer(otherSignature)).get("/api/v1/me").then().statusCode(401);
+        String otherClaims = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "." + parts[2];
+        given().header("Authorization", Tokens.bearer(otherClaims)).get("/api/v1/me").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(good)).get("/api/v1/me").then().statusCode(200);
+
+        // a token past its exp (and past the parser's clock-skew allowance) is refused, remembered or not
+        String expired = io.smallrye.jwt.build.Jwt.subject("dev-expired").groups(java.util.Set.of("ISSUER"))
+                .claim(Caller.DEPT_CLAIM, Fixtures.GOOD_ISSUER).issuedAt(java.time.Instant.now().minusSeconds(7200))
+                .expiresAt(java.time.Instant.now().minusSeconds(3600)).sign();
+        given().header("Authorization", Tokens.bearer(expired)).get("/api/v1/me").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(expired)).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
     void citizenTokenCarriesTheResidentId() {
         given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID))).get("/api/v1/me")
                 .then().statusCode(200)

@@ -1,0 +1,220 @@
+package org.certfree.proofs.verification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.certfree.proofs.common.CanonicalJson;
+import org.certfree.proofs.keys.Jws;
+import org.certfree.proofs.keys.KeyAlgorithm;
+import org.certfree.proofs.publication.merkle.MerkleHash;
+import org.certfree.proofs.publication.merkle.MerkleTree;
+import org.certfree.proofs.system.error.ApiException;
+import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.error.ProblemType;
+import org.certfree.proofs.verification.dto.Receipt;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs verification receipts and records verifications in batches ("group commit"): one SM2-SM3
+ * signature per issuing department over the RFC 9162 Merkle root of all receipt bodies waiting at
+ * that moment, each receipt carrying its inclusion path to that signed root (see {@link Receipt}),
+ * and one transaction for all their access-log rows.
+ *
+ * <p>A single thread takes whatever is queued, signs, writes, commits, answers, and takes the next
+ * lot. Nothing waits for a batch to fill: one verification alone is handled at once (a batch of one,
+ * empty path); under load, what arrives while one batch is in hand forms the next, so signatures and
+ * commits per second stay near their own rates however many verifications there are. A caller is
+ * answered only after the commit of its row (a 2xx is durable). Each receipt is still the issuing
+ * department's answer: changing a single byte of any body breaks its path to the signed root.
+ *
+ * <p>A verification inside a transaction of its caller (an {@code Idempotency-Key} request, whose
+ * stored answer must commit with the row) is only signed here; its row is inserted in that transaction.
+ */
+@ApplicationScoped
+public class ReceiptBatcher {
+
+    private static final Logger LOG = Logger.getLogger(ReceiptBatcher.class);
+
+    /** {@code typ} of the batch head JWS. */
+    public static final String BATCH_TYP = "certfree-receipt-batch+jws";
+
+    /** Most verifications handled as one batch. */
+    static final int MAX_BATCH = 1024;
+
+    /** Verifications allowed to wait before new ones are refused with 503. */
+    static final int QUEUE_CAPACITY = 16_384;
+
+    /** Longest a caller waits for its batch. */
+    static final long WAIT_SECONDS = 10;
+
+    /** What the department signs: the batch head. */
+    public record BatchHead(String typ, String issuer, int size, String root, Instant signedAt) {
+    }
+
+    /** issuer and body are null for a verdict no department signs; write is false when the caller writes the row. */
+    private record Pending(Verification row, String issuer, byte[] body, boolean write, CompletableFuture<Receipt> done) {
+    }
+
+    @Inject
+    Jws jws;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    VerificationStore store;
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private volatile Thread worker;
+    private volatile boolean stopping;
+
+    /**
+     * Signs {@code row}'s receipt over {@code body} (the canonical JSON of the receipt body) by
+     * {@code issuer} — unless both are null — sets it on the row, and records the row: committed with
+     * its batch before this returns, or, with {@code inCallersTransaction}, inserted in the calling
+     * thread's transaction. Blocks until done.
+     *
+     * @return the receipt, or null when nothing was signed
+     * @throws ApiException 503 when overloaded or stopping
+     */
+    public Receipt record(Verification row, String issuer, byte[] body, boolean inCallersTransaction) {
+        ensureStarted();
+        Pending p = new Pending(row, issuer, body, !inCallersTransaction, new CompletableFuture<>());
+        if (stopping || !queue.offer(p)) {
+            throw busy();
+        }
+        Receipt receipt;
+        try {
+            receipt = p.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        } catch (TimeoutException e) {
+            throw busy();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        if (inCallersTransaction) {
+            store.insertInCurrentTransaction(List.of(row));
+        }
+        return receipt;
+    }
+
+    /** One signature by {@code issuer} over the Merkle root of {@code bodies}; a receipt per body, in order. */
+    List<Receipt> signAll(String issuer, List<byte[]> bodies) {
+        List<byte[]> leaves = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            leaves.add(MerkleHash.leaf(body));
+        }
+        MerkleTree tree = MerkleTree.of(leaves);
+        BatchHead head = new BatchHead("certfree-receipt-batch", issuer, bodies.size(), MerkleHash.toHex(tree.rootHash()),
+                clock.instant());
+        String signed = jws.signCompact(issuer, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(head, json), BATCH_TYP);
+        List<Receipt> out = new ArrayList<>(bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            List<String> path = tree.inclusionProof(i, bodies.size()).stream().map(MerkleHash::toHex).toList();
+            out.add(new Receipt(Receipt.encode(bodies.get(i)), i, path, signed));
+        }
+        return out;
+    }
+
+    private static ApiException busy() {
+        return new ApiException(ProblemType.UNAVAILABLE, Messages.RECEIPT_SIGNER_BUSY).withHeader("Retry-After", "1");
+    }
+
+    private void ensureStarted() {
+        if (worker == null) {
+            synchronized (this) {
+                if (worker == null && !stopping) {
+                    Thread t = new Thread(this::run, "receipt-batcher");
+                    t.setDaemon(true);
+                    t.start();
+                    worker = t;
+                }
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done().completeExceptionally(busy()));
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                handle(batch);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "A batch of %d verifications failed", batch.size());
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    private void handle(List<Pending> batch) {
+        Map<String, List<Pending>> byIssuer = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            if (p.body() != null) {
+                byIssuer.computeIfAbsent(p.issuer(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<Pending, Receipt> receipts = new IdentityHashMap<>();
+        byIssuer.forEach((issuer, pending) -> {
+            try {
+                List<Receipt> signed = signAll(issuer, pending.stream().map(Pending::body).toList());
+                for (int i = 0; i < pending.size(); i++) {
+                    receipts.put(pending.get(i), signed.get(i));
+                    pending.get(i).row().receipt = json.writeValueAsString(signed.get(i));
+                }
+            } catch (RuntimeException | JsonProcessingException e) {
+                LOG.errorf(e, "Signing a batch of %d receipts of %s failed", pending.size(), issuer);
+                pending.forEach(p -> p.done().completeExceptionally(e));
+            }
+        });
+        List<Pending> toWrite = batch.stream().filter(p -> p.write() && !p.done().isDone()).toList();
+        if (!toWrite.isEmpty()) {
+            try {
+                store.insertAndCommit(toWrite.stream().map(Pending::row).toList());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Recording a batch of %d verifications failed", toWrite.size());
+                toWrite.forEach(p -> p.done().completeExceptionally(e));
+            }
+        }
+        for (Pending p : batch) {
+            p.done().complete(receipts.get(p));
+        }
+    }
+}
