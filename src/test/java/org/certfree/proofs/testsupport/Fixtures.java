@@ -29,6 +29,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Puts {@code unit} on the 用证 list for {@code matter} (as ADMIN). */
+    public static void onUsageList(String unit, String matter) {
+        io.restassured.RestAssured.given().header("Authorization", Tokens.bearer(Tokens.admin()))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("unit", unit, "serviceMatter", "义务教育入学登记", "businessSystem", "入学服务平台",
+                        "proofMatterCode", matter))
+                .post("/api/v1/using-units").then().statusCode(201);
+    }
+
     /** A valid resident ID no other test uses (born 1990, a random sequence number). */
     public static String randomResidentId() {
         String first17 = "110105" + "1990" + String.format("%02d%02d", 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28))

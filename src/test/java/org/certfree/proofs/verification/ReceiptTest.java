@@ -56,10 +56,7 @@ class ReceiptTest {
     void fixtures() {
         Fixtures.departments();
         matter = Matters.retained(Fixtures.GOOD_ISSUER, 0);
-        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
-                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "义务教育入学登记", "businessSystem", "入学服务平台",
-                        "proofMatterCode", matter))
-                .post("/api/v1/using-units").then().statusCode(201);
+        Fixtures.onUsageList(Fixtures.WINDOW, matter);
     }
 
     @Test

@@ -38,10 +38,7 @@ class VerificationResourceTest {
         Fixtures.departments();
         matter = Matters.retained(Fixtures.GOOD_ISSUER, 0);
         // WINDOW is on the 用证 list for the matter; OTHER_WINDOW is not.
-        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
-                .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "义务教育入学登记", "businessSystem", "入学服务平台",
-                        "proofMatterCode", matter))
-                .post("/api/v1/using-units").then().statusCode(201);
+        Fixtures.onUsageList(Fixtures.WINDOW, matter);
     }
 
     private Map<String, Object> issued(String subjectId) {
