@@ -38,7 +38,6 @@ import org.certfree.proofs.proof.dto.SubjectRecordInput;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.ProblemType;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 

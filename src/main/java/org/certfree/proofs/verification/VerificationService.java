@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.UUID;
 import org.certfree.proofs.common.CanonicalJson;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
-import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.keys.JwsOutcome;
@@ -29,7 +27,6 @@ import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.proof.IssuanceService;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.ProofNumbers;
-import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
@@ -58,9 +55,6 @@ public class VerificationService {
 
     @Inject
     IssuanceService proofs;
-
-    @Inject
-    UsageListService usage;
 
     @Inject
     ConsentService consents;
