@@ -267,16 +267,6 @@ public class IssuanceService {
         return view(proof, true);
     }
 
-    /** The verification columns of a proof by its number (see {@link ProofRecordRow}). */
-    public Optional<ProofRecordRow> recordRow(String number) {
-        return em.createQuery("""
-                SELECT new org.certfree.proofs.proof.ProofRecordRow(p.id, p.number, p.codeEnc, p.matterCode, p.matterName,
-                       p.issuerDept, p.issuerName, p.subjectIdIndex, p.subjectNameMasked, p.issuedAt, p.validUntil, p.status,
-                       p.revocationReason, p.supersededBy, p.payload, p.jwsCompact)
-                FROM Proof p WHERE p.number = :number""", ProofRecordRow.class)
-                .setParameter("number", ProofNumbers.normalize(number)).getResultStream().findFirst();
-    }
-
     /** The verification code of a record row. */
     public String verificationCode(ProofRecordRow row) {
         return protector.decrypt(row.codeEnc(), CODE);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,8 +46,8 @@ import org.jboss.logging.Logger;
  * answered only after the commit of its row (a 2xx is durable). Each receipt is still the issuing
  * department's answer: changing a single byte of any body breaks its path to the signed root.
  *
- * <p>A verification inside a transaction of its caller (an {@code Idempotency-Key} request, whose
- * stored answer must commit with the row) is only signed here; its row is inserted in that transaction.
+ * <p>A verification made inside a transaction (an {@code Idempotency-Key} request, whose stored answer
+ * must commit with the row; demo seeding) is only signed here; its row is inserted in that transaction.
  */
 @ApplicationScoped
 public class ReceiptBatcher {
@@ -100,13 +101,14 @@ public class ReceiptBatcher {
     /**
      * Signs {@code row}'s receipt over {@code body} (the canonical JSON of the receipt body) by
      * {@code issuer} — unless both are null — sets it on the row, and records the row: committed with
-     * its batch before this returns, or, with {@code inCallersTransaction}, inserted in the calling
-     * thread's transaction. Blocks until done.
+     * its batch before this returns, or, when the calling thread is in a transaction, inserted in that
+     * transaction. Blocks until done.
      *
      * @return the receipt, or null when nothing was signed
      * @throws ApiException 503 when overloaded or stopping
      */
-    public Receipt record(Verification row, String issuer, byte[] body, boolean inCallersTransaction) {
+    public Receipt record(Verification row, String issuer, byte[] body) {
+        boolean inCallersTransaction = QuarkusTransaction.isActive();
         ensureStarted();
         Pending p = new Pending(row, issuer, body, !inCallersTransaction, new CompletableFuture<>());
         if (stopping || !queue.offer(p)) {

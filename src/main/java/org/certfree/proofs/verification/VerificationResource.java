@@ -56,11 +56,7 @@ public class VerificationResource {
     public Response verify(@Parameter(description = "幂等键：重试返回同一核验结论和回执，不重复记录 / idempotency key: a retry returns the same verdict and receipt, logged once")
             @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
-        if (key == null) {
-            // no transaction around the whole request: the access-log row is committed with its batch
-            return Response.ok(verification.verify(body, caller, false)).build();
-        }
         return idempotency.execute(key, caller.subject(), "POST /api/v1/verifications", body,
-                () -> Response.ok(verification.verify(body, caller, true)).build());
+                () -> Response.ok(verification.verify(body, caller)).build());
     }
 }

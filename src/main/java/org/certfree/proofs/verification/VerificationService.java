@@ -75,12 +75,8 @@ public class VerificationService {
         }
     }
 
-    /**
-     * Verifies on the issuer's authority and records the verification. With {@code inCallersTransaction}
-     * the access-log row is inserted in the calling thread's transaction (an {@code Idempotency-Key}
-     * request); otherwise it is committed with its batch before this returns.
-     */
-    public VerificationResult verify(VerifyRequest in, Caller caller, boolean inCallersTransaction) {
+    /** Verifies on the issuer's authority and records the verification (see {@link ReceiptBatcher#record}). */
+    public VerificationResult verify(VerifyRequest in, Caller caller) {
         String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
         int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
         Presented presented = given == 1 ? present(in) : null;
@@ -142,7 +138,7 @@ public class VerificationService {
                     v.verifier, v.purpose, proof.number(), verdict.indication().uri(),
                     verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept()), json);
         }
-        Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body, inCallersTransaction);
+        Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
                 proof == null ? null : proof.number(), v.proofStatus,

@@ -95,7 +95,7 @@ public class ProofDemoData {
     @ActivateRequestContext
     public Optional<String> statusPageOfADemoProof(String baseUrl) {
         return Proof.<Proof>find("issuedBy = ?1 and matterCode = ?2", "demo-issuer-bzgaj", "BZGAJ-R001").firstResultOptional()
-                .flatMap(p -> proofs.recordRow(p.number))
+                .flatMap(p -> proofs.statusRow(p.number))
                 .map(p -> baseUrl.replaceAll("/+$", "") + "/verify?n=" + p.number() + "&c=" + proofs.verificationCode(p));
     }
 
@@ -185,7 +185,7 @@ public class ProofDemoData {
 
     private void verify(String unit, VerifyRequest request) {
         Proof.flush(); // verification reads with plain JDBC in this transaction: it must see what was issued so far
-        verifications.verify(request, Caller.acting("demo-verifier-" + unit.toLowerCase(), unit, Role.VERIFIER), true);
+        verifications.verify(request, Caller.acting("demo-verifier-" + unit.toLowerCase(), unit, Role.VERIFIER));
     }
 
     private static Caller issuer(String dept) {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,9 +46,10 @@ public class IdempotencyService {
 
     /**
      * Runs {@code action} once per (principal, key). {@code operation} names the endpoint so a key
-     * reused on another endpoint is refused like a key reused with another body.
+     * reused on another endpoint is refused like a key reused with another body. Without a key the
+     * action runs as it is (in its own services' transactions): only a keyed request needs one
+     * transaction around the work and its stored answer.
      */
-    @Transactional
     public Response execute(String key, String principal, String operation, Object request, Supplier<Response> action) {
         if (key == null) {
             return action.get();
@@ -56,6 +57,10 @@ public class IdempotencyService {
         if (!KEY.matcher(key).matches()) {
             throw ApiException.badParameter(HEADER, Messages.IDEMPOTENCY_KEY_INVALID);
         }
+        return QuarkusTransaction.joiningExisting().call(() -> once(key, principal, operation, request, action));
+    }
+
+    private Response once(String key, String principal, String operation, Object request, Supplier<Response> action) {
         String hash = hash(operation, request);
         int inserted = em.createNativeQuery("""
                 INSERT INTO idempotency_record (principal, key, request_hash, created_at)
