@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,10 +40,19 @@ public class VerificationStore {
             LEFT JOIN department d ON d.code = ?
             LEFT JOIN proof p ON p.number = ?""";
 
+    /**
+     * All rows of a batch in one statement (one round trip; in autocommit its own transaction, so
+     * the rows are durable, all or none, when it returns): one array per column, unnested.
+     */
     private static final String INSERT = """
             INSERT INTO verification (id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier,
                 purpose, service_matter, indication, sub_indication, proof_status, retrieved, consent_id, verified_at, receipt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            SELECT id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier,
+                purpose, service_matter, indication, sub_indication, proof_status, retrieved, consent_id, verified_at::timestamptz, receipt
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::boolean[], ?::uuid[], ?::text[], ?::text[])
+                AS r(id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier, purpose, service_matter,
+                     indication, sub_indication, proof_status, retrieved, consent_id, verified_at, receipt)""";
 
     @Inject
     DataSource db;
@@ -77,29 +84,45 @@ public class VerificationStore {
         }
     }
 
-    /** Inserts the rows on the caller's connection (its transaction decides when they are durable). */
+    /** Inserts the rows on the caller's connection, in one statement. */
     void insert(Connection c, List<Verification> rows) throws SQLException {
+        int n = rows.size();
+        UUID[] id = new UUID[n];
+        UUID[] consent = new UUID[n];
+        Boolean[] retrieved = new Boolean[n];
+        String[][] text = new String[13][n];
+        for (int i = 0; i < n; i++) {
+            Verification v = rows.get(i);
+            id[i] = v.id;
+            consent[i] = v.consentId;
+            retrieved[i] = v.retrieved;
+            text[0][i] = v.proofNumber;
+            text[1][i] = v.subjectIdIndex;
+            text[2][i] = v.issuerDept;
+            text[3][i] = v.matterCode;
+            text[4][i] = v.unitCode;
+            text[5][i] = v.verifier;
+            text[6][i] = v.purpose;
+            text[7][i] = v.serviceMatter;
+            text[8][i] = v.indication.name();
+            text[9][i] = v.subIndication == null ? null : v.subIndication.name();
+            text[10][i] = v.proofStatus == null ? null : v.proofStatus.name();
+            text[11][i] = v.verifiedAt.toString();
+            text[12][i] = v.receipt;
+        }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Verification v : rows) {
-                ps.setObject(1, v.id);
-                ps.setString(2, v.proofNumber);
-                ps.setString(3, v.subjectIdIndex);
-                ps.setString(4, v.issuerDept);
-                ps.setString(5, v.matterCode);
-                ps.setString(6, v.unitCode);
-                ps.setString(7, v.verifier);
-                ps.setString(8, v.purpose);
-                ps.setString(9, v.serviceMatter);
-                ps.setString(10, v.indication.name());
-                ps.setString(11, v.subIndication == null ? null : v.subIndication.name());
-                ps.setString(12, v.proofStatus == null ? null : v.proofStatus.name());
-                ps.setBoolean(13, v.retrieved);
-                ps.setObject(14, v.consentId, Types.OTHER);
-                ps.setTimestamp(15, Timestamp.from(v.verifiedAt));
-                ps.setString(16, v.receipt);
-                ps.addBatch();
+            ps.setArray(1, c.createArrayOf("uuid", id));
+            for (int col = 0; col < 11; col++) {
+                ps.setArray(2 + col, c.createArrayOf("text", text[col]));
             }
-            ps.executeBatch();
+            ps.setArray(13, c.createArrayOf("boolean", retrieved));
+            ps.setArray(14, c.createArrayOf("uuid", consent));
+            ps.setArray(15, c.createArrayOf("text", text[11]));
+            ps.setArray(16, c.createArrayOf("text", text[12]));
+            int inserted = ps.executeUpdate();
+            if (inserted != n) {
+                throw new SQLException("inserted " + inserted + " of " + n + " verifications");
+            }
         }
     }
 
@@ -112,19 +135,13 @@ public class VerificationStore {
         }
     }
 
-    /** Inserts the rows in a transaction of their own and commits it (durable on return). */
+    /** Inserts the rows as one statement in a transaction of its own (durable, all or none, on return). */
     void insertAndCommit(List<Verification> rows) {
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                insert(c, rows);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            if (!c.getAutoCommit()) {
+                throw new IllegalStateException("expected a connection in autocommit mode");
             }
+            insert(c, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording " + rows.size() + " verifications failed", e);
         }
