@@ -36,6 +36,26 @@ public class PersonalDataProtector {
     private SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
 
+    /** A cipher per thread, initialised afresh for every value (getInstance costs more than the decryption). */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
+
+    /** An HMAC per thread, keyed once ({@code doFinal} leaves it ready for the next value under the same key). */
+    private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    });
+
     @PostConstruct
     void init() {
         Path folder = Path.of(config.dataDir(), "keys");
@@ -55,7 +75,7 @@ public class PersonalDataProtector {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -76,7 +96,7 @@ public class PersonalDataProtector {
             if (all.length < 1 + NONCE_BYTES + TAG_BITS / 8 || all[0] != VERSION) {
                 throw new IllegalStateException("unknown personal-data ciphertext format");
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 1, NONCE_BYTES));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -87,14 +107,10 @@ public class PersonalDataProtector {
 
     /** Deterministic keyed index of a normalized identifier, for lookups without decrypting. */
     public String blindIndex(String normalized, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        Mac mac = hmac.get();
+        mac.reset(); // in case an earlier call on this thread failed half-way
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
     }
 }

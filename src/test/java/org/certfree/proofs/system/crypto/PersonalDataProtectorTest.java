@@ -34,6 +34,15 @@ class PersonalDataProtectorTest {
         byte[] raw = Base64.getDecoder().decode(protector.encrypt("张三", "t.name"));
         raw[raw.length - 1] ^= 1;
         assertThrows(IllegalStateException.class, () -> protector.decrypt(Base64.getEncoder().encodeToString(raw), "t.name"));
+        // the thread's cipher is reused: a failure leaves it fit for the next value
+        assertEquals("张三", protector.decrypt(protector.encrypt("张三", "t.name"), "t.name"));
+    }
+
+    @Test
+    void aFailedIndexLeavesTheNextOneUnchanged() {
+        String before = protector.blindIndex("x", "p");
+        assertThrows(NullPointerException.class, () -> protector.blindIndex(null, "p"));
+        assertEquals(before, protector.blindIndex("x", "p"));
     }
 
     @Test
