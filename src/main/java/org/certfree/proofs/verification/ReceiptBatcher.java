@@ -94,9 +94,23 @@ public class ReceiptBatcher {
 
     private DistributionSummary batchSizes;
 
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Pending> queue;
     private volatile Thread worker;
     private volatile boolean stopping;
+
+    public ReceiptBatcher() {
+        this(QUEUE_CAPACITY);
+    }
+
+    /** With room for {@code capacity} waiting verifications (tests fill a small one). */
+    ReceiptBatcher(int capacity) {
+        queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** Verifications waiting for a batch (not counting the one in hand). */
+    int waiting() {
+        return queue.size();
+    }
 
     /**
      * Signs {@code row}'s receipt over {@code body} (the canonical JSON of the receipt body) by
