@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.certfree.proofs.system.config.Settings;
@@ -52,7 +53,16 @@ public class CertfreeMain {
         System.setProperty("quarkus.datasource.username", database.username());
         System.setProperty("certfree.embedded-database", database.dataDirectory().toString());
         // Quarkus calls the exit handler once the application has stopped (Ctrl-C, SIGTERM or
-        // Quarkus.asyncExit): only then is it safe to stop the database under it.
+        // Quarkus.asyncExit): only then is it safe to stop the database under it. On a signal the
+        // JVM waits for its shutdown hooks, not for the main thread running that handler: Quarkus'
+        // hook returns as soon as the application has stopped, and the JVM could halt while
+        // PostgreSQL is still shutting down (or before it was told to). This hook holds the JVM until
+        // the handler has stopped the database — or stops it itself if the handler never comes.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!database.awaitClosed(STOP_WAIT)) {
+                database.close();
+            }
+        }, "embedded-postgresql-stop"));
         Quarkus.run(Service.class, (exitCode, failure) -> {
             database.close();
             if (!jvmShuttingDown()) {
@@ -60,6 +70,9 @@ public class CertfreeMain {
             }
         }, args);
     }
+
+    /** Longest the JVM waits at exit for the application to stop and hand over the database. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(90);
 
     /** Runs until Quarkus is asked to stop. */
     public static class Service implements QuarkusApplication {

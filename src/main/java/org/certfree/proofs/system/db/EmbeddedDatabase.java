@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +31,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.postmaster = readPostmaster(dataDirectory);
     }
+
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /**
      * Starts PostgreSQL on a data directory that is kept between runs ({@code persistent}) or
@@ -81,10 +85,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Stops PostgreSQL and waits until the postmaster has really exited: zonky's pg_ctl waits only
      * 5 s, and a shutdown checkpoint on a busy machine can take longer; the JVM must not exit
-     * before it, or the next start would find a running postmaster.
+     * before it, or the next start would find a running postmaster. Only the first call stops it;
+     * later ones (the exit handler and the shutdown hook both call it) return once it is stopped.
      */
     @Override
     public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -97,6 +105,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 waitForExit(p, Duration.ofSeconds(10));
             }
         });
+        closed.countDown();
+    }
+
+    /** Waits up to {@code timeout} for {@link #close()} to finish; true when it has. */
+    public boolean awaitClosed(Duration timeout) {
+        try {
+            return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return closed.getCount() == 0;
+        }
     }
 
     private static Optional<ProcessHandle> readPostmaster(Path data) {
