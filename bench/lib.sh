@@ -24,6 +24,12 @@ start_service() {
   echo "service did not become ready; log:" >&2; tail -50 "$WORK/service.log" >&2; exit 1
 }
 
+# stop_service: SIGTERM and wait (the data folder stays, so start_service again reopens the same database)
+stop_service() {
+  kill -TERM "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+}
+
 token() { # role [dept] [subject]
   local body="{\"role\":\"$1\"${2:+,\"dept\":\"$2\"}${3:+,\"subject\":\"$3\"}}"
   curl -sf -X POST "$BASE/api/v1/dev/tokens" -H 'Content-Type: application/json' -d "$body" \

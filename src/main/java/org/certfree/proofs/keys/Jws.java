@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.certfree.proofs.keys.crypto.JoseAdapters;
+import org.certfree.proofs.system.config.CertfreeConfig;
 
 /**
  * Signs and verifies JWS (RFC 7515) with the departments' keys; what proofs, verification receipts,
@@ -56,19 +58,25 @@ public class Jws {
     /** Name of the signing-time header parameter. */
     public static final String IAT = "iat";
 
-    /** Signatures remembered as cryptographically valid (see {@link #cryptoValid}). */
-    static final int VERIFIED_CACHE_SIZE = 200_000;
-
     @Inject
     KeyService keys;
+
+    @Inject
+    CertfreeConfig config;
 
     /**
      * SHA-256 of (kid, protected header, payload, signature) of signatures that verified, so the same
      * signature is not checked again (verification re-checks every stored proof). Only the mathematics
      * is remembered: the key's state (published, compromised) is judged anew on every call, and a
-     * single changed byte is another entry.
+     * single changed byte is another entry. Its size is {@code certfree.keys.remembered-signatures}
+     * (0: every signature is checked every time).
      */
-    private final Cache<ByteBuffer, Boolean> verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE).build();
+    private Cache<ByteBuffer, Boolean> verified;
+
+    @PostConstruct
+    void init() {
+        verified = Caffeine.newBuilder().maximumSize(config.keys().rememberedSignatures()).build();
+    }
 
     @Inject
     Clock clock;

@@ -3,6 +3,7 @@ package org.certfree.proofs.system.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -102,6 +103,16 @@ public interface CertfreeConfig {
         @WithName("cache-ttl")
         @WithDefault("PT30S")
         Duration cacheTtl();
+
+        /**
+         * Signatures remembered as verified (their mathematics only; key state is judged on every use), so
+         * re-checking a stored proof at each verification costs a hash instead of an SM2 verification.
+         * 0 turns the memory off (the benchmark uses it to measure a first verification).
+         */
+        @WithName("remembered-signatures")
+        @WithDefault("200000")
+        @PositiveOrZero
+        int rememberedSignatures();
 
         /** {@code Cache-Control: max-age} of {@code /.well-known/jwks.json}. */
         @WithName("jwks-max-age")
