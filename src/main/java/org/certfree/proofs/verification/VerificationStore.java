@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.ProofStatus;
@@ -84,44 +85,28 @@ public class VerificationStore {
         }
     }
 
+    /** The text[] parameters 2–12 of {@link #INSERT}, in its column order. */
+    private static final List<Function<Verification, String>> TEXT_COLUMNS = List.of(
+            v -> v.proofNumber, v -> v.subjectIdIndex, v -> v.issuerDept, v -> v.matterCode, v -> v.unitCode,
+            v -> v.verifier, v -> v.purpose, v -> v.serviceMatter, v -> v.indication.name(),
+            v -> v.subIndication == null ? null : v.subIndication.name(),
+            v -> v.proofStatus == null ? null : v.proofStatus.name());
+
     /** Inserts the rows on the caller's connection, in one statement. */
     void insert(Connection c, List<Verification> rows) throws SQLException {
-        int n = rows.size();
-        UUID[] id = new UUID[n];
-        UUID[] consent = new UUID[n];
-        Boolean[] retrieved = new Boolean[n];
-        String[][] text = new String[13][n];
-        for (int i = 0; i < n; i++) {
-            Verification v = rows.get(i);
-            id[i] = v.id;
-            consent[i] = v.consentId;
-            retrieved[i] = v.retrieved;
-            text[0][i] = v.proofNumber;
-            text[1][i] = v.subjectIdIndex;
-            text[2][i] = v.issuerDept;
-            text[3][i] = v.matterCode;
-            text[4][i] = v.unitCode;
-            text[5][i] = v.verifier;
-            text[6][i] = v.purpose;
-            text[7][i] = v.serviceMatter;
-            text[8][i] = v.indication.name();
-            text[9][i] = v.subIndication == null ? null : v.subIndication.name();
-            text[10][i] = v.proofStatus == null ? null : v.proofStatus.name();
-            text[11][i] = v.verifiedAt.toString();
-            text[12][i] = v.receipt;
-        }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setArray(1, c.createArrayOf("uuid", id));
-            for (int col = 0; col < 11; col++) {
-                ps.setArray(2 + col, c.createArrayOf("text", text[col]));
+            int i = 1;
+            ps.setArray(i++, c.createArrayOf("uuid", rows.stream().map(v -> v.id).toArray(UUID[]::new)));
+            for (Function<Verification, String> column : TEXT_COLUMNS) {
+                ps.setArray(i++, c.createArrayOf("text", rows.stream().map(column).toArray(String[]::new)));
             }
-            ps.setArray(13, c.createArrayOf("boolean", retrieved));
-            ps.setArray(14, c.createArrayOf("uuid", consent));
-            ps.setArray(15, c.createArrayOf("text", text[11]));
-            ps.setArray(16, c.createArrayOf("text", text[12]));
+            ps.setArray(i++, c.createArrayOf("boolean", rows.stream().map(v -> v.retrieved).toArray(Boolean[]::new)));
+            ps.setArray(i++, c.createArrayOf("uuid", rows.stream().map(v -> v.consentId).toArray(UUID[]::new)));
+            ps.setArray(i++, c.createArrayOf("text", rows.stream().map(v -> v.verifiedAt.toString()).toArray(String[]::new)));
+            ps.setArray(i, c.createArrayOf("text", rows.stream().map(v -> v.receipt).toArray(String[]::new)));
             int inserted = ps.executeUpdate();
-            if (inserted != n) {
-                throw new SQLException("inserted " + inserted + " of " + n + " verifications");
+            if (inserted != rows.size()) {
+                throw new SQLException("inserted " + inserted + " of " + rows.size() + " verifications");
             }
         }
     }
