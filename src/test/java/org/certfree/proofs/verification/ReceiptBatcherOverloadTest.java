@@ -93,6 +93,29 @@ class ReceiptBatcherOverloadTest {
         assertEquals("1", e.headers().get("Retry-After"));
     }
 
+    /** Submits a verification and waits until the batcher holds it in its (held) write. */
+    private static Future<?> inHand(ExecutorService callers, ReceiptBatcher batcher, HeldStore store, String purpose)
+            throws InterruptedException {
+        Future<?> f = callers.submit(() -> batcher.record(row(purpose), null, null));
+        assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the first write never started");
+        return f;
+    }
+
+    /** Submits verifications and waits until they are all in the waiting line. */
+    private static List<Future<?>> waiting(ExecutorService callers, ReceiptBatcher batcher, String... purposes)
+            throws InterruptedException {
+        List<Future<?>> out = new ArrayList<>();
+        for (String purpose : purposes) {
+            out.add(callers.submit(() -> batcher.record(row(purpose), null, null)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (batcher.waiting() < purposes.length && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(purposes.length, batcher.waiting());
+        return out;
+    }
+
     @Test
     void aFullLineIsRefusedAtOnceWith503AndTheWaitingAreStillAnswered() throws Exception {
         HeldStore store = new HeldStore();
@@ -100,15 +123,8 @@ class ReceiptBatcherOverloadTest {
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> accepted = new ArrayList<>();
-            accepted.add(callers.submit(() -> batcher.record(row("first"), null, null)));
-            assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the first write never started");
-            accepted.add(callers.submit(() -> batcher.record(row("second"), null, null)));
-            accepted.add(callers.submit(() -> batcher.record(row("third"), null, null)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (batcher.waiting() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertEquals(2, batcher.waiting());
+            accepted.add(inHand(callers, batcher, store, "first"));
+            accepted.addAll(waiting(callers, batcher, "second", "third"));
 
             long started = System.nanoTime();
             ApiException refused = assertThrows(ApiException.class, () -> batcher.record(row("fourth"), null, null));
@@ -133,13 +149,8 @@ class ReceiptBatcherOverloadTest {
         ReceiptBatcher batcher = batcher(store);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
-            Future<?> inHand = callers.submit(() -> batcher.record(row("in hand"), null, null));
-            assertTrue(store.entered.await(10, TimeUnit.SECONDS));
-            Future<?> waiting = callers.submit(() -> batcher.record(row("waiting"), null, null));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (batcher.waiting() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Future<?> inHand = inHand(callers, batcher, store, "in hand");
+            Future<?> waiting = waiting(callers, batcher, "waiting").get(0);
 
             batcher.onStop(null);
             assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
