@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.error.ProblemType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,11 +69,24 @@ class ReceiptBatcherOverloadTest {
         }
     }
 
-    private ReceiptBatcher batcher(HeldStore store) {
-        ReceiptBatcher b = new ReceiptBatcher(2);
-        b.store = store;
-        b.metrics = metrics;
-        return b;
+    private HeldStore store;
+    private ReceiptBatcher batcher;
+    private ExecutorService callers;
+
+    @BeforeEach
+    void batcherWithRoomForTwo() {
+        store = new HeldStore();
+        batcher = new ReceiptBatcher(2);
+        batcher.store = store;
+        batcher.metrics = metrics;
+        callers = Executors.newFixedThreadPool(3);
+    }
+
+    @AfterEach
+    void stop() {
+        store.release.countDown();
+        batcher.onStop(null);
+        callers.shutdownNow();
     }
 
     private static Verification row(String purpose) {
@@ -94,16 +109,14 @@ class ReceiptBatcherOverloadTest {
     }
 
     /** Submits a verification and waits until the batcher holds it in its (held) write. */
-    private static Future<?> inHand(ExecutorService callers, ReceiptBatcher batcher, HeldStore store, String purpose)
-            throws InterruptedException {
+    private Future<?> inHand(String purpose) throws InterruptedException {
         Future<?> f = callers.submit(() -> batcher.record(row(purpose), null, null));
         assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the first write never started");
         return f;
     }
 
     /** Submits verifications and waits until they are all in the waiting line. */
-    private static List<Future<?>> waiting(ExecutorService callers, ReceiptBatcher batcher, String... purposes)
-            throws InterruptedException {
+    private List<Future<?>> waiting(String... purposes) throws InterruptedException {
         List<Future<?>> out = new ArrayList<>();
         for (String purpose : purposes) {
             out.add(callers.submit(() -> batcher.record(row(purpose), null, null)));
@@ -118,51 +131,34 @@ class ReceiptBatcherOverloadTest {
 
     @Test
     void aFullLineIsRefusedAtOnceWith503AndTheWaitingAreStillAnswered() throws Exception {
-        HeldStore store = new HeldStore();
-        ReceiptBatcher batcher = batcher(store);
-        ExecutorService callers = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<?>> accepted = new ArrayList<>();
-            accepted.add(inHand(callers, batcher, store, "first"));
-            accepted.addAll(waiting(callers, batcher, "second", "third"));
+        List<Future<?>> accepted = new ArrayList<>();
+        accepted.add(inHand("first"));
+        accepted.addAll(waiting("second", "third"));
 
-            long started = System.nanoTime();
-            ApiException refused = assertThrows(ApiException.class, () -> batcher.record(row("fourth"), null, null));
-            assertBusy(refused);
-            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 1_000, "a refusal must not wait");
+        long started = System.nanoTime();
+        ApiException refused = assertThrows(ApiException.class, () -> batcher.record(row("fourth"), null, null));
+        assertBusy(refused);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 1_000, "a refusal must not wait");
 
-            store.release.countDown();
-            for (Future<?> f : accepted) {
-                assertNull(f.get(10, TimeUnit.SECONDS)); // unsigned verdicts: answered, no receipt
-            }
-            assertEquals(List.of("first", "second", "third"), store.written.stream().map(v -> v.purpose).sorted().toList());
-        } finally {
-            store.release.countDown();
-            batcher.onStop(null);
-            callers.shutdownNow();
+        store.release.countDown();
+        for (Future<?> f : accepted) {
+            assertNull(f.get(10, TimeUnit.SECONDS)); // unsigned verdicts: answered, no receipt
         }
+        assertEquals(List.of("first", "second", "third"), store.written.stream().map(v -> v.purpose).sorted().toList());
     }
 
     @Test
     void aStoppingBatcherRefusesNewWorkAndAnswersTheWaitingWith503() throws Exception {
-        HeldStore store = new HeldStore();
-        ReceiptBatcher batcher = batcher(store);
-        ExecutorService callers = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> inHand = inHand(callers, batcher, store, "in hand");
-            Future<?> waiting = waiting(callers, batcher, "waiting").get(0);
+        Future<?> inHand = inHand("in hand");
+        Future<?> waiting = waiting("waiting").get(0);
 
-            batcher.onStop(null);
-            assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
-            Exception e = assertThrows(Exception.class, () -> waiting.get(10, TimeUnit.SECONDS));
-            assertBusy((ApiException) e.getCause());
-            store.release.countDown();
-            inHand.get(10, TimeUnit.SECONDS); // the batch in hand still finishes and is recorded
-            assertEquals(List.of("in hand"), store.written.stream().map(v -> v.purpose).toList());
-            assertFalse(store.written.stream().anyMatch(v -> v.purpose.equals("late")));
-        } finally {
-            store.release.countDown();
-            callers.shutdownNow();
-        }
+        batcher.onStop(null);
+        assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
+        Exception e = assertThrows(Exception.class, () -> waiting.get(10, TimeUnit.SECONDS));
+        assertBusy((ApiException) e.getCause());
+        store.release.countDown();
+        inHand.get(10, TimeUnit.SECONDS); // the batch in hand still finishes and is recorded
+        assertEquals(List.of("in hand"), store.written.stream().map(v -> v.purpose).toList());
+        assertFalse(store.written.stream().anyMatch(v -> v.purpose.equals("late")));
     }
 }
