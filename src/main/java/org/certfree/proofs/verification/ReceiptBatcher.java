@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.certfree.proofs.common.CanonicalJson;
 import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.keys.KeyAlgorithm;
@@ -66,15 +67,33 @@ public class ReceiptBatcher {
     /** Longest the batcher waits for company under load (never when it was idle). */
     static final long LINGER_MICROS = 300;
 
-    /** Longest a caller waits for its batch. */
+    /** Longest a caller waits for its batch to be taken (and then again for its write). */
     static final long WAIT_SECONDS = 10;
+
+    /** How often an idle batcher looks whether it is asked to stop. */
+    static final long IDLE_CHECK_MILLIS = 100;
 
     /** What the department signs: the batch head. */
     public record BatchHead(String typ, String issuer, int size, String root, Instant signedAt) {
     }
 
-    /** issuer and body are null for a verdict no department signs; write is false when the caller writes the row. */
-    private record Pending(Verification row, String issuer, byte[] body, boolean write, CompletableFuture<Receipt> done) {
+    /**
+     * One verification waiting for its batch. issuer and body are null for a verdict no department
+     * signs; write is false when the caller writes the row. {@code owner} decides, once, who has it:
+     * the batcher taking it into a batch, or the caller giving up on it — so a caller told "503,
+     * retry" is never logged as well, and a caller whose row is being written waits for that write.
+     */
+    private record Pending(Verification row, String issuer, byte[] body, boolean write, CompletableFuture<Receipt> done,
+            AtomicBoolean owned) {
+
+        Pending(Verification row, String issuer, byte[] body, boolean write) {
+            this(row, issuer, body, write, new CompletableFuture<>(), new AtomicBoolean());
+        }
+
+        /** True for the first of the batcher and the caller to ask. */
+        boolean own() {
+            return owned.compareAndSet(false, true);
+        }
     }
 
     @Inject
@@ -95,6 +114,9 @@ public class ReceiptBatcher {
     private DistributionSummary batchSizes;
 
     private final BlockingQueue<Pending> queue;
+
+    /** {@link #WAIT_SECONDS}, shorter in tests. */
+    long waitSeconds = WAIT_SECONDS;
     private volatile Thread worker;
     private volatile boolean stopping;
 
@@ -124,25 +146,41 @@ public class ReceiptBatcher {
     public Receipt record(Verification row, String issuer, byte[] body) {
         boolean inCallersTransaction = QuarkusTransaction.isActive();
         ensureStarted();
-        Pending p = new Pending(row, issuer, body, !inCallersTransaction, new CompletableFuture<>());
+        Pending p = new Pending(row, issuer, body, !inCallersTransaction);
         if (stopping || !queue.offer(p)) {
             throw busy();
         }
-        Receipt receipt;
+        if (stopping && queue.remove(p)) { // stopped while offering: the final drain may have missed it
+            throw busy();
+        }
+        Receipt receipt = await(p);
+        if (inCallersTransaction) {
+            store.insertInCurrentTransaction(List.of(row));
+        }
+        return receipt;
+    }
+
+    /** The outcome of {@code p}; 503 if the batcher has not taken it in time (then it never will). */
+    private Receipt await(Pending p) {
         try {
-            receipt = p.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                return p.done().get(waitSeconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (p.own()) {
+                    throw busy(); // not taken: nothing is signed or written for it
+                }
+                // taken into a batch that is being written: its commit decides what to answer
+                return p.done().get(waitSeconds, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.own();
             throw busy();
         } catch (TimeoutException e) {
             throw busy();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        if (inCallersTransaction) {
-            store.insertInCurrentTransaction(List.of(row));
-        }
-        return receipt;
     }
 
     /** One signature by {@code issuer} over the Merkle root of {@code bodies}; a receipt per body, in order. */
@@ -168,27 +206,43 @@ public class ReceiptBatcher {
     }
 
     private void ensureStarted() {
-        if (worker == null) {
+        Thread t = worker;
+        if (t == null || !t.isAlive()) {
             synchronized (this) {
-                if (worker == null && !stopping) {
-                    batchSizes = DistributionSummary.builder("certfree.verification.batch.size")
-                            .description("Verifications per receipt batch (one signature per department, one commit)")
-                            .register(metrics);
-                    Thread t = new Thread(this::run, "receipt-batcher");
-                    t.setDaemon(true);
-                    t.start();
-                    worker = t;
+                if ((worker == null || !worker.isAlive()) && !stopping) {
+                    if (batchSizes == null) {
+                        batchSizes = DistributionSummary.builder("certfree.verification.batch.size")
+                                .description("Verifications per receipt batch (one signature per department, one commit)")
+                                .register(metrics);
+                    }
+                    Thread started = new Thread(this::run, "receipt-batcher");
+                    started.setDaemon(true);
+                    started.start();
+                    worker = started;
                 }
             }
         }
     }
 
+    /**
+     * New verifications are refused from now on, those waiting are answered 503 at once, and the
+     * batch in hand is finished (signed, written, answered) before this returns.
+     */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        refuseWaiting();
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(waitSeconds));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        refuseWaiting();
+    }
+
+    private void refuseWaiting() {
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(p -> p.done().completeExceptionally(busy()));
@@ -199,7 +253,11 @@ public class ReceiptBatcher {
         int last = 0;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Pending first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 if (last > 1 && batch.size() < last) {
                     // under load (the last batch had company): give the verifications already on their
@@ -210,24 +268,31 @@ public class ReceiptBatcher {
                         queue.drainTo(batch, MAX_BATCH - batch.size());
                     }
                 }
-            } catch (InterruptedException e) {
-                return;
-            }
-            last = batch.size();
-            batchSizes.record(last);
-            try {
+                last = batch.size();
+                batchSizes.record(last);
                 handle(batch);
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                batch.forEach(p -> p.done().completeExceptionally(busy()));
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) { // an Error too: this thread must live on, and nobody may wait in vain
                 LOG.errorf(e, "A batch of %d verifications failed", batch.size());
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                batch.forEach(p -> p.done().completeExceptionally(failure));
             }
             batch.clear();
         }
+        refuseWaiting();
     }
 
     private void handle(List<Pending> batch) {
         Map<String, List<Pending>> byIssuer = new LinkedHashMap<>();
+        List<Pending> taken = new ArrayList<>(batch.size());
         for (Pending p : batch) {
+            if (!p.own()) {
+                continue; // its caller gave up (and answered 503): not signed, not written
+            }
+            taken.add(p);
             if (p.body() != null) {
                 byIssuer.computeIfAbsent(p.issuer(), k -> new ArrayList<>()).add(p);
             }
@@ -245,17 +310,48 @@ public class ReceiptBatcher {
                 pending.forEach(p -> p.done().completeExceptionally(e));
             }
         });
-        List<Pending> toWrite = batch.stream().filter(p -> p.write() && !p.done().isDone()).toList();
-        if (!toWrite.isEmpty()) {
-            try {
-                store.insertAndCommit(toWrite.stream().map(Pending::row).toList());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Recording a batch of %d verifications failed", toWrite.size());
-                toWrite.forEach(p -> p.done().completeExceptionally(e));
+        List<Pending> toWrite = new ArrayList<>(taken.size());
+        for (Pending p : taken) {
+            if (!p.write()) {
+                // its caller writes the row in its own transaction, which holds a connection:
+                // answer it now, not after this batch's write needs one too
+                p.done().complete(receipts.get(p));
+            } else if (!p.done().isDone()) {
+                toWrite.add(p);
             }
         }
-        for (Pending p : batch) {
+        write(toWrite);
+        for (Pending p : toWrite) {
             p.done().complete(receipts.get(p));
+        }
+    }
+
+    /**
+     * Writes the rows in one statement; if that fails, each on its own, so a row the database refuses
+     * fails only its own caller (500), not every verification that happened to share its batch.
+     */
+    private void write(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            store.insertAndCommit(pending.stream().map(Pending::row).toList());
+            return;
+        } catch (RuntimeException e) {
+            if (pending.size() == 1) {
+                LOG.errorf(e, "Recording a verification failed");
+                pending.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.warnf(e, "Recording a batch of %d verifications failed; recording them one by one", pending.size());
+        }
+        for (Pending p : pending) {
+            try {
+                store.insertAndCommit(List.of(p.row()));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Recording verification %s failed", p.row().id);
+                p.done().completeExceptionally(e);
+            }
         }
     }
 }

@@ -79,7 +79,7 @@ class ReceiptBatcherOverloadTest {
         batcher = new ReceiptBatcher(2);
         batcher.store = store;
         batcher.metrics = metrics;
-        callers = Executors.newFixedThreadPool(3);
+        callers = Executors.newFixedThreadPool(5);
     }
 
     @AfterEach
@@ -148,17 +148,71 @@ class ReceiptBatcherOverloadTest {
     }
 
     @Test
-    void aStoppingBatcherRefusesNewWorkAndAnswersTheWaitingWith503() throws Exception {
+    void aStoppingBatcherRefusesNewWorkAnswersTheWaitingWith503AndFinishesTheBatchInHand() throws Exception {
         Future<?> inHand = inHand("in hand");
         Future<?> waiting = waiting("waiting").get(0);
 
-        batcher.onStop(null);
-        assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
+        Future<?> stopped = callers.submit(() -> batcher.onStop(null));
         Exception e = assertThrows(Exception.class, () -> waiting.get(10, TimeUnit.SECONDS));
         assertBusy((ApiException) e.getCause());
+        assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
+        assertFalse(stopped.isDone(), "stopping waits for the batch in hand");
+
         store.release.countDown();
-        inHand.get(10, TimeUnit.SECONDS); // the batch in hand still finishes and is recorded
+        stopped.get(10, TimeUnit.SECONDS);
+        assertTrue(inHand.isDone(), "the batch in hand was answered before stopping returned");
+        inHand.get();
         assertEquals(List.of("in hand"), store.written.stream().map(v -> v.purpose).toList());
-        assertFalse(store.written.stream().anyMatch(v -> v.purpose.equals("late")));
+    }
+
+    @Test
+    void aCallerThatGaveUpIsNeverLoggedAndOneWhoseRowIsBeingWrittenWaitsForIt() throws Exception {
+        batcher.waitSeconds = 1;
+        Future<?> beingWritten = inHand("being written");
+        Future<?> gaveUp = waiting("gave up").get(0);
+        Exception e = assertThrows(Exception.class, () -> gaveUp.get(10, TimeUnit.SECONDS));
+        assertBusy((ApiException) e.getCause());
+        assertFalse(beingWritten.isDone(), "taken into a batch: its caller waits for the write, not 503");
+
+        store.release.countDown();
+        assertNull(beingWritten.get(10, TimeUnit.SECONDS));
+        Thread.sleep(300); // the batcher has since taken up the abandoned one (and must have dropped it)
+        assertEquals(0, batcher.waiting());
+        assertEquals(List.of("being written"), store.written.stream().map(v -> v.purpose).toList());
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesFailsOnlyItsOwnCaller() throws Exception {
+        batcher.onStop(null);
+        batcher = new ReceiptBatcher(16);
+        batcher.metrics = metrics;
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        batcher.store = new HeldStore() {
+            @Override
+            void insertAndCommit(List<Verification> rows) {
+                attempts.add(rows.size());
+                if (rows.stream().anyMatch(v -> v.purpose.equals("held"))) {
+                    super.insertAndCommit(rows); // holds until released, so the next three form one batch
+                    return;
+                }
+                if (rows.stream().anyMatch(v -> v.purpose.equals("refused"))) {
+                    throw new IllegalStateException("refused by the database");
+                }
+                store.written.addAll(rows);
+            }
+        };
+        HeldStore held = (HeldStore) batcher.store;
+        Future<?> first = callers.submit(() -> batcher.record(row("held"), null, null));
+        assertTrue(held.entered.await(10, TimeUnit.SECONDS));
+        List<Future<?>> batch = waiting("a", "refused", "b");
+        held.release.countDown();
+
+        assertNull(first.get(10, TimeUnit.SECONDS));
+        assertNull(batch.get(0).get(10, TimeUnit.SECONDS));
+        Exception e = assertThrows(Exception.class, () -> batch.get(1).get(10, TimeUnit.SECONDS));
+        assertEquals("refused by the database", e.getCause().getMessage());
+        assertNull(batch.get(2).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 3, 1, 1, 1), attempts, "the batch of three, then each row on its own");
+        assertEquals(List.of("a", "b"), store.written.stream().map(v -> v.purpose).sorted().toList());
     }
 }
