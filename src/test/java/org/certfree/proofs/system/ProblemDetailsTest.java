@@ -61,6 +61,18 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aNulCharacterInTextIsA400NamingTheFieldAndNothingIsStored() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"code\":\"NUL1\",\"name\":\"a\\u0000b\",\"kind\":\"GOVERNMENT_DEPARTMENT\",\"regionCode\":\"652800\",\"roles\":[\"ISSUER\"]}")
+                .post("/api/v1/departments")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:certfree:problem:validation"))
+                .body("errors[0].field", equalTo("name"))
+                .body("detail", containsString("U+0000"));
+        given().header("Authorization", admin()).get("/api/v1/departments/NUL1").then().statusCode(404);
+    }
+
+    @Test
     void unknownEnumValueIsA400() {
         given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body("{\"code\":\"X1\",\"name\":\"a\",\"kind\":\"CASTLE\",\"regionCode\":\"652800\",\"roles\":[\"ISSUER\"]}")

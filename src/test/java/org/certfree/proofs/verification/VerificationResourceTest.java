@@ -153,6 +153,16 @@ class VerificationResourceTest {
     }
 
     @Test
+    void aNulCharacterInThePurposeIsA400AndNothingIsLogged() {
+        Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "purpose", "核对\u0000户籍")).statusCode(400)
+                .body("errors[0].field", equalTo("purpose"));
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID))).queryParam("size", 200)
+                .get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.proofNumber", not(hasItem(p.get("number"))));
+    }
+
+    @Test
     void theHolderSeesWhoAccessedTheirProofsAndNobodyElseDoes() {
         Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
         verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"), "purpose", "核对户籍", "serviceMatter", "义务教育入学登记"))

@@ -9,6 +9,7 @@ public final class Messages {
     public static final String VALIDATION_FAILED = "请求内容有误，请按 errors 中的说明逐项修改后重试。";
     public static final String MALFORMED_JSON = "请求体不是有效的 JSON：%s。请检查括号、引号和逗号后重试。";
     public static final String WRONG_JSON_FIELD = "字段 %s 的值类型不正确：%s。";
+    public static final String NUL_IN_TEXT = "字段 %s 含有空字符（U+0000），无法保存；请去掉后重试。";
     public static final String UNKNOWN_JSON_FIELD = "请求中含有不认识的字段 %s，请删除后重试。";
     public static final String BODY_REQUIRED = "缺少请求体：请以 JSON 提交内容。";
     public static final String UNAUTHENTICATED = "需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。";

@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
+import org.certfree.proofs.system.json.NoNulInText;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -75,6 +76,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
+        if (e instanceof NoNulInText.NulInTextException) {
+            String message = Messages.NUL_IN_TEXT.formatted(field);
+            return builder(ProblemType.VALIDATION, message, uri, null, null, List.of(new Problem.FieldError(field, message)))
+                    .build();
+        }
         if (field.isEmpty()) {
             return builder(ProblemType.MALFORMED_BODY, Messages.MALFORMED_JSON.formatted(e.getOriginalMessage()), uri,
                     null, null, null).build();
