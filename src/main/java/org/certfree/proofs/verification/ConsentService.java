@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
@@ -79,10 +78,13 @@ public class ConsentService {
         return found.stream().map(c -> ConsentView.of(c, now)).toList();
     }
 
-    /** The active consent of this subject for this unit and matter, if any. */
-    public Optional<Consent> active(String subjectIdIndex, String unit, String matterCode) {
+    /**
+     * The holder's active consents for this unit and matter. Each is for one purpose, and only that
+     * purpose may retrieve (the caller picks).
+     */
+    public List<Consent> active(String subjectIdIndex, String unit, String matterCode) {
         Instant now = clock.instant();
         return Consent.<Consent>list("subjectIdIndex = ?1 and unitCode = ?2 and matterCode = ?3 and revokedAt is null",
-                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).findFirst();
+                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).toList();
     }
 }

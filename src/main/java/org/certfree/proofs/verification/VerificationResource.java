@@ -45,9 +45,9 @@ public class VerificationResource {
     @RolesAllowed(Role.Names.VERIFIER)
     @Operation(summary = "核验证明 / Verify a proof",
             description = "用证单位提交签名证明、二维码内容或编号加核验码；结论由开具部门的记录给出，并附开具部门签名的核验回执。"
-                    + "调取全文须持证人授权。本单位须列入该事项的用证清单。"
+                    + "调取全文须持证人授权本单位为本次用途调取该事项的证明。本单位须列入该事项的用证清单。"
                     + " / A using unit presents the signed proof, the QR payload or number + code; the verdict comes from the issuer's record "
-                    + "with a receipt signed by the issuing department. Full content needs the holder's consent; the unit must be on the 用证 list.")
+                    + "with a receipt signed by the issuing department. Full content needs the holder's consent for this unit, matter and purpose; the unit must be on the 用证 list.")
     @APIResponse(responseCode = "200", description = "核验结论 / the verdict",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResult.class)))
     @APIResponse(responseCode = "400")

@@ -87,7 +87,8 @@ public class VerificationService {
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
-        Verdict verdict = judge(presented, found.proof());
+        Instant now = clock.instant(); // one instant for the verdict, the status and the receipt
+        Verdict verdict = judge(presented, found.proof(), now);
         ProofRecordRow proof = verdict.proof();
         if (proof != null && !found.onUsageList()) {
             throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, proof.matterName()));
@@ -102,23 +103,26 @@ public class VerificationService {
         VerificationResult.Content content = null;
         String withheld = null;
         UUID consentId = null;
+        String purpose = in.purpose().trim();
         if (Boolean.TRUE.equals(in.retrieve()) && proof != null) {
-            Optional<Consent> consent = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
+            List<Consent> granted = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
+            Optional<Consent> consent = granted.stream().filter(c -> c.purpose.equals(purpose)).findFirst();
             if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
                 consentId = consent.get().id;
                 ProofView full = proofs.fullView(proof.id());
                 content = new VerificationResult.Content(full.subject().kind().name(), full.subject().name(),
                         full.subject().id(), full.claims(), full.purpose());
+            } else if (consent.isEmpty() && !granted.isEmpty()) {
+                withheld = Messages.CONTENT_OTHER_PURPOSE.formatted(granted.get(0).purpose, purpose);
             } else {
                 withheld = Messages.CONTENT_NO_CONSENT;
             }
         }
-        Instant now = clock.instant();
         Verification v = new Verification();
         v.id = UUID.randomUUID();
         v.unitCode = unit;
         v.verifier = caller.subject();
-        v.purpose = in.purpose().trim();
+        v.purpose = purpose;
         v.serviceMatter = blank(in.serviceMatter()) ? null : in.serviceMatter().trim();
         v.indication = verdict.indication();
         v.subIndication = verdict.sub();
@@ -198,7 +202,7 @@ public class VerificationService {
     }
 
     /** Decides the verdict from what was presented and the issuer's record; never changes the proof. */
-    private Verdict judge(Presented presented, ProofRecordRow proof) {
+    private Verdict judge(Presented presented, ProofRecordRow proof, Instant now) {
         if (presented.early() != null) {
             return presented.early();
         }
@@ -220,10 +224,16 @@ public class VerificationService {
         if (stored.outcome() == JwsOutcome.KEY_COMPROMISED) {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }
-        if (stored.outcome() != JwsOutcome.VALID) {
+        if (stored.outcome() == JwsOutcome.UNKNOWN_KEY) { // as for a presented JWS whose key is not published
+            return new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND, Messages.VERDICT_UNKNOWN_KEY, proof);
+        }
+        if (stored.outcome() != JwsOutcome.VALID
+                || !MessageDigest.isEqual(stored.payload(), proof.payload().getBytes(StandardCharsets.UTF_8))
+                || !proof.issuerDept().equals(stored.departmentCode())) {
+            // a signature that does not verify, or one that is not over this row's payload by its issuer
             return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
         }
-        return switch (proof.statusAt(clock.instant())) {
+        return switch (proof.statusAt(now)) {
             case REVOKED -> Verdict.failed(SubIndication.REVOKED,
                     Messages.VERDICT_REVOKED.formatted(proof.revocationReason().chinese()), proof);
             case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy()), proof);

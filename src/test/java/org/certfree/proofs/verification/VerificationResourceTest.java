@@ -12,11 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -27,6 +31,10 @@ import org.junit.jupiter.api.Test;
 /** Using-unit verification on the issuer's authority: every path, and who is refused. */
 @QuarkusTest
 class VerificationResourceTest {
+
+    @Inject
+    DataSource dataSource;
+
 
     @jakarta.inject.Inject
     org.certfree.proofs.common.ControllableClock clock;
@@ -95,6 +103,24 @@ class VerificationResourceTest {
     }
 
     @Test
+    void aProofRowAlteredBehindTheServicesBackFailsTheSignatureCheck() throws Exception {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        Map<String, Object> byNumber = Map.of("number", p.get("number"), "code", p.get("verificationCode"));
+        verify(Fixtures.WINDOW, byNumber).statusCode(200).body("indication", equalTo("TOTAL_PASSED"));
+        // a trigger forbids it; a database superuser who switches triggers off for the session gets past it
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE proof SET payload = payload || ' ' WHERE number = ?")) {
+            c.createStatement().execute("SET session_replication_role = replica");
+            s.setString(1, (String) p.get("number"));
+            assertEquals(1, s.executeUpdate());
+            c.createStatement().execute("SET session_replication_role = origin");
+        }
+        // the stored signature still verifies, but not over this row's payload any more
+        verify(Fixtures.WINDOW, byNumber).statusCode(200)
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("SIG_CRYPTO_FAILURE"));
+    }
+
+    @Test
     void revocationIsSeenByTheVeryNextVerificationAndTheVerdictIsStable() {
         Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
         Map<String, Object> byNumber = Map.of("number", p.get("number"), "code", p.get("verificationCode"));
@@ -130,6 +156,10 @@ class VerificationResourceTest {
                 .post("/api/v1/consents").then().statusCode(201).extract().path("id");
         verify(Fixtures.WINDOW, retrieve).body("content.subjectId", equalTo(Fixtures.CITIZEN_ID))
                 .body("content.claims.户籍地址", equalTo("新疆库尔勒市人民东路 1 号"));
+        // the consent is for 办理入学 only: another purpose gets the verdict, not the content
+        Map<String, Object> otherPurpose = Map.of("jws", p.get("jwsCompact"), "retrieve", true, "purpose", "核对社保缴费");
+        verify(Fixtures.WINDOW, otherPurpose).body("indication", equalTo("TOTAL_PASSED")).body("content", nullValue())
+                .body("contentWithheld", containsString("办理入学"));
         given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)))
                 .post("/api/v1/consents/" + consent + "/revoke").then().statusCode(404);
         given().header("Authorization", citizen).post("/api/v1/consents/" + consent + "/revoke").then().statusCode(200)
