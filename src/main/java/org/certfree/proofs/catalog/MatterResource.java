@@ -98,7 +98,7 @@ public class MatterResource {
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/matters", body, () -> {
+        return idempotency.execute(idempotencyKey, caller, "POST /api/v1/matters", body, () -> {
             MatterView created = catalog.create(caller.subject(), caller.department().orElse(null), body);
             return Response.created(URI.create(CatalogService.PATH + created.code())).entity(created).build();
         });

@@ -92,7 +92,7 @@ public class DepartmentResource {
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = "缺少请求体：请以 JSON 提交部门信息") @Valid DepartmentInput body) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/departments", body, () -> {
+        return idempotency.execute(idempotencyKey, caller, "POST /api/v1/departments", body, () -> {
             DepartmentView created = departments.create(body);
             return Response.created(URI.create(DepartmentService.PATH + created.code())).entity(created).build();
         });

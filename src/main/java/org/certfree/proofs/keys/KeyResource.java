@@ -87,7 +87,7 @@ public class KeyResource {
             caller.requireDepartment(code);
         }
         requireDepartment(code);
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/departments/" + code + "/keys/rotate",
+        return idempotency.execute(idempotencyKey, caller, "POST /api/v1/departments/" + code + "/keys/rotate",
                 code, () -> Response.ok(keys.rotate(code)).build());
     }
 
@@ -112,7 +112,7 @@ public class KeyResource {
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = "缺少请求体：请以 JSON 提交 compromisedAt 和 reason") @Valid CompromiseRequest body) {
         requireDepartment(code);
-        return idempotency.execute(idempotencyKey, caller.subject(),
+        return idempotency.execute(idempotencyKey, caller,
                 "POST /api/v1/departments/" + code + "/keys/" + kid + "/compromise", body,
                 () -> Response.ok(keys.compromise(code, kid, body.compromisedAt(), body.reason(), caller.subject())).build());
     }

@@ -59,7 +59,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "422")
     public Response create(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid CreateProofRequest body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/proof-requests", body, () -> {
+        return idempotency.execute(key, caller, "POST /api/v1/proof-requests", body, () -> {
             ProofRequestView r = issuance.request(body, caller);
             return Response.created(URI.create(IssuanceService.REQUESTS_PATH + r.id())).entity(r).build();
         });

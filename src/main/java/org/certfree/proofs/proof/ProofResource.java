@@ -62,7 +62,7 @@ public class ProofResource {
     @APIResponse(responseCode = "422")
     public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid IssueProofRequest body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/proofs", body, () -> {
+        return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
             ProofView proof = issuance.issue(body, caller);
             return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
         });
@@ -131,7 +131,7 @@ public class ProofResource {
     public Response reissue(@PathParam("number") String number,
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid ReissueRequest body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/proofs/" + number + "/reissue", body, () -> {
+        return idempotency.execute(key, caller, "POST /api/v1/proofs/" + number + "/reissue", body, () -> {
             ProofView proof = issuance.reissue(number, body, caller);
             return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
         });

@@ -93,7 +93,7 @@ public class PublicationBatchResource {
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"number\":\"2024年第1批\"}") @Valid BatchInput body) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/publication-batches", body, () -> {
+        return idempotency.execute(idempotencyKey, caller, "POST /api/v1/publication-batches", body, () -> {
             BatchView created = publication.create(caller.subject(), caller.department().orElse(null), body);
             return Response.created(URI.create(PublicationService.PATH + created.id())).entity(created).build();
         });

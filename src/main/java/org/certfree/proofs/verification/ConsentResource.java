@@ -53,7 +53,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "403")
     public Response grant(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid ConsentInput body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/consents", body, () -> {
+        return idempotency.execute(key, caller, "POST /api/v1/consents", body, () -> {
             ConsentView c = consents.grant(body, caller);
             return Response.created(URI.create(ConsentService.PATH + c.id())).entity(c).build();
         });

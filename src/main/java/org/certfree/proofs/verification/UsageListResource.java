@@ -68,7 +68,7 @@ public class UsageListResource {
     @APIResponse(responseCode = "409")
     public Response add(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid UsageEntryInput body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/using-units", body, () -> {
+        return idempotency.execute(key, caller, "POST /api/v1/using-units", body, () -> {
             UsageEntryView e = usage.add(body, caller.subject());
             return Response.created(URI.create(UsageListService.PATH + e.id())).entity(e).build();
         });

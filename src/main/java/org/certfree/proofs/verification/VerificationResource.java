@@ -56,7 +56,7 @@ public class VerificationResource {
     public Response verify(@Parameter(description = "幂等键：重试返回同一核验结论和回执，不重复记录 / idempotency key: a retry returns the same verdict and receipt, logged once")
             @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/verifications", body,
+        return idempotency.execute(key, caller, "POST /api/v1/verifications", body,
                 () -> Response.ok(verification.verify(body, caller)).build());
     }
 }

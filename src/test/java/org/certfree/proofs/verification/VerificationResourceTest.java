@@ -284,6 +284,30 @@ class VerificationResourceTest {
     }
 
     @Test
+    void aStoredAnswerIsNeverReplayedToAnotherUnitAndIsNotKeptInPlainText() throws Exception {
+        Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
+        String key = "verify-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("number", p.get("number"), "code", p.get("verificationCode"), "purpose", "同名测试");
+        // the same staff id in two units, the same key and body
+        given().header("Authorization", Tokens.bearer(Tokens.mint("VERIFIER", Fixtures.WINDOW, "shared-staff-id")))
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/verifications").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.mint("VERIFIER", Fixtures.OTHER_WINDOW, "shared-staff-id")))
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/verifications").then().statusCode(403) // its own answer: not on the 用证 list
+                .header("Idempotent-Replayed", nullValue());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT principal, body FROM idempotency_record WHERE key = ?")) {
+            s.setString(1, key);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertEquals(true, rs.next());
+                assertEquals(Fixtures.WINDOW + "/shared-staff-id", rs.getString("principal"));
+                assertEquals(false, rs.getString("body").contains((String) p.get("number")), "stored answer in plain text");
+            }
+        }
+    }
+
+    @Test
     void onlyMattersOnTheRetainedListCanBeUsedOrConsentedTo() {
         given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
                 .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", "NO-SUCH-MATTER"))

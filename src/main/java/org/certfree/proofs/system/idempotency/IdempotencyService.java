@@ -14,14 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.error.ProblemType;
+import org.certfree.proofs.system.security.Caller;
 
 /**
  * Makes a POST safe to retry: with an {@code Idempotency-Key}, the first response is stored in the
@@ -35,8 +40,20 @@ public class IdempotencyService {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
 
+    /** How long an answer is kept for retries (a client retries within minutes, not days). */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private static final long PURGE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int PRINCIPAL_LENGTH = 128;
+    private static final String BODY_PURPOSE = "idempotency_record.body";
+
+    private final AtomicLong lastPurge = new AtomicLong();
+
     @Inject
     EntityManager em;
+
+    @Inject
+    PersonalDataProtector protector;
 
     @Inject
     ObjectMapper json;
@@ -50,14 +67,50 @@ public class IdempotencyService {
      * action runs as it is (in its own services' transactions): only a keyed request needs one
      * transaction around the work and its stored answer.
      */
-    public Response execute(String key, String principal, String operation, Object request, Supplier<Response> action) {
+    public Response execute(String key, Caller caller, String operation, Object request, Supplier<Response> action) {
         if (key == null) {
             return action.get();
         }
         if (!KEY.matcher(key).matches()) {
             throw ApiException.badParameter(HEADER, Messages.IDEMPOTENCY_KEY_INVALID);
         }
+        purgeExpiredNowAndThen();
+        String principal = principal(caller);
         return QuarkusTransaction.joiningExisting().call(() -> once(key, principal, operation, request, action));
+    }
+
+    /**
+     * Whose keys these are: the same person acting for two units (or a staff id two units share) has
+     * two sets of keys, so one unit's stored answer is never replayed to another.
+     */
+    static String principal(Caller caller) {
+        String principal = caller.department().map(d -> d + "/").orElse("") + caller.subject();
+        if (principal.length() <= PRINCIPAL_LENGTH) {
+            return principal;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(principal.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes stored answers older than {@link #RETENTION}, at most once a minute per replica. */
+    private void purgeExpiredNowAndThen() {
+        long now = System.nanoTime();
+        long last = lastPurge.get();
+        if (last != 0 && now - last < PURGE_EVERY_NANOS || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(this::purgeExpired);
+    }
+
+    /** Deletes stored answers older than {@link #RETENTION}; returns how many. */
+    int purgeExpired() {
+        return em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < :cutoff")
+                .setParameter("cutoff", OffsetDateTime.now(clock).minus(RETENTION))
+                .executeUpdate();
     }
 
     private Response once(String key, String principal, String operation, Object request, Supplier<Response> action) {
@@ -74,7 +127,8 @@ public class IdempotencyService {
             return replay(key, principal, hash);
         }
         Response response = action.get();
-        String body = response.hasEntity() ? write(response.getEntity()) : null;
+        // stored answers can hold personal data (a retrieved proof's content): encrypted at rest
+        String body = response.hasEntity() ? protector.encrypt(write(response.getEntity()), BODY_PURPOSE) : null;
         em.createNativeQuery("""
                 UPDATE idempotency_record SET status = :status, location = :location, body = :body
                 WHERE principal = :principal AND key = :key""")
@@ -105,7 +159,7 @@ public class IdempotencyService {
             builder.header("Location", row[2]);
         }
         if (row[3] != null) {
-            builder.entity(read((String) row[3])).type("application/json");
+            builder.entity(read(protector.decrypt((String) row[3], BODY_PURPOSE))).type("application/json");
         }
         return builder.build();
     }
