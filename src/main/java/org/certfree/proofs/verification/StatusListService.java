@@ -95,10 +95,15 @@ public class StatusListService {
     }
 
     private StatusListPublication publish(String dept, long number, Instant now) {
-        long issued = ((Number) em.createNativeQuery("SELECT count(*) FROM proof WHERE issuer_dept = :dept")
-                .setParameter("dept", dept).getSingleResult()).longValue();
+        Object[] counted = (Object[]) em.createNativeQuery(
+                "SELECT count(*), coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
+                .setParameter("dept", dept).getSingleResult();
+        long issued = ((Number) counted[0]).longValue();
+        long highest = ((Number) counted[1]).longValue();
         int size = IssuanceService.STATUS_LIST_MIN_SIZE;
-        while (issued * 2 >= size) {
+        // the size issuance grows by, and never smaller than a slot already handed out (issuance sizes
+        // from a count each replica keeps for a while, which can run ahead after rolled-back issuances)
+        while (issued * 2 >= size || highest >= size) {
             size *= 2;
         }
         @SuppressWarnings("unchecked")

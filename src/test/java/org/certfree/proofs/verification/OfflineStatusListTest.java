@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -53,6 +56,9 @@ class OfflineStatusListTest {
     /** A department of this test alone: moving the clock leaves its list dated ahead of real time. */
     private String dept;
     private String matter;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void fixtures() {
@@ -113,6 +119,28 @@ class OfflineStatusListTest {
         assertEquals(StatusListService.VALIDITY, Duration.between(Instant.parse(later.get("issuedAt").asText()), validUntil));
         assertRejected(NodeScripts.run(SCRIPT, jwks.toString(), save("list", third), "--now=" + validUntil.plusSeconds(1),
                 String.valueOf(keptIndex)), "expired");
+    }
+
+    @Test
+    void theListIsNeverSmallerThanASlotAlreadyHandedOut() throws Exception {
+        // issuance sizes the list from a count each replica keeps for a while; after rolled-back
+        // issuances it can hand out a slot past the size the published count alone would give
+        Map<?, ?> revoked = issued("李四", Fixtures.OTHER_CITIZEN_ID);
+        given().header("Authorization", Tokens.bearer(Tokens.issuer(dept))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "DATA_CHANGED")).post("/api/v1/proofs/" + revoked.get("number") + "/revoke")
+                .then().statusCode(200);
+        int far = 200_000;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE proof SET status_list_index = ? WHERE number = ?")) {
+            c.createStatement().execute("SET session_replication_role = replica"); // past the immutability trigger
+            s.setInt(1, far);
+            s.setString(2, (String) revoked.get("number"));
+            assertEquals(1, s.executeUpdate());
+            c.createStatement().execute("SET session_replication_role = origin");
+        }
+        JsonNode list = accepted(run(jwks(), statusList(dept), "--issuer=" + dept, far));
+        assertEquals(262_144, list.get("size").asInt(), list.toString());
+        assertEquals(1, status(list, far));
     }
 
     @Test
