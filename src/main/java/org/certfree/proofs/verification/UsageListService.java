@@ -36,23 +36,27 @@ public class UsageListService {
 
     @Transactional
     public UsageEntryView add(UsageEntryInput in, String by) {
-        if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
-            throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
+        String unit = in.unit().trim();
+        String matter = in.proofMatterCode().trim();
+        String serviceMatter = in.serviceMatter().trim();
+        if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
+            throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        if (matters.retained(in.proofMatterCode()).isEmpty()) {
-            throw ApiException.invalid("proofMatterCode", Messages.USAGE_MATTER_NOT_RETAINED.formatted(in.proofMatterCode().trim()));
+        if (matters.retained(matter).isEmpty()) {
+            throw ApiException.invalid("proofMatterCode", Messages.USAGE_MATTER_NOT_RETAINED.formatted(matter));
         }
+        // compared as stored (trimmed): " M1" is the entry "M1", a 409 naming it, not a constraint error
         UsageEntry existing = UsageEntry.find("unitCode = ?1 and proofMatterCode = ?2 and serviceMatter = ?3",
-                in.unit(), in.proofMatterCode(), in.serviceMatter().trim()).firstResult();
+                unit, matter, serviceMatter).firstResult();
         if (existing != null) {
             throw ApiException.duplicate(Messages.USAGE_ENTRY_EXISTS, PATH + existing.id);
         }
         UsageEntry e = new UsageEntry();
         e.id = UUID.randomUUID();
-        e.unitCode = in.unit();
-        e.serviceMatter = in.serviceMatter().trim();
+        e.unitCode = unit;
+        e.serviceMatter = serviceMatter;
         e.businessSystem = in.businessSystem().trim();
-        e.proofMatterCode = in.proofMatterCode().trim();
+        e.proofMatterCode = matter;
         e.createdAt = clock.instant();
         e.createdBy = by;
         e.persist();

@@ -308,6 +308,15 @@ class VerificationResourceTest {
     }
 
     @Test
+    void aUsageEntryDifferingOnlyInSpacesIsTheSameEntry() {
+        // WINDOW is on the list for the matter (set-up); the same entry with spaces around is a 409 naming it
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
+                .body(Map.of("unit", " " + Fixtures.WINDOW + " ", "serviceMatter", " 义务教育入学登记 ", "businessSystem", "入学服务平台",
+                        "proofMatterCode", " " + matter + " "))
+                .post("/api/v1/using-units").then().statusCode(409).header("Location", containsString("/api/v1/using-units/"));
+    }
+
+    @Test
     void onlyMattersOnTheRetainedListCanBeUsedOrConsentedTo() {
         given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)
                 .body(Map.of("unit", Fixtures.WINDOW, "serviceMatter", "x", "businessSystem", "y", "proofMatterCode", "NO-SUCH-MATTER"))
