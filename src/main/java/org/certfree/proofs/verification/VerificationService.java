@@ -30,6 +30,7 @@ import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.error.ApiException;
 import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.system.error.ProblemType;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.verification.dto.AccessLogEntry;
 import org.certfree.proofs.verification.dto.Receipt;
@@ -49,6 +50,9 @@ public class VerificationService {
 
     @Inject
     ReceiptBatcher receipts;
+
+    @Inject
+    CodeGuessGuard guesses;
 
     @Inject
     VerificationStore store;
@@ -87,11 +91,25 @@ public class VerificationService {
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
+        boolean byCode = presented.code() != null && presented.number() != null;
+        if (byCode && guesses.locked(unit, presented.number())) {
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
+                    CodeGuessGuard.MAX_WRONG, CodeGuessGuard.WINDOW.toMinutes()))
+                    .withHeader("Retry-After", Long.toString(CodeGuessGuard.WINDOW.toSeconds()));
+        }
+        // the 用证 list is checked whenever the number exists, right code or not: a unit outside it
+        // must not learn from 403-or-200 whether a code it tried was right
+        if (found.proof() != null && !found.onUsageList()) {
+            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.proof().matterName()));
+        }
         Instant now = clock.instant(); // one instant for the verdict, the status and the receipt
         Verdict verdict = judge(presented, found.proof(), now);
         ProofRecordRow proof = verdict.proof();
-        if (proof != null && !found.onUsageList()) {
-            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, proof.matterName()));
+        // a wrong code for an existing proof answers exactly as an unknown number, but it is counted,
+        // and the holder's access log shows the attempt
+        ProofRecordRow attempted = byCode && proof == null ? found.proof() : null;
+        if (attempted != null) {
+            guesses.wrongCode(unit, presented.number());
         }
         Boolean subjectMatches = null;
         if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {
@@ -130,6 +148,12 @@ public class VerificationService {
         v.consentId = consentId;
         v.verifiedAt = now;
         byte[] body = null;
+        if (attempted != null) {
+            v.proofNumber = attempted.number();
+            v.subjectIdIndex = attempted.subjectIdIndex();
+            v.issuerDept = attempted.issuerDept();
+            v.matterCode = attempted.matterCode();
+        }
         if (proof != null) {
             v.proofNumber = proof.number();
             v.subjectIdIndex = proof.subjectIdIndex();

@@ -308,6 +308,43 @@ class VerificationResourceTest {
     }
 
     @Test
+    void guessingACodeIsStoppedAfterFiveWrongOnesAndTheHolderSeesTheAttempts() {
+        Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
+        String number = (String) p.get("number");
+        String right = (String) p.get("verificationCode");
+        int tried = 0;
+        for (int guess = 0; tried < CodeGuessGuard.MAX_WRONG; guess++) {
+            String code = String.format("%06d", guess);
+            if (code.equals(right)) {
+                continue;
+            }
+            verify(Fixtures.WINDOW, Map.of("number", number, "code", code, "purpose", "猜码测试")).statusCode(200)
+                    .body("subIndication", equalTo("NOT_ISSUED")).body("proofNumber", nullValue());
+            tried++;
+        }
+        // now even the right code (typed, or in a QR payload) is refused for a while; the signed proof still verifies
+        verify(Fixtures.WINDOW, Map.of("number", number, "code", right)).statusCode(429)
+                .header("Retry-After", equalTo(String.valueOf(CodeGuessGuard.WINDOW.toSeconds())))
+                .body("detail", containsString("核验码"));
+        verify(Fixtures.WINDOW, Map.of("qr", "https://zwfw.example/verify?n=" + number + "&c=" + right)).statusCode(429);
+        verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"))).statusCode(200).body("indication", equalTo("TOTAL_PASSED"));
+        // another unit is not affected by this one's guesses (it is refused for its own reason: not on the list)
+        verify(Fixtures.OTHER_WINDOW, Map.of("number", number, "code", "000000")).statusCode(403);
+        java.util.List<String> attempts = given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)))
+                .queryParam("size", 200).get("/api/v1/me/access-log").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.purpose == '猜码测试' && it.proofNumber == '" + number + "' }.indication");
+        assertEquals(CodeGuessGuard.MAX_WRONG, attempts.size(), attempts.toString());
+    }
+
+    @Test
+    void aUnitOutsideTheUsageListIsRefusedWhetherTheCodeIsRightOrWrong() {
+        Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
+        verify(Fixtures.OTHER_WINDOW, Map.of("number", p.get("number"), "code", p.get("verificationCode"))).statusCode(403);
+        String wrong = "000000".equals(p.get("verificationCode")) ? "000001" : "000000";
+        verify(Fixtures.OTHER_WINDOW, Map.of("number", p.get("number"), "code", wrong)).statusCode(403);
+    }
+
+    @Test
     void aUsageEntryDifferingOnlyInSpacesIsTheSameEntry() {
         // WINDOW is on the list for the matter (set-up); the same entry with spaces around is a 409 naming it
         given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType(ContentType.JSON)

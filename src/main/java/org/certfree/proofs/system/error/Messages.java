@@ -103,6 +103,7 @@ public final class Messages {
     public static final String VERDICT_EXPIRED = "证明已过有效期。";
     public static final String VERDICT_SUPERSEDED = "证明已被更正后的证明 %s 替代。";
     public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
+    public static final String VERIFY_CODE_LOCKED = "本单位对该证明编号已输错核验码 %d 次，%d 分钟内不再受理按编号和核验码（含二维码）的核验；请稍后再试，或提交签名证明文件核验。";
     public static final String CONTENT_OTHER_PURPOSE = "持证人授权本单位调取的用途是「%s」，与本次用途「%s」不符，只返回核验结论。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
