@@ -163,8 +163,9 @@ public class VerificationService {
             // The receipt is signed by the issuing department (its answer); a failure to identify any
             // issuer (format errors, unknown numbers) is not signed by anyone.
             body = CanonicalJson.canonicalize(new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
-                    v.verifier, v.purpose, proof.number(), verdict.indication().uri(),
-                    verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept()), json);
+                    v.verifier, v.purpose, v.serviceMatter, proof.number(), verdict.indication().uri(),
+                    verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept(),
+                    v.retrieved, v.consentId), json);
         }
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),

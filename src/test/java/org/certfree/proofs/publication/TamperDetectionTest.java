@@ -37,6 +37,23 @@ class TamperDetectionTest {
     }
 
     @Test
+    void noAppendOnlyTableCanBeTruncated() throws Exception {
+        for (String table : List.of("verification", "proof", "matter_version", "publication_batch", "publication_entry",
+                "transparency_tree_head")) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false); // were the trigger missing, nothing is lost: rolled back below
+                try {
+                    SQLException e = assertThrows(SQLException.class, () -> s.execute("TRUNCATE " + table + " CASCADE"));
+                    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("cannot be truncated"), table + ": " + e.getMessage());
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    @Test
     void triggersRefuseChangesToPublishedBatches() throws Exception {
         String a = Matters.approved(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, Matters.retained(null, "触发器测试证明"));
         long id = Batches.publishWith(List.of(a)).getLong("id");

@@ -73,6 +73,7 @@ class ReceiptTest {
         assertEquals("办理入学", body.get("purpose").asText());
         assertEquals("urn:certfree:indication:total-passed", body.get("indication").asText());
         assertEquals(Fixtures.GOOD_ISSUER, body.get("issuerDept").asText());
+        assertEquals(false, body.get("retrieved").asBoolean(true), "no content was handed over");
     }
 
     @Test

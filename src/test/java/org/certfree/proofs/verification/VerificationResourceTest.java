@@ -154,8 +154,12 @@ class VerificationResourceTest {
                 .body(Map.of("unit", Fixtures.WINDOW, "matterCode", matter, "purpose", "办理入学",
                         "expiresAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
                 .post("/api/v1/consents").then().statusCode(201).extract().path("id");
-        verify(Fixtures.WINDOW, retrieve).body("content.subjectId", equalTo(Fixtures.CITIZEN_ID))
-                .body("content.claims.户籍地址", equalTo("新疆库尔勒市人民东路 1 号"));
+        String payload = verify(Fixtures.WINDOW, retrieve).body("content.subjectId", equalTo(Fixtures.CITIZEN_ID))
+                .body("content.claims.户籍地址", equalTo("新疆库尔勒市人民东路 1 号")).extract().path("receipt.payload");
+        // the signed receipt says that the content was handed over, and under which consent
+        String receiptBody = new String(Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(true, receiptBody.contains("\"retrieved\":true") && receiptBody.contains("\"consentId\":\"" + consent + "\""),
+                receiptBody);
         // the consent is for 办理入学 only: another purpose gets the verdict, not the content
         Map<String, Object> otherPurpose = Map.of("jws", p.get("jwsCompact"), "retrieve", true, "purpose", "核对社保缴费");
         verify(Fixtures.WINDOW, otherPurpose).body("indication", equalTo("TOTAL_PASSED")).body("content", nullValue())

@@ -46,6 +46,7 @@ public record VerificationResult(
 
     /** What the receipt signs. */
     public record ReceiptBody(String typ, UUID id, Instant verifiedAt, String unit, String verifier, String purpose,
-            String proofNumber, String indication, String subIndication, String proofStatus, String issuerDept) {
+            String serviceMatter, String proofNumber, String indication, String subIndication, String proofStatus,
+            String issuerDept, boolean retrieved, UUID consentId) {
     }
 }
