@@ -115,7 +115,7 @@ public class ReceiptBatcher {
 
     private final BlockingQueue<Pending> queue;
 
-    /** {@link #WAIT_SECONDS}, shorter in tests. */
+    /** How long a caller waits for its verification to be taken into a batch: {@link #WAIT_SECONDS}, shorter in tests. */
     long waitSeconds = WAIT_SECONDS;
     private volatile Thread worker;
     private volatile boolean stopping;
@@ -170,7 +170,7 @@ public class ReceiptBatcher {
                     throw busy(); // not taken: nothing is signed or written for it
                 }
                 // taken into a batch that is being written: its commit decides what to answer
-                return p.done().get(waitSeconds, TimeUnit.SECONDS);
+                return p.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -109,7 +109,8 @@ public class ProofDemoData {
         issued++;
         consents.grant(new ConsentInput(KORLA_WINDOW, "BZGAJ-R001", "办理子女义务教育入学", clock.instant().plus(Duration.ofDays(90))),
                 citizen(ZHANG));
-        verify(KORLA_WINDOW, new VerifyRequest(household.jwsCompact(), null, null, null, "核验户籍", "义务教育入学登记",
+        // (the purpose the holder consented to: only that purpose may retrieve)
+        verify(KORLA_WINDOW, new VerifyRequest(household.jwsCompact(), null, null, null, "办理子女义务教育入学", "义务教育入学登记",
                 ZHANG.id(), true));
 
         // 无犯罪记录证明, issued at once from the department's own data when the citizen asks.
