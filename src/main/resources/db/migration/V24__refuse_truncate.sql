@@ -7,15 +7,13 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER verification_no_truncate BEFORE TRUNCATE ON verification
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
-CREATE TRIGGER proof_no_truncate BEFORE TRUNCATE ON proof
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
-CREATE TRIGGER matter_version_no_truncate BEFORE TRUNCATE ON matter_version
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
-CREATE TRIGGER publication_batch_no_truncate BEFORE TRUNCATE ON publication_batch
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
-CREATE TRIGGER publication_entry_no_truncate BEFORE TRUNCATE ON publication_entry
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
-CREATE TRIGGER transparency_tree_head_no_truncate BEFORE TRUNCATE ON transparency_tree_head
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['verification', 'proof', 'matter_version', 'publication_batch', 'publication_entry',
+                             'transparency_tree_head'] LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate()',
+                       t || '_no_truncate', t);
+    END LOOP;
+END $$;
