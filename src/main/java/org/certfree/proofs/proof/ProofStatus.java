@@ -1,5 +1,7 @@
 package org.certfree.proofs.proof;
 
+import java.time.Instant;
+
 /**
  * Status of an electronic proof as its issuing department answers it ("谁制发、谁核验").
  * {@link #uri()} is the stable identifier used in signed receipts and status answers.
@@ -15,7 +17,7 @@ public enum ProofStatus {
     SUPERSEDED;
 
     /** The status at {@code now} of a proof stored as {@code stored}: a VALID proof past {@code validUntil} is EXPIRED. */
-    public static ProofStatus at(ProofStatus stored, java.time.Instant validUntil, java.time.Instant now) {
+    public static ProofStatus at(ProofStatus stored, Instant validUntil, Instant now) {
         return stored == VALID && !now.isBefore(validUntil) ? EXPIRED : stored;
     }
 

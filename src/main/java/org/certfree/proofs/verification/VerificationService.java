@@ -91,7 +91,7 @@ public class VerificationService {
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
-        boolean byCode = presented.code() != null && presented.number() != null;
+        boolean byCode = presented.code() != null; // number and code (typed or from the QR payload)
         if (byCode && guesses.locked(unit, presented.number())) {
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
                     CodeGuessGuard.MAX_WRONG, CodeGuessGuard.WINDOW.toMinutes()))
@@ -147,18 +147,15 @@ public class VerificationService {
         v.retrieved = content != null;
         v.consentId = consentId;
         v.verifiedAt = now;
-        byte[] body = null;
-        if (attempted != null) {
-            v.proofNumber = attempted.number();
-            v.subjectIdIndex = attempted.subjectIdIndex();
-            v.issuerDept = attempted.issuerDept();
-            v.matterCode = attempted.matterCode();
+        ProofRecordRow logged = proof != null ? proof : attempted;
+        if (logged != null) {
+            v.proofNumber = logged.number();
+            v.subjectIdIndex = logged.subjectIdIndex();
+            v.issuerDept = logged.issuerDept();
+            v.matterCode = logged.matterCode();
         }
+        byte[] body = null;
         if (proof != null) {
-            v.proofNumber = proof.number();
-            v.subjectIdIndex = proof.subjectIdIndex();
-            v.issuerDept = proof.issuerDept();
-            v.matterCode = proof.matterCode();
             v.proofStatus = proof.statusAt(now);
             // The receipt is signed by the issuing department (its answer); a failure to identify any
             // issuer (format errors, unknown numbers) is not signed by anyone.

@@ -38,6 +38,20 @@ public final class Fixtures {
                 .post("/api/v1/using-units").then().statusCode(201);
     }
 
+    /**
+     * A 户籍证明-like proof of {@code matter} issued by {@code issuer} (as its ISSUER) to a person, with one
+     * claim (户籍地址 新疆库尔勒市人民东路 1 号) and the purpose 办理入学: the issue answer (number, code, JWS…).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> issued(String issuer, String matter, String name, String subjectId) {
+        Map<String, Object> body = Map.of("matterCode", matter,
+                "subject", Map.of("kind", "PERSON", "name", name, "id", subjectId),
+                "claims", Map.of("户籍地址", "新疆库尔勒市人民东路 1 号"),
+                "purpose", "办理入学");
+        return given().header("Authorization", Tokens.bearer(Tokens.issuer(issuer))).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+    }
+
     /** A valid resident ID no other test uses (born 1990, a random sequence number). */
     public static String randomResidentId() {
         String first17 = "110105" + "1990" + String.format("%02d%02d", 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28))

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -193,13 +192,7 @@ class OfflineStatusListTest {
     // ------------------------------------------------------------------ helpers
 
     private Map<?, ?> issued(String name, String subjectId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("matterCode", matter);
-        body.put("subject", Map.of("kind", "PERSON", "name", name, "id", subjectId));
-        body.put("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 1 号"));
-        body.put("purpose", "办理入学");
-        return given().header("Authorization", Tokens.bearer(Tokens.issuer(dept))).contentType(ContentType.JSON)
-                .body(body).post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+        return Fixtures.issued(dept, matter, name, subjectId);
     }
 
     /** The status-list index as the proof itself signs it (what an offline verifier reads), checked against the view. */

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,13 +157,7 @@ class ReceiptTest {
 
     private Map<?, ?> issued() {
         holder = Fixtures.randomResidentId();
-        Map<String, Object> body = new HashMap<>();
-        body.put("matterCode", matter);
-        body.put("subject", Map.of("kind", "PERSON", "name", "张三", "id", holder));
-        body.put("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 1 号"));
-        body.put("purpose", "办理入学");
-        return given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
-                .body(body).post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+        return Fixtures.issued(Fixtures.GOOD_ISSUER, matter, "张三", holder);
     }
 
     private static Map<?, ?> verify(Map<String, Object> body) {

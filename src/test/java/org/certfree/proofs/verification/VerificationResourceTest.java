@@ -50,13 +50,7 @@ class VerificationResourceTest {
     }
 
     private Map<String, Object> issued(String subjectId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("matterCode", matter);
-        body.put("subject", Map.of("kind", "PERSON", "name", "张三", "id", subjectId));
-        body.put("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 1 号"));
-        body.put("purpose", "办理入学");
-        return given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
-                .body(body).post("/api/v1/proofs").then().statusCode(201).extract().as(Map.class);
+        return Fixtures.issued(Fixtures.GOOD_ISSUER, matter, "张三", subjectId);
     }
 
     private static ValidatableResponse verify(String unit, Map<String, Object> body) {

@@ -62,7 +62,8 @@ public class IdempotencyService {
     Clock clock;
 
     /**
-     * Runs {@code action} once per (principal, key). {@code operation} names the endpoint so a key
+     * Runs {@code action} once per (caller, key), the caller being a person acting for a unit (see
+     * {@link #principal}). {@code operation} names the endpoint so a key
      * reused on another endpoint is refused like a key reused with another body. Without a key the
      * action runs as it is (in its own services' transactions): only a keyed request needs one
      * transaction around the work and its stored answer.
