@@ -31,13 +31,13 @@ import org.certfree.proofs.catalog.dto.VersionSummary;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.TextSearch;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.Problem;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.Problem;
-import org.certfree.proofs.system.error.ProblemType;
 
 /**
  * The proof-matter catalogue: drafting and reviewing versions. Who may do what is decided here:

@@ -1,8 +1,8 @@
 package org.certfree.proofs.common;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 
 /** Optimistic-lock version sent by the client: in the body, or as an If-Match entity tag ("3", W/"3" or 3). */
 public final class IfMatch {

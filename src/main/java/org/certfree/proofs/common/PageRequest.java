@@ -1,7 +1,7 @@
 package org.certfree.proofs.common;
 
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 
 /** Validated paging parameters. */
 public record PageRequest(int page, int size) {

@@ -9,7 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.common.error.Messages;
 
 /** The annotated string, when present, is a valid citizen identity number (GB 11643). */
 @Documented

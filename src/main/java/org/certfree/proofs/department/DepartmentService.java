@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.dto.DepartmentInput;
 import org.certfree.proofs.department.dto.DepartmentView;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.ProblemType;
 
 /** Departments and units: the only way other features learn about them. */
 @ApplicationScoped

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
@@ -42,8 +44,6 @@ import org.certfree.proofs.keys.crypto.RawKeyPair;
 import org.certfree.proofs.keys.crypto.Signatures;
 import org.certfree.proofs.keys.dto.KeyView;
 import org.certfree.proofs.system.config.CertfreeConfig;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
 import org.jboss.logging.Logger;
 
 /**

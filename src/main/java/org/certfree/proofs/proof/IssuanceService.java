@@ -24,6 +24,8 @@ import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.ResidentId;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
@@ -36,8 +38,6 @@ import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
 import org.certfree.proofs.proof.dto.SubjectRecordInput;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 

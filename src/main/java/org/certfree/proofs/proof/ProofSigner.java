@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.certfree.proofs.common.CanonicalJson;
-import org.certfree.proofs.keys.KeyAlgorithm;
+import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.keys.Jws;
+import org.certfree.proofs.keys.KeyAlgorithm;
 
 /**
  * Builds the signed payload of a proof and signs it with the issuing department's keys.

@@ -3,9 +3,9 @@ package org.certfree.proofs.proof;
 import org.certfree.proofs.common.Masking;
 import org.certfree.proofs.common.ResidentId;
 import org.certfree.proofs.common.Uscc;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.SubjectInput;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
 
 /** A validated, normalized subject; the identifier is checked against its kind's check character. */
 record ProofSubject(SubjectKind kind, String name, String id) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import org.certfree.proofs.common.CanonicalJson;
+import org.certfree.proofs.common.json.CanonicalJson;
 
 /**
  * The canonical manifest of a published batch and the canonical tree-head payload: built only from

@@ -26,6 +26,9 @@ import org.certfree.proofs.catalog.dto.MatterVersionView;
 import org.certfree.proofs.catalog.dto.MatterView;
 import org.certfree.proofs.catalog.dto.VersionSummary;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.publication.dto.BatchInput;
@@ -33,9 +36,6 @@ import org.certfree.proofs.publication.dto.BatchSummary;
 import org.certfree.proofs.publication.dto.BatchView;
 import org.certfree.proofs.publication.dto.EntryInput;
 import org.certfree.proofs.publication.dto.EntryView;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.ProblemType;
 
 /**
  * Publication batches: the justice bureau assembles approved versions into a draft batch and

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.merkle.MerkleHash;
+import org.certfree.proofs.common.merkle.MerkleTree;
 import org.certfree.proofs.publication.dto.ConsistencyProofView;
 import org.certfree.proofs.publication.dto.InclusionProofView;
 import org.certfree.proofs.publication.dto.TreeHeadView;
 import org.certfree.proofs.publication.dto.VerificationReport;
-import org.certfree.proofs.publication.merkle.MerkleHash;
-import org.certfree.proofs.publication.merkle.MerkleTree;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
 
 /**
  * The append-only Merkle log of published batches (RFC 9162 style): leaf {@code i} is the manifest

@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
-import org.certfree.proofs.common.CanonicalJson;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
-import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.keys.Jws;
+import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
 
 /**
  * Signed status lists for offline verifiers, in the manner of the W3C Bitstring Status List: one

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.keys.dto.KeyView;
-import org.certfree.proofs.system.demo.DemoData;
 import org.junit.jupiter.api.Test;
 
 /** Demo start gives every demo department that signs its keys, idempotently, and none to service windows. */

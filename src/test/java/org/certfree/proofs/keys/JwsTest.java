@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.keys.crypto.Signatures;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.ProblemType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.common.error.Messages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Declares a key compromised from an instant. */

@@ -7,10 +7,10 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.Problem;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.system.config.CertfreeConfig;
-import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.Problem;
-import org.certfree.proofs.system.error.ProblemType;
 
 /**
  * Refuses a declared body larger than {@code certfree.max-body-bytes} with a 413 problem document

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
-import org.certfree.proofs.system.error.ProblemType;
 import org.certfree.proofs.system.security.Caller;
 
 /**

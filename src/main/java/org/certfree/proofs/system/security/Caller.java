@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.certfree.proofs.system.error.ApiException;
-import org.certfree.proofs.system.error.Messages;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: roles, the department the token is scoped to ({@code dept} claim) and the subject. */

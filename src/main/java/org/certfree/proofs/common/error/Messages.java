@@ -1,0 +1,176 @@
+package org.certfree.proofs.common.error;
+
+/** Every client-facing message, in Chinese, in one place (English titles live in {@link ProblemType}). */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static final String VALIDATION_FAILED = "请求内容有误，请按 errors 中的说明逐项修改后重试。";
+    public static final String MALFORMED_JSON = "请求体不是有效的 JSON：%s。请检查括号、引号和逗号后重试。";
+    public static final String WRONG_JSON_FIELD = "字段 %s 的值类型不正确：%s。";
+    public static final String NUL_IN_TEXT = "字段 %s 含有空字符（U+0000），无法保存；请去掉后重试。";
+    public static final String UNKNOWN_JSON_FIELD = "请求中含有不认识的字段 %s，请删除后重试。";
+    public static final String BODY_REQUIRED = "缺少请求体：请以 JSON 提交内容。";
+    public static final String UNAUTHENTICATED = "需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。";
+    public static final String TOKEN_INVALID = "令牌无效或已过期，请重新获取令牌。";
+    public static final String FORBIDDEN_ROLE = "当前身份无权执行此操作。";
+    public static final String FORBIDDEN_DEPARTMENT = "只能处理本部门（%s）的数据，无权操作部门 %s 的数据。";
+    public static final String NO_SUCH_PATH = "没有这个地址：%s。请对照 /q/swagger-ui 中的接口说明。";
+    public static final String METHOD_NOT_ALLOWED = "该地址不支持 %s 方法。";
+    public static final String NOT_ACCEPTABLE = "无法按所要求的格式（Accept）返回，请接受 application/json。";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "不支持的内容类型 %s，请以 application/json 提交。";
+    public static final String PAYLOAD_TOO_LARGE = "请求体过大（%d 字节），上限为 %d 字节。";
+    public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
+    public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
+    public static final String DB_CONSTRAINT = "与现有记录冲突（可能刚被他人同时创建或修改），请重新读取后再试。";
+    public static final String RECEIPT_SIGNER_BUSY = "核验请求过多，回执暂时无法签发，请 1 秒后重试（可带同一 Idempotency-Key）。";
+    public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";
+    public static final String IDEMPOTENCY_KEY_INVALID = "Idempotency-Key 须为 1 到 100 个字母、数字或 - _ . : 字符。";
+    public static final String IDEMPOTENCY_KEY_REUSED = "该 Idempotency-Key 已用于另一个不同的请求；新请求请使用新的键。";
+    public static final String PARAMETER_UNREADABLE = "参数格式不正确（%s），请对照接口说明填写。";
+    public static final String PARAMETER_NOT_ALLOWED = "参数值 %s 不在允许范围内，可选：%s。";
+    public static final String PAGE_INVALID = "page 须为不小于 0 的整数。";
+    public static final String SIZE_INVALID = "size 须为 1 到 %d 之间的整数。";
+
+    public static final String DEPARTMENT_NOT_FOUND = "找不到编码为 %s 的部门或单位。";
+    public static final String DEPARTMENT_CODE_TAKEN = "部门编码 %s 已被使用。";
+    public static final String DEPARTMENT_USCC_TAKEN = "统一社会信用代码 %s 已登记给部门 %s。";
+    public static final String DEPARTMENT_PARENT_UNKNOWN = "上级部门 %s 不存在。";
+    public static final String DEPARTMENT_PARENT_SELF = "部门不能以自己为上级部门。";
+    public static final String DEPARTMENT_PARENT_CYCLE = "上级部门 %s 是本部门的下级，不能形成循环。";
+    public static final String DEPARTMENT_ROLES_EMPTY = "至少选择一种职能：ISSUER（开具单位）、USING_UNIT（用证单位）或 REVIEWER（审核单位）。";
+
+    public static final String USCC_INVALID = "统一社会信用代码不符合 GB 32100：%s";
+    public static final String RESIDENT_ID_INVALID = "公民身份号码不符合 GB 11643：%s";
+
+    public static final String BENCH_DISABLED = "生产模式下没有基准测试接口。";
+    public static final String DEV_TOKENS_DISABLED = "生产模式下没有开发令牌接口，请使用身份认证系统签发的令牌。";
+    public static final String DEV_TOKEN_DEPT_REQUIRED = "角色 %s 须指定所属部门 dept。";
+    public static final String DEV_TOKEN_DEPT_ROLE = "部门 %s 没有 %s 职能，不能签发角色 %s 的令牌。";
+    public static final String DEV_TOKEN_DEPT_INACTIVE = "部门 %s 已停用。";
+    public static final String DEV_TOKEN_CITIZEN_NO_DEPT = "CITIZEN（群众/企业）令牌不属于任何部门，请去掉 dept。";
+    public static final String DEV_TOKEN_SUBJECT_REQUIRED = "CITIZEN 令牌须提供 subject：公民身份号码或统一社会信用代码。";
+    public static final String DEV_TOKEN_SUBJECT_INVALID = "subject 既不是有效的公民身份号码（GB 11643），也不是有效的统一社会信用代码（GB 32100）。";
+
+    // --- calendar
+    public static final String CALENDAR_DAY_NOT_FOUND = "%s 不是日历中登记的节假日或调休日。";
+    public static final String CALENDAR_YEAR_INVALID = "请用 year 指定 2000 到 2100 之间的年份，例如 ?year=2025。";
+
+    // --- proof
+    public static final String MATTER_NOT_ISSUABLE = "证明事项 %s 不在现行保留清单上，不能开具电子证明。";
+    public static final String MATTER_NOT_ELECTRONIC = "证明事项“%s”不出具电子证明，请到窗口办理。";
+    public static final String MATTER_OF_OTHER_DEPARTMENT = "证明事项“%s”由部门 %s 开具，本部门（%s）无权开具。";
+    public static final String ISSUER_INACTIVE = "开具部门 %s 已停用或不是开具单位。";
+    public static final String REQUEST_ONLY_FOR_SELF = "群众只能为本人申请证明；为他人申请请由用证单位在取得授权后提出。";
+    public static final String NOT_A_USING_UNIT = "部门 %s 不是用证单位，不能代为申请证明。";
+    public static final String CONSENT_REQUIRED = "用证单位申请证明须提供持证人的授权编号 consentRef。";
+    public static final String REQUEST_NOT_FOUND = "找不到开具申请 %s。";
+    public static final String REQUEST_FORBIDDEN = "无权查看该开具申请。";
+    public static final String REQUEST_ALREADY_DECIDED = "该申请已处理（%s），不能再次处理。";
+    public static final String REJECT_REASON_REQUIRED = "不予开具须说明理由 reason。";
+    public static final String CLAIMS_REQUIRED = "开具证明须填写证明内容 claims。";
+    public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
+    public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
+    public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
+    public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
+    public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
+    public static final String PROOF_NOT_REVOCABLE = "证明 %s 当前状态为“%s”，不能撤销或更正。";
+
+    // --- verification
+    public static final String STATUS_CHECK_TOO_MANY = "查询过于频繁，请 %d 秒后再试。";
+    public static final String STATUS_CODE_FORMAT = "核验码为 6 位数字，请查看证明上的“核验码”。";
+    public static final String STATUS_NO_MATCH = "没有找到与该证明编号和核验码相符的证明，请核对后重试。";
+    public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
+    public static final String USAGE_MATTER_NOT_RETAINED = "证明事项 %s 不在现行保留清单上：已取消或告知承诺的证明不得再向群众索要，不能列入用证清单。";
+    public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
+    public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
+    public static final String CONSENT_REF_UNKNOWN = "授权编号 %s 不是持证人授予本单位的授权；请持证人在“我的授权”中授权本单位后，使用其授权编号。";
+    public static final String CONSENT_OTHER_HOLDER = "授权 %s 不是该证明主体本人授予的，不能用于为其申请证明。";
+    public static final String CONSENT_OTHER_MATTER = "授权 %s 针对证明事项 %s，不包括本次申请的事项 %s。";
+    public static final String CONSENT_REVOKED = "授权 %s 已于 %s 被持证人撤回。";
+    public static final String CONSENT_EXPIRED = "授权 %s 已于 %s 到期。";
+    public static final String CONSENT_MATTER_UNKNOWN = "证明事项 %s 不在现行保留清单上，无需也无法授权调取。";
+    public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
+    public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验、申请或调取该证明。";
+    public static final String VERDICT_PASSED = "证明真实有效。";
+    public static final String VERDICT_FORMAT = "无法识别的证明格式。";
+    public static final String VERDICT_SIGNATURE = "签名验证失败：证明内容或签名已被篡改。";
+    public static final String VERDICT_UNKNOWN_KEY = "签名密钥不是任何部门公布的密钥。";
+    public static final String VERDICT_KEY_COMPROMISED = "签名密钥已在签发前失效（泄露），证明不可信。";
+    public static final String VERDICT_NOT_ISSUED = "开具部门没有开具过该证明。";
+    public static final String VERDICT_REVOKED = "证明已被开具部门撤销：%s。";
+    public static final String VERDICT_EXPIRED = "证明已过有效期。";
+    public static final String VERDICT_SUPERSEDED = "证明已被更正后的证明 %s 替代。";
+    public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
+    public static final String VERIFY_CODE_LOCKED = "本单位对该证明编号已输错核验码 %d 次，%d 分钟内不再受理按编号和核验码（含二维码）的核验；请稍后再试，或提交签名证明文件核验。";
+    public static final String CONTENT_OTHER_PURPOSE = "持证人授权本单位调取的用途是「%s」，与本次用途「%s」不符，只返回核验结论。";
+    public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
+    public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
+    // --- catalog
+    public static final String SEARCH_TOO_LONG = "搜索文字 q 最长 %d 字。";
+    public static final String SEARCH_TOO_MANY_TERMS = "搜索文字 q 最多包含 %d 个以空格分隔的词。";
+    public static final String MATTER_NOT_FOUND = "找不到编码为 %s 的证明事项。";
+    public static final String MATTER_VERSION_NOT_FOUND = "证明事项 %s 没有第 %d 版。";
+    public static final String MATTER_CODE_TAKEN = "事项编码 %s 已被使用。";
+    public static final String MATTER_KIND_REQUIRED = "须指定所属清单 kind：RETAINED（保留）、CANCELLED（取消）或 NOTIFY_COMMIT（告知承诺）。";
+    public static final String MATTER_KIND_FIXED = "证明事项 %s 属于%s，所属清单不能修改；如需改列其他清单，请新建事项并申请将本事项移出清单。";
+    public static final String MATTER_CODE_FIXED = "事项编码不能修改（路径中为 %s）。";
+    public static final String MATTER_DEPARTMENT_FIXED = "证明事项 %s 的开具部门为 %s，不能修改。";
+    public static final String MATTER_BLOCK_REQUIRED = "%s的事项须填写 %s。";
+    public static final String MATTER_BLOCK_NOT_APPLICABLE = "字段 %s 不适用于%s，请删除。";
+    public static final String MATTER_WORKING_DAYS_REQUIRED = "时限为 WORKING_DAYS 时须填写工作日数 workingDays（1–60）。";
+    public static final String MATTER_WORKING_DAYS_FORBIDDEN = "时限为 IMMEDIATE（即时开具）时不能填写工作日数 workingDays。";
+    public static final String MATTER_SHARED_SOURCE_REQUIRED = "替代方式为 DATA_SHARING（数据共享）时须写明共享数据来源 sharedDataSource。";
+    public static final String MATTER_DUPLICATE_LEGAL_BASIS = "设定依据 %s%s 重复。";
+    public static final String MATTER_DEPARTMENT_UNKNOWN = "开具部门 %s 不存在或已停用。";
+    public static final String MATTER_DEPARTMENT_NOT_ISSUER = "部门 %s 不是开具单位，不能登记证明事项。";
+    public static final String MATTER_OPEN_VERSION_EXISTS = "证明事项 %s 已有未完成的第 %d 版（%s），请先修改、提交或撤回该版本，再起草新版本。";
+    public static final String MATTER_NOT_EDITABLE = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以修改；已审核的版本不会被改动，修改请起草新版本。";
+    public static final String MATTER_NOT_DRAFT = "证明事项 %s 第 %d 版状态为 %s，只有草稿（DRAFT）可以提交审核。";
+    public static final String MATTER_NOT_SUBMITTED = "证明事项 %s 第 %d 版状态为 %s，只有已提交（SUBMITTED）的版本可以%s。";
+    public static final String MATTER_VERSION_REQUIRED = "修改草稿须带上读取到的版本号：请求体中的 version 或 If-Match 头。";
+    public static final String MATTER_IF_MATCH_INVALID = "If-Match 头须为读取到的版本号，如 \"3\"。";
+    public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
+    public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
+    public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
+
+    // --- publication
+    public static final String BATCH_NOT_FOUND = "找不到编号为 %s 的发布批次。";
+    public static final String BATCH_NUMBER_TAKEN = "批次编号 %s 已被使用。";
+    public static final String BATCH_NOT_DRAFT = "批次 %s 已发布，已发布的批次不能再修改。";
+    public static final String BATCH_OTHER_AUTHORITY = "批次 %s 由 %s 组建，只能由该部门的审核人员修改或发布。";
+    public static final String BATCH_EMPTY = "批次 %s 中没有任何条目，不能发布空批次。请先加入审核通过的事项。";
+    public static final String BATCH_NOT_PUBLISHED = "批次 %s 尚未发布，还没有发布清单（manifest）。";
+    public static final String BATCH_ENTRY_NOT_FOUND = "批次 %s 中没有序号为 %d 的条目。";
+    public static final String BATCH_ENTRY_DUPLICATE = "事项 %s 已在批次 %s 中（序号 %d），同一批次中每个事项只能出现一次。";
+    public static final String BATCH_ENTRY_NOT_APPROVED = "证明事项 %s 第 %d 版的状态为 %s，只有审核通过（APPROVED）的版本才能加入发布批次。";
+    public static final String BATCH_ENTRY_NO_APPROVED = "证明事项 %s 还没有审核通过的版本，不能加入发布批次。";
+    public static final String BATCH_ENTRY_ACTION_MISMATCH = "事项 %s 第 %d 版应以 %s 发布，而不是 %s：%s";
+    public static final String BATCH_ENTRY_ALREADY_LISTED = "事项 %s 已在%s上，应以 AMEND（修改）发布。";
+    public static final String BATCH_ENTRY_NOT_LISTED = "事项 %s 不在%s上，应以 ADD（新增）发布。";
+    public static final String BATCH_ENTRY_REMOVAL = "该版本是移出申请，应以 REMOVE（移出）发布。";
+    public static final String BATCH_ENTRY_REMOVE_NOT_LISTED = "事项 %s 不在%s上，无法移出。";
+    public static final String BATCH_ENTRY_STALE_VERSION = "事项 %s 在清单上已是第 %d 版，不能以第 %d 版修改。";
+    public static final String BATCH_PUBLISH_STALE = "批次 %s 的条目已与现行清单不符（可能另一批次刚刚发布）：%s 请调整后再发布。";
+    public static final String BATCH_CLOCK_BEHIND = "系统时间 %s 早于上一批次的发布时间 %s，为保证清单历史的先后顺序，暂不能发布。请检查服务器时间。";
+    public static final String LIST_KIND_UNKNOWN = "没有清单 %s：可选 retained（保留）、cancelled（取消）、notify-commit（告知承诺）。";
+    public static final String LIST_ENTRY_NOT_FOUND = "事项 %s 在 %s 时不在%s上。";
+    public static final String AS_OF_INVALID = "asOf 须为日期（如 2024-03-01，表示当日结束时）或带时区的时间（如 2024-03-01T10:00:00+08:00）。";
+    public static final String EXPORT_FORMAT_INVALID = "format 须为 json 或 csv。";
+    public static final String DIFF_PARAMS_REQUIRED = "须同时指定 from 和 to（已发布批次的编号 id）。";
+    public static final String TRANSPARENCY_EMPTY = "尚未发布任何批次，日志为空。";
+    public static final String TRANSPARENCY_TREE_SIZE = "treeSize 须在 1 到当前日志大小 %d 之间。";
+    public static final String TRANSPARENCY_LEAF_OUTSIDE = "批次 %s 的日志序号为 %d，不在大小为 %d 的树中；treeSize 须大于 %d。";
+    public static final String TRANSPARENCY_CONSISTENCY_RANGE = "须满足 1 ≤ first ≤ second ≤ 当前日志大小 %d。";
+    public static final String TRANSPARENCY_BATCH_REQUIRED = "须指定批次 batch（已发布批次的编号 id）。";
+
+    // --- keys
+    public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
+    public static final String KEYS_DEPARTMENT_CANNOT_SIGN = "部门 %s 既不是开具单位（ISSUER）也不是审核单位（REVIEWER），没有签名密钥。";
+    public static final String KEYS_KEY_NOT_FOUND = "部门 %s 没有标识为 %s 的签名密钥。";
+    public static final String KEYS_COMPROMISED_AT_FUTURE = "泄露时间 compromisedAt 不能晚于当前时间（%s）。";
+    public static final String KEYS_ALREADY_COMPROMISED = "密钥 %s 已于 %s 标记为泄露；只能把泄露时间提前，不能推后。";
+    public static final String KEYS_COMPROMISED_AT_REQUIRED = "须填写泄露时间 compromisedAt（ISO-8601，例如 2024-05-01T08:00:00Z）。";
+    public static final String KEYS_REASON_REQUIRED = "须填写泄露原因 reason（1 到 500 个字符）。";
+}

@@ -1,0 +1,121 @@
+package org.certfree.proofs.common.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Map;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS): the exact bytes that are hashed or signed for a JSON payload.
+ *
+ * <p>The canonical form comes from {@code io.github.erdtman:java-json-canonicalization}. Before it runs, the input
+ * is checked against the I-JSON rules (RFC 7493) that RFC 8785 §3.1 presumes and that the library would
+ * otherwise paper over silently: duplicate property names, lone surrogates (the library writes them as '?'),
+ * non-finite numbers, and integers outside ±(2^53 − 1) (the library rounds them to the nearest double, so the
+ * signed value would differ from the intended one; send such values as strings). Malformed JSON, trailing
+ * content and a top level that is not an object or array (a restriction of the library) are rejected too.
+ * Every rejection is an {@link IllegalArgumentException}.
+ */
+public final class CanonicalJson {
+
+    private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
+    private static final BigInteger MIN_SAFE_INTEGER = MAX_SAFE_INTEGER.negate();
+
+    /** Parser used only to check the input; it never produces the canonical bytes. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    /** Canonical UTF-8 bytes of a JSON text whose top level is an object or array. */
+    public static byte[] canonicalize(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("JSON text is null");
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new IllegalArgumentException("JSON text is empty");
+        }
+        return canonicalizeChecked(tree, json);
+    }
+
+    /**
+     * Serializes value with the given mapper (so its modules and naming rules apply) and returns the canonical
+     * UTF-8 bytes of the result, which must be a JSON object or array.
+     */
+    public static byte[] canonicalize(Object value, ObjectMapper mapper) {
+        JsonNode tree = mapper.valueToTree(value);
+        if (tree == null) {
+            throw new IllegalArgumentException("value serializes to nothing");
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        return canonicalizeChecked(tree, json);
+    }
+
+    private static byte[] canonicalizeChecked(JsonNode tree, String json) {
+        if (!tree.isContainerNode()) {
+            throw new IllegalArgumentException("top level of a canonical JSON payload must be an object or array");
+        }
+        checkIJson(tree, "$");
+        try {
+            return new JsonCanonicalizer(json).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("JSON cannot be canonicalized: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkIJson(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                checkString(field.getKey(), path);
+                checkIJson(field.getValue(), path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkIJson(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isTextual()) {
+            checkString(node.textValue(), path);
+        } else if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            if (value.compareTo(MAX_SAFE_INTEGER) > 0 || value.compareTo(MIN_SAFE_INTEGER) < 0) {
+                throw new IllegalArgumentException(path + ": integer " + value
+                        + " is outside ±(2^53 − 1) and would change when canonicalized; send it as a string");
+            }
+        } else if (node.isNumber()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                throw new IllegalArgumentException(path + ": NaN and infinite numbers are not permitted");
+            }
+        }
+    }
+
+    private static void checkString(String s, String path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(path + ": string contains a lone surrogate at index " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.certfree.proofs.consent;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A holder's consent that a using unit may retrieve their proofs of a matter, until it expires or is revoked. */
+@Entity
+@Table(name = "consent")
+public class Consent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "subject_id_index")
+    public String subjectIdIndex;
+
+    @Column(name = "unit_code")
+    public String unitCode;
+
+    @Column(name = "matter_code")
+    public String matterCode;
+
+    public String purpose;
+
+    @Column(name = "granted_at")
+    public Instant grantedAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public boolean activeAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+}

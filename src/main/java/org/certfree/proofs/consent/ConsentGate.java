@@ -1,0 +1,63 @@
+package org.certfree.proofs.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.proof.HolderConsents;
+
+/**
+ * Answers the proof feature's consent question from the holders' consents and the 用证清单. A consent
+ * that does not exist and one granted to another unit read alike, so a unit cannot probe others' consents.
+ */
+@ApplicationScoped
+public class ConsentGate implements HolderConsents {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ControllableClock.ZONE);
+
+    @Inject
+    UsageListService usage;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Optional<String> refusal(String consentRef, String unit, String subjectIdIndex, String matterCode) {
+        if (!usage.allowed(unit, matterCode)) {
+            return Optional.of(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, matterCode));
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(consentRef.trim());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Messages.CONSENT_REF_UNKNOWN.formatted(consentRef.trim()));
+        }
+        Consent c = Consent.findById(id);
+        if (c == null || !c.unitCode.equals(unit)) {
+            return Optional.of(Messages.CONSENT_REF_UNKNOWN.formatted(id));
+        }
+        if (!c.subjectIdIndex.equals(subjectIdIndex)) {
+            return Optional.of(Messages.CONSENT_OTHER_HOLDER.formatted(id));
+        }
+        if (!c.matterCode.equals(matterCode)) {
+            return Optional.of(Messages.CONSENT_OTHER_MATTER.formatted(id, c.matterCode, matterCode));
+        }
+        Instant now = clock.instant();
+        if (c.revokedAt != null) {
+            return Optional.of(Messages.CONSENT_REVOKED.formatted(id, at(c.revokedAt)));
+        }
+        if (!now.isBefore(c.expiresAt)) {
+            return Optional.of(Messages.CONSENT_EXPIRED.formatted(id, at(c.expiresAt)));
+        }
+        return Optional.empty();
+    }
+
+    private static String at(Instant instant) {
+        return MINUTE.format(instant);
+    }
+}

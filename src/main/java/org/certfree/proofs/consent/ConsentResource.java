@@ -1,0 +1,84 @@
+package org.certfree.proofs.consent;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.certfree.proofs.consent.dto.ConsentInput;
+import org.certfree.proofs.consent.dto.ConsentView;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Holders' consents to retrieval of their proofs by a using unit. */
+@Path("/api/v1/consents")
+@Tag(name = "consents", description = "持证人授权 / Holder consents")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "授权用证单位调取 / Consent to a using unit's retrieval")
+    @APIResponse(responseCode = "201", description = "已授权；id 即授权编号 / granted; id is the consent reference")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public Response grant(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @NotNull(message = "缺少请求体") @Valid ConsentInput body) {
+        return idempotency.execute(key, caller, "POST /api/v1/consents", body, () -> {
+            ConsentView c = consents.grant(body, caller);
+            return Response.created(URI.create(ConsentService.PATH + c.id())).entity(c).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
+    @Operation(summary = "列出授权 / List consents", description = "群众看到自己授予的，用证单位看到授予本单位的。/ Citizens see theirs; units see those granted to them.")
+    @APIResponse(responseCode = "200", description = "授权 / consents")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    public List<ConsentView> list() {
+        return consents.list(caller);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "撤回授权 / Revoke a consent")
+    @APIResponse(responseCode = "200", description = "已撤回 / revoked")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public ConsentView revoke(@PathParam("id") UUID id) {
+        return consents.revoke(id, caller);
+    }
+}

@@ -1,0 +1,90 @@
+package org.certfree.proofs.consent;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.dto.ConsentInput;
+import org.certfree.proofs.consent.dto.ConsentView;
+import org.certfree.proofs.department.DepartmentRole;
+import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.MatterDirectory;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+
+/** Holders' consents to retrieval ("调取") by using units. */
+@ApplicationScoped
+public class ConsentService {
+
+    public static final String PATH = "/api/v1/consents/";
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    IssuanceService proofs;
+
+    @Inject
+    MatterDirectory matters;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ConsentView grant(ConsentInput in, Caller caller) {
+        if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
+            throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
+        }
+        if (matters.retained(in.matterCode()).isEmpty()) {
+            throw ApiException.invalid("matterCode", Messages.CONSENT_MATTER_UNKNOWN.formatted(in.matterCode().trim()));
+        }
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.subjectIdIndex = proofs.subjectIndex(caller.subject());
+        c.unitCode = in.unit();
+        c.matterCode = in.matterCode().trim();
+        c.purpose = in.purpose().trim();
+        c.grantedAt = clock.instant();
+        c.expiresAt = in.expiresAt();
+        c.persist();
+        return ConsentView.of(c, clock.instant());
+    }
+
+    @Transactional
+    public ConsentView revoke(UUID id, Caller caller) {
+        Consent c = Consent.findById(id);
+        if (c == null || !c.subjectIdIndex.equals(proofs.subjectIndex(caller.subject()))) {
+            throw ApiException.notFound(Messages.CONSENT_NOT_FOUND.formatted(id));
+        }
+        if (c.revokedAt == null) {
+            c.revokedAt = clock.instant();
+        }
+        return ConsentView.of(c, clock.instant());
+    }
+
+    /** A citizen's own consents, or those granted to the caller's unit. */
+    public List<ConsentView> list(Caller caller) {
+        Instant now = clock.instant();
+        List<Consent> found = caller.has(Role.CITIZEN)
+                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), proofs.subjectIndex(caller.subject()))
+                : Consent.list("unitCode", Sort.descending("grantedAt"), caller.department().orElse("-"));
+        return found.stream().map(c -> ConsentView.of(c, now)).toList();
+    }
+
+    /**
+     * The holder's active consents for this unit and matter. Each is for one purpose, and only that
+     * purpose may retrieve (the caller picks).
+     */
+    public List<Consent> active(String subjectIdIndex, String unit, String matterCode) {
+        Instant now = clock.instant();
+        return Consent.<Consent>list("subjectIdIndex = ?1 and unitCode = ?2 and matterCode = ?3 and revokedAt is null",
+                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).toList();
+    }
+}

@@ -1,0 +1,269 @@
+package org.certfree.proofs.system.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.Problem;
+import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.system.json.NoNulInText;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where every exception becomes an RFC 9457 problem document. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        Response.ResponseBuilder builder = builder(e.type(), e.getMessage(), uri, null, e.existing(), e.errors());
+        if (e.existing() != null) {
+            builder.header(HttpHeaders.LOCATION, e.existing());
+        }
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .collect(Collectors.toList());
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + "：" + errors.get(0).message()
+                : Messages.VALIDATION_FAILED;
+        return builder(ProblemType.VALIDATION, detail, uri, null, null, errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return builder(ProblemType.MALFORMED_BODY, Messages.UNKNOWN_JSON_FIELD.formatted(field), uri, null, null,
+                List.of(new Problem.FieldError(field, Messages.UNKNOWN_JSON_FIELD.formatted(field)))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (e instanceof NoNulInText.NulInTextException) {
+            String message = Messages.NUL_IN_TEXT.formatted(field);
+            return builder(ProblemType.VALIDATION, message, uri, null, null, List.of(new Problem.FieldError(field, message)))
+                    .build();
+        }
+        if (field.isEmpty()) {
+            return builder(ProblemType.MALFORMED_BODY, Messages.MALFORMED_JSON.formatted(e.getOriginalMessage()), uri,
+                    null, null, null).build();
+        }
+        String message = Messages.WRONG_JSON_FIELD.formatted(field, e.getOriginalMessage());
+        return builder(ProblemType.MALFORMED_BODY, message, uri, null, null,
+                List.of(new Problem.FieldError(field, message))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        return builder(ProblemType.MALFORMED_BODY, Messages.MALFORMED_JSON.formatted(e.getOriginalMessage()), uri,
+                null, null, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return builder(ProblemType.UNAUTHENTICATED, Messages.UNAUTHENTICATED, uri, null, null, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return builder(ProblemType.UNAUTHENTICATED, Messages.TOKEN_INVALID, uri, null, null, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return builder(ProblemType.FORBIDDEN, Messages.FORBIDDEN_ROLE, uri, null, null, null).build();
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response optimisticLock(Exception e, UriInfo uri) {
+        return builder(ProblemType.STALE_VERSION, Messages.CONCURRENT_MODIFICATION, uri, null, null, null).build();
+    }
+
+    /** A unique or check constraint the service did not see coming (e.g. two concurrent creates). */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                LOG.debugf("constraint %s violated on %s", cve.getConstraintName(), uri.getPath());
+                return builder(ProblemType.CONFLICT, Messages.DB_CONSTRAINT, uri, null, null, null).build();
+            }
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query/path parameter cannot be converted; it is the client's input.
+            return builder(ProblemType.BAD_PARAMETER, parameterMessage(rootMessage(e.getCause())),
+                    uri, null, null, null).build();
+        }
+        if (e instanceof NotFoundException) {
+            return builder(ProblemType.NOT_FOUND, Messages.NO_SUCH_PATH.formatted("/" + uri.getPath().replaceFirst("^/", "")),
+                    uri, null, null, null).build();
+        }
+        if (e instanceof NotAllowedException) {
+            Response.ResponseBuilder b = builder(ProblemType.METHOD_NOT_ALLOWED,
+                    Messages.METHOD_NOT_ALLOWED.formatted(request.getMethod()), uri, null, null, null);
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null) {
+                b.header(HttpHeaders.ALLOW, allow);
+            }
+            return b.build();
+        }
+        if (e instanceof NotSupportedException) {
+            return builder(ProblemType.UNSUPPORTED_MEDIA_TYPE, Messages.UNSUPPORTED_MEDIA_TYPE.formatted(
+                    String.valueOf(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))), uri, null, null, null).build();
+        }
+        if (e instanceof NotAcceptableException) {
+            return builder(ProblemType.NOT_ACCEPTABLE, Messages.NOT_ACCEPTABLE, uri, null, null, null).build();
+        }
+        if (status == 401) {
+            return unauthenticated(new UnauthorizedException(), uri);
+        }
+        if (status == 403) {
+            return builder(ProblemType.FORBIDDEN, Messages.FORBIDDEN_ROLE, uri, null, null, null).build();
+        }
+        if (status == 413) {
+            return builder(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), uri, null, null, null).build();
+        }
+        if (status >= 400 && status < 500) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JsonProcessingException jpe) {
+                return cause instanceof MismatchedInputException mie ? mismatched(mie, uri) : malformed(jpe, uri);
+            }
+            return builder(status == 400 ? ProblemType.BAD_PARAMETER : ProblemType.UNPROCESSABLE,
+                    Messages.VALIDATION_FAILED, uri, status, null, null).build();
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error %s on %s", correlationId, uri.getPath());
+        Problem problem = new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+                Messages.INTERNAL.formatted(correlationId), uri.getPath(), correlationId, null, null);
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+    }
+
+    private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, Integer statusOverride,
+            String existing, List<Problem.FieldError> errors) {
+        int status = statusOverride == null ? type.status() : statusOverride;
+        LOG.debugf("%d %s on %s: %s", status, type, uri.getPath(), detail);
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
+                null, existing, errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(write(problem));
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Pattern NO_ENUM =
+            Pattern.compile("No enum constant ([\\w.$]+)\\.([^.]*)$");
+
+    /** "No enum constant a.b.Role.KING" → which values are allowed, without exposing class names. */
+    private static String parameterMessage(String raw) {
+        Matcher m = NO_ENUM.matcher(raw);
+        if (m.find()) {
+            try {
+                Object[] values = Class.forName(m.group(1)).getEnumConstants();
+                if (values != null) {
+                    return Messages.PARAMETER_NOT_ALLOWED.formatted(m.group(2),
+                            Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")));
+                }
+            } catch (ClassNotFoundException ignored) {
+                // fall through to the generic message
+            }
+        }
+        return Messages.PARAMETER_UNREADABLE.formatted(raw.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1"));
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** "create.body.name" → "name": the client knows its body, not our method names. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.PARAMETER && "body".equals(node.getName())) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(name);
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+}
