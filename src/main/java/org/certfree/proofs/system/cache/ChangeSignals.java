@@ -1,0 +1,217 @@
+package org.certfree.proofs.system.cache;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells every replica that data it may hold in memory has changed, through PostgreSQL: a writer calls
+ * {@link #changed(String)} in its transaction, which sends {@code NOTIFY certfree_changes, '<topic>'}
+ * (delivered by PostgreSQL only when the transaction commits); each replica LISTENs on a connection
+ * of its own and drops its {@link SharedCache}s of that topic when the notice arrives. On the writing
+ * replica the caches are dropped synchronously when the transaction completes.
+ *
+ * <p>A cache is only used while it can be trusted: not while this replica's listening connection is
+ * down (everything is read from the database then, and everything is dropped when it is back, since
+ * notices may have been missed), and not while a transaction of this replica that changes the topic
+ * is open (so nobody caches what that transaction has not committed). Another replica's change
+ * reaches this one as fast as PostgreSQL delivers the notice, typically within milliseconds.
+ */
+@ApplicationScoped
+public class ChangeSignals {
+
+    private static final Logger LOG = Logger.getLogger(ChangeSignals.class);
+
+    static final String CHANNEL = "certfree_changes";
+    private static final Object TOPICS_IN_TRANSACTION = new Object();
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
+    private static final Duration PROBE = Duration.ofSeconds(10);
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
+    private volatile boolean listening;
+    private volatile boolean stopping;
+    private Thread listener;
+
+    /** The shared state of one topic's caches. */
+    static final class Topic {
+        private final AtomicLong generation = new AtomicLong();
+        private final AtomicInteger openWriters = new AtomicInteger();
+        private final ChangeSignals signals;
+
+        Topic(ChangeSignals signals) {
+            this.signals = signals;
+        }
+
+        /** Increases on every change: a value loaded before the current generation is stale. */
+        long generation() {
+            return generation.get();
+        }
+
+        /** Whether values may be kept now (listening, and no open writer of this replica). */
+        boolean cacheable() {
+            return signals.listening && openWriters.get() == 0;
+        }
+
+        void changed() {
+            generation.incrementAndGet();
+        }
+    }
+
+    /** A cache of {@code topic}, dropped when the topic changes on any replica. */
+    public <K, V> SharedCache<K, V> cache(String topic, long maximumSize, Duration maxAge) {
+        return new SharedCache<>(topic(topic), maximumSize, maxAge);
+    }
+
+    /**
+     * Announces, in the caller's transaction, that data of {@code topic} changes: every replica drops
+     * its caches of it once the transaction has committed (this one as soon as it has completed).
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void changed(String topic) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("a change of " + topic + " must be announced inside its transaction");
+        }
+        Topic t = topic(topic);
+        @SuppressWarnings("unchecked")
+        Set<Topic> announced = (Set<Topic>) transactions.getResource(TOPICS_IN_TRANSACTION);
+        if (announced == null) {
+            Set<Topic> fresh = new HashSet<>();
+            transactions.putResource(TOPICS_IN_TRANSACTION, fresh);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    for (Topic done : fresh) {
+                        done.openWriters.decrementAndGet();
+                        done.changed();
+                    }
+                }
+            });
+            announced = fresh;
+        }
+        if (announced.add(t)) {
+            t.openWriters.incrementAndGet();
+            t.changed();
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, CHANNEL);
+            ps.setString(2, topic);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot announce a change of " + topic, e);
+        }
+    }
+
+    private Topic topic(String name) {
+        return topics.computeIfAbsent(name, n -> new Topic(this));
+    }
+
+    void start(@Observes StartupEvent event) {
+        listener = new Thread(this::listen, "certfree-change-signals");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Whether this replica is listening (its caches are in use); for tests and health. */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void listen() {
+        while (!stopping) {
+            try (Connection c = connect()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                topics.values().forEach(Topic::changed); // anything may have changed while nobody listened
+                listening = true;
+                LOG.debug("Listening for changes of cached data");
+                PGConnection pg = c.unwrap(PGConnection.class);
+                long probed = System.nanoTime();
+                while (!stopping) {
+                    PGNotification[] notices = pg.getNotifications(500);
+                    if (System.nanoTime() - probed > PROBE.toNanos()) {
+                        // a connection that died silently (no FIN) would otherwise wait here unnoticed
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1");
+                        }
+                        probed = System.nanoTime();
+                    }
+                    if (notices == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notices) {
+                        Topic t = topics.get(n.getParameter());
+                        if (t != null) {
+                            t.changed();
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!stopping) {
+                    LOG.warnf("Not listening for changes of cached data (every read goes to the database meanwhile): %s",
+                            e.getMessage());
+                }
+            } finally {
+                listening = false;
+                topics.values().forEach(Topic::changed);
+            }
+            try {
+                Thread.sleep(RECONNECT.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** A connection of its own (not the pool's: it stays open for as long as the replica runs). */
+    private static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        Properties props = new Properties();
+        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> props.setProperty("user", u));
+        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "certfree-change-signals");
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url, props);
+    }
+}
