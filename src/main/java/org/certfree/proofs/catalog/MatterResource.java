@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import org.certfree.proofs.catalog.dto.MatterInput;
 import org.certfree.proofs.catalog.dto.MatterSummary;
 import org.certfree.proofs.catalog.dto.MatterVersionView;
@@ -54,6 +55,15 @@ public class MatterResource {
     CatalogService catalog;
 
     @Inject
+    MatterEditService editing;
+
+    @Inject
+    MatterReviewService review;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -78,7 +88,7 @@ public class MatterResource {
             @Parameter(description = "每页条数（1–200）/ page size") @QueryParam("size") Integer size) {
         String scope = editorScope();
         if (scope != null && department != null) {
-            CatalogService.requireOwnDepartment(scope, department);
+            caller.requireDepartment(department);
         }
         return catalog.search(scope, kind, department, scenario, status, q, PageRequest.of(page, size));
     }
@@ -99,7 +109,7 @@ public class MatterResource {
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/matters", body, () -> {
-            MatterView created = catalog.create(caller.subject(), caller.department().orElse(null), body);
+            MatterView created = editing.create(caller, body, clock.instant());
             return Response.created(URI.create(CatalogService.PATH + created.code())).entity(created).build();
         });
     }
@@ -116,7 +126,7 @@ public class MatterResource {
         MatterView m = catalog.find(code).orElseThrow(() -> ApiException.notFound(Messages.MATTER_NOT_FOUND.formatted(code)));
         String scope = editorScope();
         if (scope != null) {
-            CatalogService.requireOwnDepartment(scope, m.departmentCode());
+            caller.requireDepartment(m.departmentCode());
         }
         return m;
     }
@@ -135,7 +145,7 @@ public class MatterResource {
                 .orElseThrow(() -> ApiException.notFound(Messages.MATTER_VERSION_NOT_FOUND.formatted(code, number)));
         String scope = editorScope();
         if (scope != null) {
-            CatalogService.requireOwnDepartment(scope, v.departmentCode());
+            caller.requireDepartment(v.departmentCode());
         }
         return withEtag(Response.ok(v), v).build();
     }
@@ -154,7 +164,7 @@ public class MatterResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     public Response amend(@PathParam("code") String code, @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
-        MatterVersionView v = catalog.amend(caller.subject(), caller.department().orElse(null), code, body);
+        MatterVersionView v = editing.amend(caller, code, body, clock.instant());
         return withEtag(Response.created(versionUri(v)).entity(v), v).build();
     }
 
@@ -174,7 +184,7 @@ public class MatterResource {
     @APIResponse(responseCode = "422")
     public Response requestRemoval(@PathParam("code") String code,
             @NotNull(message = "缺少请求体：请说明移出理由 reason") @Valid RemovalInput body) {
-        MatterVersionView v = catalog.requestRemoval(caller.subject(), caller.department().orElse(null), code, body.reason());
+        MatterVersionView v = editing.requestRemoval(caller, code, body.reason(), clock.instant());
         return withEtag(Response.created(versionUri(v)).entity(v), v).build();
     }
 
@@ -194,8 +204,8 @@ public class MatterResource {
     public Response update(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
-        MatterVersionView v = catalog.update(caller.subject(), caller.department().orElse(null), code, number, body,
-                lock(body.version(), ifMatch));
+        MatterVersionView v = editing.update(caller, code, number, body, lock(body.version(), ifMatch),
+                clock.instant());
         return withEtag(Response.ok(v), v).build();
     }
 
@@ -212,8 +222,8 @@ public class MatterResource {
     public Response submit(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ReviewInput body) {
-        MatterVersionView v = catalog.submit(caller.subject(), caller.department().orElse(null), code, number,
-                lock(body == null ? null : body.version(), ifMatch));
+        MatterVersionView v = editing.submit(caller, code, number, lock(body == null ? null : body.version(), ifMatch),
+                clock.instant());
         return withEtag(Response.ok(v), v).build();
     }
 
@@ -230,8 +240,8 @@ public class MatterResource {
     public Response withdraw(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ReviewInput body) {
-        MatterVersionView v = catalog.withdraw(caller.subject(), caller.department().orElse(null), code, number,
-                lock(body == null ? null : body.version(), ifMatch));
+        MatterVersionView v = editing.withdraw(caller, code, number, lock(body == null ? null : body.version(), ifMatch),
+                clock.instant());
         return withEtag(Response.ok(v), v).build();
     }
 
@@ -248,8 +258,8 @@ public class MatterResource {
     public Response approve(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ReviewInput body) {
-        MatterVersionView v = catalog.approve(caller.subject(), caller.department().orElse(null), code, number,
-                body == null ? null : body.reason(), lock(body == null ? null : body.version(), ifMatch));
+        MatterVersionView v = review.approve(caller, code, number, body == null ? null : body.reason(),
+                lock(body == null ? null : body.version(), ifMatch), clock.instant());
         return withEtag(Response.ok(v), v).build();
     }
 
@@ -266,8 +276,8 @@ public class MatterResource {
     public Response reject(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ReviewInput body) {
-        MatterVersionView v = catalog.reject(caller.subject(), caller.department().orElse(null), code, number,
-                body == null ? null : body.reason(), lock(body == null ? null : body.version(), ifMatch));
+        MatterVersionView v = review.reject(caller, code, number, body == null ? null : body.reason(),
+                lock(body == null ? null : body.version(), ifMatch), clock.instant());
         return withEtag(Response.ok(v), v).build();
     }
 

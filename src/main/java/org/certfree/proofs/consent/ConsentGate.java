@@ -9,14 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.error.Messages;
-import org.certfree.proofs.proof.HolderConsents;
 
 /**
  * Answers the proof feature's consent question from the holders' consents and the 用证清单. A consent
  * that does not exist and one granted to another unit read alike, so a unit cannot probe others' consents.
  */
 @ApplicationScoped
-public class ConsentGate implements HolderConsents {
+public class ConsentGate {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ControllableClock.ZONE);
 
@@ -26,7 +25,11 @@ public class ConsentGate implements HolderConsents {
     @Inject
     Clock clock;
 
-    @Override
+    /**
+     * Empty when the consent {@code consentRef} is one the holder (by blind index) gave this unit for this
+     * matter, is still active, and the unit is on the 用证清单 for the matter; otherwise why not, in words
+     * the requesting window can act on.
+     */
     public Optional<String> refusal(String consentRef, String unit, String subjectIdIndex, String matterCode) {
         if (!usage.allowed(unit, matterCode)) {
             return Optional.of(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, matterCode));

@@ -14,8 +14,8 @@ import org.certfree.proofs.consent.dto.ConsentInput;
 import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
-import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.proof.MatterDirectory;
+import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
@@ -29,10 +29,10 @@ public class ConsentService {
     DepartmentService departments;
 
     @Inject
-    IssuanceService proofs;
+    HolderIndex holders;
 
     @Inject
-    MatterDirectory matters;
+    PublishedLists lists;
 
     @Inject
     Clock clock;
@@ -42,12 +42,12 @@ public class ConsentService {
         if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
         }
-        if (matters.retained(in.matterCode()).isEmpty()) {
+        if (!lists.retained(in.matterCode().trim(), clock.instant())) {
             throw ApiException.invalid("matterCode", Messages.CONSENT_MATTER_UNKNOWN.formatted(in.matterCode().trim()));
         }
         Consent c = new Consent();
         c.id = UUID.randomUUID();
-        c.subjectIdIndex = proofs.subjectIndex(caller.subject());
+        c.subjectIdIndex = holders.ofInput(caller.subject());
         c.unitCode = in.unit();
         c.matterCode = in.matterCode().trim();
         c.purpose = in.purpose().trim();
@@ -60,7 +60,7 @@ public class ConsentService {
     @Transactional
     public ConsentView revoke(UUID id, Caller caller) {
         Consent c = Consent.findById(id);
-        if (c == null || !c.subjectIdIndex.equals(proofs.subjectIndex(caller.subject()))) {
+        if (c == null || !c.subjectIdIndex.equals(holders.ofInput(caller.subject()))) {
             throw ApiException.notFound(Messages.CONSENT_NOT_FOUND.formatted(id));
         }
         if (c.revokedAt == null) {
@@ -73,7 +73,7 @@ public class ConsentService {
     public List<ConsentView> list(Caller caller) {
         Instant now = clock.instant();
         List<Consent> found = caller.has(Role.CITIZEN)
-                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), proofs.subjectIndex(caller.subject()))
+                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), holders.ofInput(caller.subject()))
                 : Consent.list("unitCode", Sort.descending("grantedAt"), caller.department().orElse("-"));
         return found.stream().map(c -> ConsentView.of(c, now)).toList();
     }
@@ -82,9 +82,9 @@ public class ConsentService {
      * The holder's active consents for this unit and matter. Each is for one purpose, and only that
      * purpose may retrieve (the caller picks).
      */
-    public List<Consent> active(String subjectIdIndex, String unit, String matterCode) {
+    public List<ConsentView> active(String subjectIdIndex, String unit, String matterCode) {
         Instant now = clock.instant();
         return Consent.<Consent>list("subjectIdIndex = ?1 and unitCode = ?2 and matterCode = ?3 and revokedAt is null",
-                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).toList();
+                subjectIdIndex, unit, matterCode).stream().filter(c -> c.activeAt(now)).map(c -> ConsentView.of(c, now)).toList();
     }
 }

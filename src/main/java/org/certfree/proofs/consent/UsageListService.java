@@ -2,10 +2,12 @@ package org.certfree.proofs.consent;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +19,9 @@ import org.certfree.proofs.consent.dto.UsageEntryInput;
 import org.certfree.proofs.consent.dto.UsageEntryView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
-import org.certfree.proofs.proof.MatterDirectory;
+import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.system.cache.ChangeSignals;
+import org.certfree.proofs.system.cache.SharedCache;
 
 /** The 用证清单: which using unit may verify or retrieve which proof matter. */
 @ApplicationScoped
@@ -29,10 +33,24 @@ public class UsageListService {
     DepartmentService departments;
 
     @Inject
-    MatterDirectory matters;
+    PublishedLists lists;
+
+    /** The change topic of the 用证清单 (see {@link ChangeSignals}). */
+    static final String TOPIC = "usage-list";
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeSignals signals;
+
+    /** Whether (unit, matter) is on the list: asked on every verification. */
+    private SharedCache<String, Boolean> allowed;
+
+    @PostConstruct
+    void init() {
+        allowed = signals.cache(TOPIC, 200_000, Duration.ofMinutes(10));
+    }
 
     @Transactional
     public UsageEntryView add(UsageEntryInput in, String by) {
@@ -42,9 +60,10 @@ public class UsageListService {
         if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        if (matters.retained(matter).isEmpty()) {
+        if (!lists.retained(matter, clock.instant())) {
             throw ApiException.invalid("proofMatterCode", Messages.USAGE_MATTER_NOT_RETAINED.formatted(matter));
         }
+        signals.changed(TOPIC);
         // compared as stored (trimmed): " M1" is the entry "M1", a 409 naming it, not a constraint error
         UsageEntry existing = UsageEntry.find("unitCode = ?1 and proofMatterCode = ?2 and serviceMatter = ?3",
                 unit, matter, serviceMatter).firstResult();
@@ -65,6 +84,7 @@ public class UsageListService {
 
     @Transactional
     public void remove(UUID id) {
+        signals.changed(TOPIC);
         if (!UsageEntry.deleteById(id)) {
             throw ApiException.notFound(Messages.USAGE_ENTRY_NOT_FOUND.formatted(id));
         }
@@ -88,6 +108,7 @@ public class UsageListService {
 
     /** True when the unit is on the 用证清单 for the matter. */
     public boolean allowed(String unit, String matterCode) {
-        return UsageEntry.count("unitCode = ?1 and proofMatterCode = ?2", unit, matterCode) > 0;
+        return allowed.get(unit + '\u0000' + matterCode,
+                k -> UsageEntry.count("unitCode = ?1 and proofMatterCode = ?2", unit, matterCode) > 0);
     }
 }

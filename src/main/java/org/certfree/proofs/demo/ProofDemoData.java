@@ -4,12 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.ResidentId;
 import org.certfree.proofs.common.Uscc;
 import org.certfree.proofs.consent.ConsentService;
@@ -17,10 +20,12 @@ import org.certfree.proofs.consent.UsageListService;
 import org.certfree.proofs.consent.dto.ConsentInput;
 import org.certfree.proofs.consent.dto.UsageEntryInput;
 import org.certfree.proofs.proof.IssuanceService;
-import org.certfree.proofs.proof.MatterDirectory;
-import org.certfree.proofs.proof.Proof;
+import org.certfree.proofs.proof.ProofQueries;
+import org.certfree.proofs.proof.ProofRequestService;
+import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.RevocationReason;
 import org.certfree.proofs.proof.SubjectKind;
+import org.certfree.proofs.proof.SubjectRecords;
 import org.certfree.proofs.proof.dto.CreateProofRequest;
 import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
@@ -29,6 +34,7 @@ import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
 import org.certfree.proofs.proof.dto.SubjectInput;
 import org.certfree.proofs.proof.dto.SubjectRecordInput;
+import org.certfree.proofs.publication.PublishedLists;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.certfree.proofs.verification.VerificationService;
@@ -63,6 +69,21 @@ public class ProofDemoData {
     IssuanceService proofs;
 
     @Inject
+    ProofRequestService requests;
+
+    @Inject
+    ProofQueries queries;
+
+    @Inject
+    SubjectRecords records;
+
+    @Inject
+    PublishedLists lists;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
     UsageListService usage;
 
     @Inject
@@ -72,31 +93,26 @@ public class ProofDemoData {
     VerificationService verifications;
 
     @Inject
-    ControllableClock clock;
-
-    @Inject
-    MatterDirectory matters;
+    Clock clock;
 
     /** Seeds the demo proofs once; a failure is logged, never fatal. Returns how many proofs were issued. */
     @ActivateRequestContext
     public int seed() {
         try {
             // All or nothing, in one transaction: after a failure the next start tries again.
-            return QuarkusTransaction.requiringNew().call(() -> Proof.count("issuedBy like ?1", "demo-%") > 0 ? 0 : seedProofs());
+            return QuarkusTransaction.requiringNew().call(() -> queries.anyIssuedBy("demo-") ? 0 : seedProofs());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Demo proofs could not be seeded: %s", e.getMessage());
             return 0;
-        } finally {
-            clock.reset();
         }
     }
 
     /** The citizen-page address of the demo household proof, for the start-up message. */
     @ActivateRequestContext
     public Optional<String> statusPageOfADemoProof(String baseUrl) {
-        return Proof.<Proof>find("issuedBy = ?1 and matterCode = ?2", "demo-issuer-bzgaj", "BZGAJ-R001").firstResultOptional()
-                .flatMap(p -> proofs.statusRow(p.number))
-                .map(p -> baseUrl.replaceAll("/+$", "") + "/verify?n=" + p.number() + "&c=" + proofs.verificationCode(p));
+        return QuarkusTransaction.requiringNew().call(() -> queries.list(issuer("BZGAJ"), "BZGAJ-R001", ProofStatus.VALID, null,
+                PageRequest.of(0, 1)).items().stream().findFirst())
+                .map(p -> baseUrl.replaceAll("/+$", "") + "/verify?n=" + p.number() + "&c=" + p.verificationCode());
     }
 
     private int seedProofs() {
@@ -115,8 +131,8 @@ public class ProofDemoData {
 
         // 无犯罪记录证明, issued at once from the department's own data when the citizen asks.
         Caller gaj = issuer("BZGAJ");
-        proofs.putRecord("BZGAJ-R002", new SubjectRecordInput(ZHANG, claims("查询结果", "未发现有犯罪记录", "查询范围", "全国违法犯罪人员信息资源库")), gaj);
-        ProofRequestView immediate = proofs.request(new CreateProofRequest("BZGAJ-R002", ZHANG, "应聘教师岗位", null), citizen(ZHANG));
+        records.put("BZGAJ-R002", new SubjectRecordInput(ZHANG, claims("查询结果", "未发现有犯罪记录", "查询范围", "全国违法犯罪人员信息资源库")), gaj);
+        ProofRequestView immediate = requests.request(new CreateProofRequest("BZGAJ-R002", ZHANG, "应聘教师岗位", null), citizen(ZHANG));
         if (immediate.proofNumber() != null) {
             issued++;
         }
@@ -151,13 +167,10 @@ public class ProofDemoData {
 
         // Requests waiting for an issuer: 居住证 asked 25 days ago (overdue by now, when the lists were
         // published back then) and one asked today.
-        clock.advance(Duration.ofDays(-25));
-        if (matters.retained("BZGAJ-R003").isEmpty()) {
-            clock.reset();
-        }
-        proofs.request(new CreateProofRequest("BZGAJ-R003", WANG, "办理居住证（随迁子女入学）", null), citizen(WANG));
-        clock.reset();
-        proofs.request(new CreateProofRequest("BZWJW-R001", WANG, "办理新生儿出生登记", null), citizen(WANG));
+        Instant weeksAgo = clock.instant().minus(Duration.ofDays(25));
+        requests.request(new CreateProofRequest("BZGAJ-R003", WANG, "办理居住证（随迁子女入学）", null), citizen(WANG),
+                lists.retained("BZGAJ-R003", weeksAgo) ? weeksAgo : clock.instant());
+        requests.request(new CreateProofRequest("BZWJW-R001", WANG, "办理新生儿出生登记", null), citizen(WANG));
 
         LOG.infof("Demo proofs: %d issued (valid, revoked, superseded, immediate), 2 requests pending, holders %s %s %s %s",
                 issued, ZHANG.id(), LI.id(), WANG.id(), AHMAT.id());
@@ -185,7 +198,7 @@ public class ProofDemoData {
     }
 
     private void verify(String unit, VerifyRequest request) {
-        Proof.flush(); // verification reads with plain JDBC in this transaction: it must see what was issued so far
+        em.flush(); // verification reads with plain JDBC in this transaction: it must see what was issued so far
         verifications.verify(request, Caller.acting("demo-verifier-" + unit.toLowerCase(), unit, Role.VERIFIER));
     }
 

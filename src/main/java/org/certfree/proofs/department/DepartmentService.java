@@ -2,13 +2,16 @@ package org.certfree.proofs.department;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
@@ -16,6 +19,8 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.dto.DepartmentInput;
 import org.certfree.proofs.department.dto.DepartmentView;
+import org.certfree.proofs.system.cache.ChangeSignals;
+import org.certfree.proofs.system.cache.SharedCache;
 
 /** Departments and units: the only way other features learn about them. */
 @ApplicationScoped
@@ -23,14 +28,29 @@ public class DepartmentService {
 
     public static final String PATH = "/api/v1/departments/";
 
+    /** The change topic of departments (see {@link ChangeSignals}). */
+    static final String TOPIC = "departments";
+
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeSignals signals;
+
+    /** Each department's active roles (empty: unknown or inactive), asked on every verification and request. */
+    private SharedCache<String, Set<DepartmentRole>> activeRoles;
+
+    @PostConstruct
+    void init() {
+        activeRoles = signals.cache(TOPIC, 100_000, Duration.ofMinutes(10));
+    }
 
     @Transactional
     public DepartmentView create(DepartmentInput input) {
         if (input.code() == null) {
             throw ApiException.invalid("code", "须填写部门编码 code");
         }
+        signals.changed(TOPIC);
         Department existing = Department.findById(input.code());
         if (existing != null) {
             throw ApiException.duplicate(Messages.DEPARTMENT_CODE_TAKEN.formatted(input.code()), PATH + existing.code);
@@ -49,6 +69,7 @@ public class DepartmentService {
 
     @Transactional
     public DepartmentView replace(String code, DepartmentInput input) {
+        signals.changed(TOPIC);
         Department d = require(code);
         if (input.version() == null) {
             throw ApiException.invalid("version", "替换时须带上读取到的版本号 version");
@@ -74,6 +95,7 @@ public class DepartmentService {
     public DepartmentView deactivate(String code) {
         Department d = require(code);
         if (d.active) {
+            signals.changed(TOPIC);
             d.active = false;
             d.updatedAt = clock.instant();
             Department.flush();
@@ -92,7 +114,19 @@ public class DepartmentService {
 
     /** True when the department exists, is active and has {@code role}. */
     public boolean hasRole(String code, DepartmentRole role) {
-        return findActive(code).map(d -> d.roles().contains(role)).orElse(false);
+        return code != null && activeRoles.get(code, c -> findActive(c).map(d -> Set.copyOf(d.roles())).orElse(Set.of()))
+                .contains(role);
+    }
+
+    /**
+     * The department's code when it is active and has {@code role}; otherwise 403 with {@code refusal}
+     * (a message with one {@code %s} for the code, "-" when there is none).
+     */
+    public String requireRole(String code, DepartmentRole role, String refusal) {
+        if (!hasRole(code, role)) {
+            throw ApiException.forbidden(refusal.formatted(code == null ? "-" : code));
+        }
+        return code;
     }
 
     public Page<DepartmentView> list(DepartmentRole role, DepartmentKind kind, Boolean active, String text,

@@ -23,7 +23,7 @@ public class JwksResource {
     public static final String JWK_SET_JSON = "application/jwk-set+json";
 
     @Inject
-    KeyService keys;
+    KeyDirectory keys;
 
     @Inject
     CertfreeConfig config;
@@ -50,7 +50,7 @@ public class JwksResource {
     @APIResponse(responseCode = "200", description = "JWK Set")
     @APIResponse(responseCode = "304", description = "未变化 / not modified (If-None-Match)")
     public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        KeyService.JwkSet set = keys.jwkSet();
+        KeyDirectory.JwkSet set = keys.jwkSet();
         String cache = "public, max-age=" + config.keys().jwksMaxAge().toSeconds();
         if (ifNoneMatch != null && ifNoneMatch.contains(set.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, set.etag()).header(HttpHeaders.CACHE_CONTROL, cache).build();

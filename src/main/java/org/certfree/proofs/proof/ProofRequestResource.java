@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProofRequestResource {
 
     @Inject
-    IssuanceService issuance;
+    ProofRequestService requests;
 
     @Inject
     IdempotencyService idempotency;
@@ -60,8 +60,8 @@ public class ProofRequestResource {
     public Response create(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = "缺少请求体") @Valid CreateProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proof-requests", body, () -> {
-            ProofRequestView r = issuance.request(body, caller);
-            return Response.created(URI.create(IssuanceService.REQUESTS_PATH + r.id())).entity(r).build();
+            ProofRequestView r = requests.request(body, caller);
+            return Response.created(URI.create(ProofRequestService.PATH + r.id())).entity(r).build();
         });
     }
 
@@ -75,7 +75,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "403")
     public Page<ProofRequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return issuance.listRequests(caller, status, PageRequest.of(page, size));
+        return requests.list(caller, status, PageRequest.of(page, size));
     }
 
     @GET
@@ -88,7 +88,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public ProofRequestView read(@PathParam("id") UUID id) {
-        return issuance.readRequest(id, caller);
+        return requests.read(id, caller);
     }
 
     @POST
@@ -104,6 +104,6 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     public ProofRequestView decide(@PathParam("id") UUID id, @NotNull(message = "缺少请求体") @Valid DecideRequest body) {
-        return issuance.decide(id, body, caller);
+        return requests.decide(id, body, caller);
     }
 }

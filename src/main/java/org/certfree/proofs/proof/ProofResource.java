@@ -40,6 +40,12 @@ public class ProofResource {
     IssuanceService issuance;
 
     @Inject
+    ProofQueries queries;
+
+    @Inject
+    SubjectRecords records;
+
+    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -64,7 +70,7 @@ public class ProofResource {
             @NotNull(message = "缺少请求体") @Valid IssueProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
             ProofView proof = issuance.issue(body, caller);
-            return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
+            return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
         });
     }
 
@@ -81,7 +87,7 @@ public class ProofResource {
     public Page<ProofView> list(@QueryParam("matter") String matter, @QueryParam("status") ProofStatus status,
             @Parameter(description = "主体证件号（开具部门查询用）/ subject ID (issuers)") @QueryParam("subjectId") String subjectId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return issuance.list(caller, matter, status, subjectId, PageRequest.of(page, size));
+        return queries.list(caller, matter, status, subjectId, PageRequest.of(page, size));
     }
 
     @GET
@@ -95,7 +101,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public ProofView read(@PathParam("number") String number) {
-        return issuance.read(number, caller);
+        return queries.read(number, caller);
     }
 
     @POST
@@ -133,7 +139,7 @@ public class ProofResource {
             @NotNull(message = "缺少请求体") @Valid ReissueRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs/" + number + "/reissue", body, () -> {
             ProofView proof = issuance.reissue(number, body, caller);
-            return Response.created(URI.create(IssuanceService.PATH + proof.number())).entity(proof).build();
+            return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
         });
     }
 
@@ -152,7 +158,7 @@ public class ProofResource {
     @APIResponse(responseCode = "422")
     public void putRecord(@PathParam("matterCode") String matterCode,
             @NotNull(message = "缺少请求体") @Valid org.certfree.proofs.proof.dto.SubjectRecordInput body) {
-        issuance.putRecord(matterCode, body, caller);
+        records.put(matterCode, body, caller);
     }
 
     @GET
@@ -167,7 +173,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response qrPng(@PathParam("number") String number) {
-        return Response.ok(rendering.qrPng(issuance.readFull(number, caller))).type("image/png").build();
+        return Response.ok(rendering.qrPng(queries.readFull(number, caller))).type("image/png").build();
     }
 
     @GET
@@ -181,7 +187,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response qrSvg(@PathParam("number") String number) {
-        return Response.ok(rendering.qrSvg(issuance.readFull(number, caller))).type("image/svg+xml").build();
+        return Response.ok(rendering.qrSvg(queries.readFull(number, caller))).type("image/svg+xml").build();
     }
 
     @GET
@@ -196,7 +202,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response pdf(@PathParam("number") String number) {
-        ProofView proof = issuance.readFull(number, caller);
+        ProofView proof = queries.readFull(number, caller);
         return Response.ok(rendering.pdf(proof)).type("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + proof.number() + ".pdf\"").build();
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.keys.Jws;
-import org.certfree.proofs.keys.KeyAlgorithm;
 
 /**
  * Builds the signed payload of a proof and signs it with the issuing department's keys.
@@ -18,8 +17,8 @@ import org.certfree.proofs.keys.KeyAlgorithm;
  * {@code {"ver":1,"typ":"certfree-proof","number","matter":{code,version,name},"issuer":{code,name},
  * "subject":{kind,name,id},"claims":{…},"purpose","issuedAt","validUntil",
  * "status":{"list":"/api/v1/status-lists/<dept>","index":n},"supersedes"?}} — instants as
- * ISO-8601 UTC strings. The compact JWS carries the SM2-with-SM3 signature; the general JSON
- * serialization carries SM2-with-SM3 and Ed25519.
+ * ISO-8601 UTC strings. The general JSON serialization carries SM2-with-SM3 and Ed25519 signatures; the
+ * compact JWS carries the same SM2-with-SM3 signature (signed once).
  */
 @ApplicationScoped
 public class ProofSigner {
@@ -53,8 +52,7 @@ public class ProofSigner {
             doc.put("supersedes", p.supersedes);
         }
         byte[] payload = CanonicalJson.canonicalize(doc, json);
-        String compact = keys.signCompact(p.issuerDept, KeyAlgorithm.SM2_SM3, payload, TYP);
-        String general = keys.signGeneralJson(p.issuerDept, payload, TYP);
-        return new Signed(new String(payload, StandardCharsets.UTF_8), compact, general);
+        Jws.SignedForms signed = keys.signBoth(p.issuerDept, payload, TYP);
+        return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson());
     }
 }

@@ -46,6 +46,9 @@ public class EffectiveLists {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    BatchQueries batches;
+
     /** Filters of a list read. */
     public record Filter(ListKind kind, Instant asOf, String q, String department, Scenario scenario) {
     }
@@ -120,7 +123,7 @@ public class EffectiveLists {
 
     /** What differs between the lists after batch {@code from} and after batch {@code to}. */
     @Transactional
-    public DiffView diff(PublicationBatch from, PublicationBatch to, PublicationService batches) {
+    public DiffView diff(PublicationBatch from, PublicationBatch to) {
         Map<String, Object[]> a = stateAfter(from.logIndex);
         Map<String, Object[]> b = stateAfter(to.logIndex);
         List<DiffView.Change> added = new ArrayList<>();

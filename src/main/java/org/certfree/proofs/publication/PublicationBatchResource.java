@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -60,6 +61,15 @@ public class PublicationBatchResource {
     PublicationService publication;
 
     @Inject
+    PublishingService publishing;
+
+    @Inject
+    BatchQueries batches;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     EffectiveLists lists;
 
     @Inject
@@ -77,7 +87,7 @@ public class PublicationBatchResource {
             description = "公众只能看到已发布的批次；审核人员还能看到草稿。/ The public sees published batches; reviewers also see drafts.")
     @APIResponse(responseCode = "200", description = "批次，按发布顺序 / batches in log order")
     public List<BatchSummary> list(@Parameter(description = "状态 / status") @QueryParam("status") BatchStatus status) {
-        return publication.list(status, reviewer());
+        return batches.list(status, reviewer());
     }
 
     @POST
@@ -94,7 +104,7 @@ public class PublicationBatchResource {
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"number\":\"2024年第1批\"}") @Valid BatchInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/publication-batches", body, () -> {
-            BatchView created = publication.create(caller.subject(), caller.department().orElse(null), body);
+            BatchView created = publication.create(caller, body, clock.instant());
             return Response.created(URI.create(PublicationService.PATH + created.id())).entity(created).build();
         });
     }
@@ -113,7 +123,7 @@ public class PublicationBatchResource {
         if (from == null || to == null) {
             throw ApiException.badParameter(from == null ? "from" : "to", Messages.DIFF_PARAMS_REQUIRED);
         }
-        return lists.diff(requirePublished(from), requirePublished(to), publication);
+        return lists.diff(requirePublished(from), requirePublished(to));
     }
 
     @GET
@@ -123,7 +133,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "200", description = "批次 / the batch")
     @APIResponse(responseCode = "404")
     public Response get(@PathParam("id") long id) {
-        BatchView b = publication.find(id, reviewer())
+        BatchView b = batches.find(id, reviewer())
                 .orElseThrow(() -> ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(id)));
         return Response.ok(b).tag(new EntityTag(Integer.toString(b.version()))).build();
     }
@@ -159,7 +169,7 @@ public class PublicationBatchResource {
     public Response export(@PathParam("id") long id,
             @Parameter(description = "json 或 csv / json or csv") @QueryParam("format") String format) {
         PublicationBatch b = requirePublished(id);
-        List<BatchEntry> entries = publication.entries(id);
+        List<BatchEntry> entries = batches.entries(id);
         String filename = "publication-batch-" + b.number;
         if (format == null || format.equals("json")) {
             ObjectNode doc = json.createObjectNode();
@@ -169,7 +179,7 @@ public class PublicationBatchResource {
             doc.put("publishedAt", Manifests.timestamp(b.publishedAt));
             doc.put("manifestHash", b.manifestHash);
             ArrayNode list = doc.putArray("entries");
-            entries.forEach(e -> list.add(json.valueToTree(PublicationService.entryView(e))));
+            entries.forEach(e -> list.add(json.valueToTree(BatchQueries.entryView(e))));
             return attachment(Response.ok(doc, MediaType.APPLICATION_JSON_TYPE), filename + ".json");
         }
         if (!format.equals("csv")) {
@@ -207,7 +217,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "422")
     public Response addEntry(@PathParam("id") long id,
             @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"matterCode\":\"BZGAJ-R000001\"}") @Valid EntryInput body) {
-        EntryView e = publication.addEntry(caller.subject(), caller.department().orElse(null), id, body);
+        EntryView e = publication.addEntry(caller, id, body, clock.instant());
         return Response.created(URI.create(PublicationService.PATH + id + "/entries/" + e.seq())).entity(e).build();
     }
 
@@ -222,7 +232,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     public Response removeEntry(@PathParam("id") long id, @PathParam("seq") int seq) {
-        publication.removeEntry(caller.department().orElse(null), id, seq);
+        publication.removeEntry(caller, id, seq);
         return Response.noContent().build();
     }
 
@@ -244,7 +254,7 @@ public class PublicationBatchResource {
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid PublishInput body) {
         Integer lock = IfMatch.version(body == null ? null : body.version(), ifMatch);
-        return publication.publish(caller.subject(), caller.department().orElse(null), id, lock);
+        return publishing.publish(caller, id, lock);
     }
 
     @DELETE
@@ -258,7 +268,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     public Response delete(@PathParam("id") long id) {
-        publication.deleteDraft(caller.department().orElse(null), id);
+        publication.deleteDraft(caller, id);
         return Response.noContent().build();
     }
 
@@ -267,7 +277,7 @@ public class PublicationBatchResource {
     }
 
     private PublicationBatch requirePublished(long id) {
-        return publication.published(id).orElseThrow(() -> ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(id)));
+        return batches.published(id).orElseThrow(() -> ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(id)));
     }
 
     private static String action(EntryAction action) {

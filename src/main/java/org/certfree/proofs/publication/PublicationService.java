@@ -7,11 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +26,24 @@ import org.certfree.proofs.catalog.dto.VersionSummary;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
-import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.publication.dto.BatchInput;
-import org.certfree.proofs.publication.dto.BatchSummary;
 import org.certfree.proofs.publication.dto.BatchView;
 import org.certfree.proofs.publication.dto.EntryInput;
 import org.certfree.proofs.publication.dto.EntryView;
+import org.certfree.proofs.system.security.Caller;
 
 /**
- * Publication batches: the justice bureau assembles approved versions into a draft batch and
- * publishes it. Publishing is one transaction, serialized across replicas by an advisory lock: it
- * re-checks every entry against the current lists, freezes the batch with its canonical manifest
- * chained to the previous batch, applies the entries to the materialised current lists and appends
- * the manifest hash to the Merkle log with a new tree head.
+ * Assembling publication batches: the justice bureau opens a numbered draft ("2024年第1批"), puts approved
+ * catalogue versions in it — the action (ADD / AMEND / REMOVE) follows from the lists as they are — and
+ * may take entries out or drop the draft. Publishing it is {@link PublishingService}'s.
  */
 @ApplicationScoped
 public class PublicationService {
 
     public static final String PATH = "/api/v1/publication-batches/";
-
-    /** Advisory-lock key that serializes publishing (one log, one chain). */
-    static final long PUBLISH_LOCK = 0x63657274_70756231L;
 
     private static final Pattern NUMBER = Pattern.compile("^([0-9]{4})年第([1-9][0-9]{0,3})批$");
 
@@ -67,20 +60,14 @@ public class PublicationService {
     DepartmentService departments;
 
     @Inject
-    ManifestSigner signer;
-
-    @Inject
-    TransparencyLog log;
+    BatchQueries queries;
 
     @Inject
     Clock clock;
 
-    // --- assembling a draft
-
     @Transactional
-    public BatchView create(String reviewer, String reviewerDepartment, BatchInput input) {
-        catalog.requireReviewer(reviewerDepartment);
-        Instant now = clock.instant();
+    public BatchView create(Caller reviewer, BatchInput input, Instant now) {
+        String authority = requireReviewer(reviewer);
         String number = input.number() != null ? input.number() : nextNumber(now);
         PublicationBatch existing = PublicationBatch.find("number", number).firstResult();
         if (existing != null) {
@@ -90,18 +77,18 @@ public class PublicationService {
         b.number = number;
         b.title = input.title() == null || input.title().isBlank() ? null : input.title().trim();
         b.status = BatchStatus.DRAFT;
-        b.authorityCode = reviewerDepartment;
-        b.createdBy = reviewer;
+        b.authorityCode = authority;
+        b.createdBy = reviewer.subject();
         b.createdAt = now;
         b.updatedAt = now;
         b.persist();
         em.flush();
-        return view(b, List.of());
+        return queries.view(b, List.of());
     }
 
     @Transactional
-    public EntryView addEntry(String reviewer, String reviewerDepartment, long batchId, EntryInput input) {
-        PublicationBatch b = requireDraft(batchId, reviewerDepartment);
+    public EntryView addEntry(Caller reviewer, long batchId, EntryInput input, Instant now) {
+        PublicationBatch b = requireDraft(batchId, reviewer);
         String code = input.matterCode().trim();
         MatterVersionView v;
         if (input.matterVersion() != null) {
@@ -142,17 +129,17 @@ public class PublicationService {
         e.content = content(v);
         e.reason = v.proposal() == Proposal.REMOVAL ? v.removalReason() : null;
         e.searchText = CatalogService.searchText(code, v.name(), v.departmentName(), v.description(), e.content);
-        e.addedBy = reviewer;
-        e.addedAt = clock.instant();
+        e.addedBy = reviewer.subject();
+        e.addedAt = now;
         e.persist();
         b.updatedAt = e.addedAt;
         em.flush();
-        return entryView(e);
+        return BatchQueries.entryView(e);
     }
 
     @Transactional
-    public void removeEntry(String reviewerDepartment, long batchId, int seq) {
-        PublicationBatch b = requireDraft(batchId, reviewerDepartment);
+    public void removeEntry(Caller reviewer, long batchId, int seq) {
+        PublicationBatch b = requireDraft(batchId, reviewer);
         BatchEntry e = BatchEntry.find("batchId = ?1 and seq = ?2", batchId, seq).firstResult();
         if (e == null) {
             throw ApiException.notFound(Messages.BATCH_ENTRY_NOT_FOUND.formatted(b.number, seq));
@@ -163,153 +150,11 @@ public class PublicationService {
     }
 
     @Transactional
-    public void deleteDraft(String reviewerDepartment, long batchId) {
-        PublicationBatch b = requireDraft(batchId, reviewerDepartment);
+    public void deleteDraft(Caller reviewer, long batchId) {
+        PublicationBatch b = requireDraft(batchId, reviewer);
         BatchEntry.delete("batchId", batchId);
         b.delete();
         em.flush();
-    }
-
-    // --- publishing
-
-    /** Publishes a draft now; {@code lock} is the batch version read (409 when stale), null to skip. */
-    @Transactional
-    public BatchView publish(String reviewer, String reviewerDepartment, long batchId, Integer lock) {
-        return publishAt(reviewer, reviewerDepartment, batchId, lock, clock.instant());
-    }
-
-    /**
-     * Publishes a draft as of {@code at} (demo data publishes its historical batches this way). The
-     * time must not be earlier than the previous batch's: the lists' history is ordered by it.
-     */
-    @Transactional
-    public BatchView publishAt(String reviewer, String reviewerDepartment, long batchId, Integer lock, Instant at) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", PUBLISH_LOCK).getSingleResult();
-        PublicationBatch b = requireDraft(batchId, reviewerDepartment);
-        em.refresh(b);
-        if (lock != null && lock != b.lockVersion) {
-            throw new ApiException(ProblemType.STALE_VERSION, Messages.STALE_VERSION.formatted(lock, b.lockVersion));
-        }
-        List<BatchEntry> entries = BatchEntry.list("batchId = ?1 order by seq", batchId);
-        if (entries.isEmpty()) {
-            throw ApiException.unprocessable(Messages.BATCH_EMPTY.formatted(b.number));
-        }
-        recheck(b, entries);
-        PublicationBatch previous = PublicationBatch.find("status = ?1 order by logIndex desc", BatchStatus.PUBLISHED)
-                .firstResult();
-        Instant publishedAt = at.truncatedTo(ChronoUnit.MILLIS);
-        if (previous != null && publishedAt.isBefore(previous.publishedAt)) {
-            throw ApiException.conflict(Messages.BATCH_CLOCK_BEHIND.formatted(
-                    publishedAt.atZone(ControllableClock.ZONE), previous.publishedAt.atZone(ControllableClock.ZONE)));
-        }
-        int logIndex = previous == null ? 0 : previous.logIndex + 1;
-        for (BatchEntry e : entries) {
-            e.publishedAt = publishedAt;
-            e.logIndex = logIndex;
-        }
-        b.status = BatchStatus.PUBLISHED;
-        b.publishedAt = publishedAt;
-        b.publishedBy = reviewer;
-        b.logIndex = logIndex;
-        b.previousHash = previous == null ? null : previous.manifestHash;
-        b.updatedAt = publishedAt;
-        b.manifest = Manifests.manifest(b, entries);
-        b.manifestHash = Manifests.sha256Hex(b.manifest);
-        Optional<String> signature = signer.sign(b.authorityCode,
-                Manifests.statement(b).getBytes(StandardCharsets.UTF_8), ManifestSigner.MANIFEST_TYP);
-        b.signature = signature.orElse(null);
-        b.signedAt = signature.isPresent() ? clock.instant() : null;
-        em.flush();
-        applyToCurrentLists(batchId);
-        log.appendTreeHead(b.authorityCode, publishedAt);
-        return view(b, entries);
-    }
-
-    /** Entries are re-checked against the lists as they are now (another batch may have changed them). */
-    private void recheck(PublicationBatch b, List<BatchEntry> entries) {
-        Map<String, Listed> listed = currentListings(entries.stream().map(e -> e.matterCode).toList());
-        List<String> problems = new ArrayList<>();
-        for (BatchEntry e : entries) {
-            Listed current = listed.get(e.matterCode);
-            String problem = switch (e.action) {
-                case ADD -> current == null ? null : Messages.BATCH_ENTRY_ALREADY_LISTED.formatted(e.matterCode, current.kind().label());
-                case AMEND -> current == null ? Messages.BATCH_ENTRY_NOT_LISTED.formatted(e.matterCode, e.kind.label())
-                        : current.version() >= e.matterVersion
-                                ? Messages.BATCH_ENTRY_STALE_VERSION.formatted(e.matterCode, current.version(), e.matterVersion)
-                                : null;
-                case REMOVE -> current == null ? Messages.BATCH_ENTRY_REMOVE_NOT_LISTED.formatted(e.matterCode, e.kind.label()) : null;
-            };
-            if (problem != null) {
-                problems.add(problem);
-            }
-            if (problems.size() >= 5) {
-                break;
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.conflict(Messages.BATCH_PUBLISH_STALE.formatted(b.number, String.join(" ", problems)));
-        }
-    }
-
-    /** Set-based: the batch's entries become the current state of their matters. */
-    private void applyToCurrentLists(long batchId) {
-        em.createNativeQuery("""
-                DELETE FROM list_entry l USING publication_entry e
-                WHERE e.batch_id = :batch AND e.matter_code = l.matter_code AND e.action IN ('AMEND', 'REMOVE')""")
-                .setParameter("batch", batchId).executeUpdate();
-        em.createNativeQuery("""
-                INSERT INTO list_entry (matter_code, kind, matter_version, department_code, name, scenarios, content,
-                                        search_text, batch_id, log_index, effective_since)
-                SELECT e.matter_code, e.kind, e.matter_version, e.department_code, e.name, e.scenarios, e.content,
-                       e.search_text, e.batch_id, e.log_index, e.published_at
-                FROM publication_entry e WHERE e.batch_id = :batch AND e.action IN ('ADD', 'AMEND')""")
-                .setParameter("batch", batchId).executeUpdate();
-    }
-
-    // --- reads
-
-    /** A batch; drafts only for reviewers ({@code includeDrafts}). */
-    public Optional<BatchView> find(long id, boolean includeDrafts) {
-        PublicationBatch b = PublicationBatch.findById(id);
-        if (b == null || (b.status == BatchStatus.DRAFT && !includeDrafts)) {
-            return Optional.empty();
-        }
-        return Optional.of(view(b, BatchEntry.list("batchId = ?1 order by seq", id)));
-    }
-
-    /** Published batches in log order, and drafts too for reviewers. */
-    public List<BatchSummary> list(BatchStatus status, boolean includeDrafts) {
-        List<PublicationBatch> batches;
-        if (status == BatchStatus.DRAFT && !includeDrafts) {
-            return List.of();
-        }
-        if (status != null) {
-            batches = PublicationBatch.list("status = ?1 order by logIndex nulls last, id", status);
-        } else if (includeDrafts) {
-            batches = PublicationBatch.list("order by logIndex nulls last, id");
-        } else {
-            batches = PublicationBatch.list("status = ?1 order by logIndex", BatchStatus.PUBLISHED);
-        }
-        Map<Long, Integer> counts = entryCounts();
-        return batches.stream().map(b -> summary(b, counts.getOrDefault(b.id, 0))).toList();
-    }
-
-    public Optional<PublicationBatch> published(long id) {
-        PublicationBatch b = PublicationBatch.findById(id);
-        return b == null || b.status != BatchStatus.PUBLISHED ? Optional.empty() : Optional.of(b);
-    }
-
-    public List<BatchEntry> entries(long batchId) {
-        return BatchEntry.list("batchId = ?1 order by seq", batchId);
-    }
-
-    BatchSummary summary(PublicationBatch b, int entryCount) {
-        return new BatchSummary(b.id, b.number, b.title, b.status, b.authorityCode, b.publishedAt, b.logIndex,
-                b.manifestHash, entryCount);
-    }
-
-    BatchSummary summary(PublicationBatch b) {
-        return summary(b, (int) BatchEntry.count("batchId", b.id));
     }
 
     // --- helpers
@@ -322,7 +167,7 @@ public class PublicationService {
         return Optional.ofNullable(currentListings(List.of(code)).get(code));
     }
 
-    private Map<String, Listed> currentListings(List<String> codes) {
+    Map<String, Listed> currentListings(List<String> codes) {
         Map<String, Listed> result = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 1000) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1000));
@@ -393,8 +238,14 @@ public class PublicationService {
         return c;
     }
 
-    private PublicationBatch requireDraft(long batchId, String reviewerDepartment) {
-        catalog.requireReviewer(reviewerDepartment);
+    /** The caller's department when it is the justice bureau (a REVIEWER department); else 403. */
+    String requireReviewer(Caller reviewer) {
+        return departments.requireRole(reviewer.department().orElse(null), DepartmentRole.REVIEWER, Messages.MATTER_NOT_REVIEWER);
+    }
+
+    /** A draft batch of the caller's authority: 404 unknown, 403 another authority's, 409 published. */
+    PublicationBatch requireDraft(long batchId, Caller reviewer) {
+        String reviewerDepartment = requireReviewer(reviewer);
         PublicationBatch b = PublicationBatch.findById(batchId);
         if (b == null) {
             throw ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(batchId));
@@ -428,27 +279,5 @@ public class PublicationService {
             }
         }
         return year + "年第" + (max + 1) + "批";
-    }
-
-    private Map<Long, Integer> entryCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT batch_id, count(*) FROM publication_entry GROUP BY batch_id")
-                .getResultList();
-        Map<Long, Integer> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
-        return counts;
-    }
-
-    BatchView view(PublicationBatch b, List<BatchEntry> entries) {
-        String authorityName = departments.find(b.authorityCode).map(DepartmentView::name).orElse(b.authorityCode);
-        String signatureStatus = b.status == BatchStatus.DRAFT ? null : b.signature == null ? "PENDING" : "SIGNED";
-        return new BatchView(b.id, b.number, b.title, b.status, b.authorityCode, authorityName, b.createdBy, b.createdAt,
-                b.publishedBy, b.publishedAt, b.logIndex, b.previousHash, b.manifestHash, signatureStatus, b.signature,
-                entries.size(), entries.stream().map(PublicationService::entryView).toList(), b.lockVersion);
-    }
-
-    static EntryView entryView(BatchEntry e) {
-        return new EntryView(e.seq, e.action, e.matterCode, e.kind, e.matterVersion, e.name, e.departmentCode, e.reason,
-                e.addedBy, e.addedAt, e.content);
     }
 }

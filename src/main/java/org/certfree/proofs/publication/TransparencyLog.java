@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.merkle.MerkleHash;
@@ -38,7 +37,7 @@ public class TransparencyLog {
     EntityManager em;
 
     @Inject
-    ManifestSigner signer;
+    BatchSigner signer;
 
     @Inject
     Clock clock;
@@ -49,8 +48,7 @@ public class TransparencyLog {
         int size = hashes.size();
         String root = MerkleHash.toHex(tree(hashes).rootHash());
         String payload = Manifests.treeHead(size, root, timestamp, authorityCode);
-        Optional<String> signature = signer.sign(authorityCode, payload.getBytes(StandardCharsets.UTF_8),
-                ManifestSigner.TREE_HEAD_TYP);
+        String signature = signer.sign(authorityCode, payload.getBytes(StandardCharsets.UTF_8), BatchSigner.TREE_HEAD_TYP);
         em.createNativeQuery("""
                 INSERT INTO transparency_tree_head (tree_size, root_hash, issued_at, authority_code, payload, signature, signed_at)
                 VALUES (:size, :root, :at, :authority, :payload, :signature, :signedAt)""")
@@ -59,8 +57,8 @@ public class TransparencyLog {
                 .setParameter("at", OffsetDateTime.ofInstant(timestamp, ZoneOffset.UTC))
                 .setParameter("authority", authorityCode)
                 .setParameter("payload", payload)
-                .setParameter("signature", signature.orElse(null))
-                .setParameter("signedAt", signature.isPresent() ? OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC) : null)
+                .setParameter("signature", signature)
+                .setParameter("signedAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate();
     }
 
@@ -132,7 +130,7 @@ public class TransparencyLog {
         List<byte[]> leaves = new ArrayList<>();
         String previousHash = null;
         int signaturesChecked = 0;
-        int signaturesPending = 0;
+        int signaturesMissing = 0;
         for (int i = 0; i < batches.size(); i++) {
             PublicationBatch b = batches.get(i);
             if (!Objects.equals(b.logIndex, i)) {
@@ -160,8 +158,9 @@ public class TransparencyLog {
             }
             previousHash = recomputedHash;
             leaves.add(MerkleHash.leaf(MerkleHash.fromHex(recomputedHash)));
-            if (b.signature == null) {
-                signaturesPending++;
+            if (b.signature == null) { // only by tampering: publishing always signs (V26)
+                signaturesMissing++;
+                problems.add(problem("SIGNATURE", b, null, null, "批次声明没有签名"));
             } else {
                 // the statement is rebuilt from the row with the recomputed hash: the signature covers the manifest
                 PublicationBatch claimed = new PublicationBatch();
@@ -171,13 +170,9 @@ public class TransparencyLog {
                 claimed.publishedAt = b.publishedAt;
                 claimed.manifestHash = recomputedHash;
                 claimed.previousHash = b.previousHash;
-                Optional<Boolean> ok = signer.verify(b.signature, b.authorityCode,
-                        Manifests.statement(claimed).getBytes(StandardCharsets.UTF_8));
-                if (ok.isPresent()) {
-                    signaturesChecked++;
-                    if (!ok.get()) {
-                        problems.add(problem("SIGNATURE", b, null, null, "批次声明（含发布清单哈希）的签名无效"));
-                    }
+                signaturesChecked++;
+                if (!signer.verify(b.signature, b.authorityCode, Manifests.statement(claimed).getBytes(StandardCharsets.UTF_8))) {
+                    problems.add(problem("SIGNATURE", b, null, null, "批次声明（含发布清单哈希）的签名无效"));
                 }
             }
         }
@@ -199,17 +194,14 @@ public class TransparencyLog {
                 problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
                         "树头的签名内容与其字段不一致"));
             }
-            if (head.signature() == null) {
-                signaturesPending++;
+            if (head.signature() == null) { // only by tampering: every tree head is signed when it is stored
+                signaturesMissing++;
+                problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null, "树头没有签名"));
             } else {
-                Optional<Boolean> ok = signer.verify(head.signature(), head.authorityCode(),
-                        head.payload().getBytes(StandardCharsets.UTF_8));
-                if (ok.isPresent()) {
-                    signaturesChecked++;
-                    if (!ok.get()) {
-                        problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null,
-                                "树头的签名无效"));
-                    }
+                signaturesChecked++;
+                if (!signer.verify(head.signature(), head.authorityCode(), head.payload().getBytes(StandardCharsets.UTF_8))) {
+                    problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null,
+                            "树头的签名无效"));
                 }
             }
         }
@@ -220,7 +212,7 @@ public class TransparencyLog {
         problems.addAll(checkCurrentLists());
         String root = MerkleHash.toHex(tree.rootHash());
         return new VerificationReport(problems.isEmpty(), clock.instant(), batches.size(), leaves.size(), root,
-                signaturesChecked, signaturesPending, problems);
+                signaturesChecked, signaturesMissing, problems);
     }
 
     /** The materialised current lists must equal the fold of every published entry. */
@@ -277,7 +269,7 @@ public class TransparencyLog {
         for (Object[] r : rows) {
             int size = ((Number) r[0]).intValue();
             heads.put(size, new TreeHeadView(size, (String) r[1], instant(r[2]), (String) r[3], (String) r[4],
-                    r[5] == null ? "PENDING" : "SIGNED", (String) r[5]));
+                    r[5] == null ? null : "SIGNED", (String) r[5]));
         }
         return heads;
     }

@@ -31,7 +31,7 @@ public class TransparencyResource {
     TransparencyLog log;
 
     @Inject
-    PublicationService publication;
+    BatchQueries batches;
 
     @GET
     @Path("tree-head")
@@ -57,7 +57,7 @@ public class TransparencyResource {
         if (batch == null) {
             throw ApiException.badParameter("batch", Messages.TRANSPARENCY_BATCH_REQUIRED);
         }
-        PublicationBatch b = publication.published(batch)
+        PublicationBatch b = batches.published(batch)
                 .orElseThrow(() -> ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(batch)));
         return log.inclusion(b, treeSize);
     }

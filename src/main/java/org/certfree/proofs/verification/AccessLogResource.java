@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccessLogResource {
 
     @Inject
-    VerificationService verification;
+    AccessLogService accessLog;
 
     @Inject
     Caller caller;
@@ -40,6 +40,6 @@ public class AccessLogResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     public Page<AccessLogEntry> accessLog(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return verification.accessLog(caller, PageRequest.of(page, size));
+        return accessLog.of(caller, PageRequest.of(page, size));
     }
 }

@@ -2,11 +2,9 @@ package org.certfree.proofs.verification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
-import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.ProofStatusRow;
@@ -17,7 +15,7 @@ import org.certfree.proofs.verification.dto.StatusAnswer;
 public class StatusCheckService {
 
     @Inject
-    IssuanceService proofs;
+    ProofLookup proofs;
 
     @Inject
     Clock clock;
@@ -28,10 +26,7 @@ public class StatusCheckService {
      */
     public Optional<StatusAnswer> check(String number, String code) {
         Optional<ProofStatusRow> found = proofs.statusRow(ProofNumbers.normalize(number));
-        String expected = found.map(proofs::verificationCode).orElse("000000");
-        boolean codeMatches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
-        if (found.isEmpty() || !codeMatches) {
+        if (!proofs.codeMatches(found.map(ProofStatusRow::codeEnc), code)) {
             return Optional.empty();
         }
         ProofStatusRow p = found.get();

@@ -25,7 +25,7 @@ import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.keys.KeyAlgorithm;
-import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.StatusSlots;
 
 /**
  * Signed status lists for offline verifiers, in the manner of the W3C Bitstring Status List: one
@@ -48,6 +48,9 @@ public class StatusListService {
 
     @Inject
     DepartmentService departments;
+
+    @Inject
+    StatusSlots slots;
 
     @Inject
     ObjectMapper json;
@@ -88,31 +91,14 @@ public class StatusListService {
         if (now.isAfter(halfLife) || p.issuedAt.isAfter(now) || p.changedCount == null) {
             return false;
         }
-        long changed = ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
-                .setParameter("dept", dept).getSingleResult()).longValue();
-        return changed == p.changedCount;
+        return slots.unusableCount(dept) == p.changedCount;
     }
 
     private StatusListPublication publish(String dept, long number, Instant now) {
-        Object[] counted = (Object[]) em.createNativeQuery(
-                "SELECT count(*), coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
-                .setParameter("dept", dept).getSingleResult();
-        long issued = ((Number) counted[0]).longValue();
-        long highest = ((Number) counted[1]).longValue();
-        int size = IssuanceService.STATUS_LIST_MIN_SIZE;
-        // the size issuance grows by, and never smaller than a slot already handed out (issuance sizes
-        // from a count each replica keeps for a while, which can run ahead after rolled-back issuances)
-        while (issued * 2 >= size || highest >= size) {
-            size *= 2;
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> set = em.createNativeQuery("""
-                SELECT status_list_index FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
-                .setParameter("dept", dept).getResultList();
+        StatusSlots.Snapshot slotted = slots.snapshot(dept);
+        int size = slotted.size();
         byte[] bits = new byte[size / 8];
-        for (Number index : set) {
-            int i = index.intValue();
+        for (int i : slotted.unusable()) {
             // W3C Bitstring Status List: index 0 is the left-most (most significant) bit of byte 0.
             bits[i / 8] |= (byte) (0x80 >>> (i % 8));
         }
@@ -130,7 +116,7 @@ public class StatusListService {
         p.issuedAt = now;
         p.validUntil = now.plus(VALIDITY);
         p.size = size;
-        p.changedCount = (long) set.size();
+        p.changedCount = (long) slotted.unusable().size();
         p.jws = keys.signCompact(dept, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(doc, json), TYP);
         p.persist();
         return p;

@@ -2,39 +2,34 @@ package org.certfree.proofs.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.certfree.proofs.common.Page;
-import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.common.json.CanonicalJson;
-import org.certfree.proofs.consent.Consent;
 import org.certfree.proofs.consent.ConsentService;
+import org.certfree.proofs.consent.UsageListService;
+import org.certfree.proofs.consent.dto.ConsentView;
+import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
-import org.certfree.proofs.department.dto.DepartmentView;
-import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
-import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.keys.JwsVerifier;
+import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.security.Caller;
-import org.certfree.proofs.verification.dto.AccessLogEntry;
 import org.certfree.proofs.verification.dto.Receipt;
 import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
@@ -48,7 +43,7 @@ import org.certfree.proofs.verification.dto.VerifyRequest;
 public class VerificationService {
 
     @Inject
-    Jws keys;
+    JwsVerifier signatures;
 
     @Inject
     ReceiptBatcher receipts;
@@ -57,10 +52,13 @@ public class VerificationService {
     CodeGuessGuard guesses;
 
     @Inject
-    VerificationStore store;
+    ProofLookup proofs;
 
     @Inject
-    IssuanceService proofs;
+    UsageListService usage;
+
+    @Inject
+    HolderIndex holders;
 
     @Inject
     ConsentService consents;
@@ -85,11 +83,11 @@ public class VerificationService {
     public VerificationResult verify(VerifyRequest in, Caller caller) {
         String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
         int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
-        Presented presented = given == 1 ? present(in) : null;
-        VerificationStore.Lookup found = store.lookup(unit, presented == null ? null : presented.number());
-        if (!found.usingUnit()) {
+        if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
+        Presented presented = given == 1 ? present(in) : null;
+        ProofRecordRow found = proofs.record(presented == null ? null : presented.number()).orElse(null);
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
@@ -101,21 +99,21 @@ public class VerificationService {
         }
         // the 用证 list is checked whenever the number exists, right code or not: a unit outside it
         // must not learn from 403-or-200 whether a code it tried was right
-        if (found.proof() != null && !found.onUsageList()) {
-            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.proof().matterName()));
+        if (found != null && !usage.allowed(unit, found.matterCode())) {
+            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterName()));
         }
         Instant now = clock.instant(); // one instant for the verdict, the status and the receipt
-        Verdict verdict = judge(presented, found.proof(), now);
+        Verdict verdict = judge(presented, found, now);
         ProofRecordRow proof = verdict.proof();
         // a wrong code for an existing proof answers exactly as an unknown number, but it is counted,
         // and the holder's access log shows the attempt
-        ProofRecordRow attempted = byCode && proof == null ? found.proof() : null;
+        ProofRecordRow attempted = byCode && proof == null ? found : null;
         if (attempted != null) {
             guesses.wrongCode(unit, presented.number());
         }
         Boolean subjectMatches = null;
         if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {
-            subjectMatches = proofs.subjectIndex(in.holderId()).equals(proof.subjectIdIndex());
+            subjectMatches = holders.ofInput(in.holderId()).equals(proof.subjectIdIndex());
             if (!subjectMatches) {
                 verdict = Verdict.failed(SubIndication.SUBJECT_MISMATCH, Messages.VERDICT_SUBJECT, proof);
             }
@@ -125,15 +123,15 @@ public class VerificationService {
         UUID consentId = null;
         String purpose = in.purpose().trim();
         if (Boolean.TRUE.equals(in.retrieve()) && proof != null) {
-            List<Consent> granted = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
-            Optional<Consent> consent = granted.stream().filter(c -> c.purpose.equals(purpose)).findFirst();
+            List<ConsentView> granted = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
+            Optional<ConsentView> consent = granted.stream().filter(c -> c.purpose().equals(purpose)).findFirst();
             if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
-                consentId = consent.get().id;
-                ProofView full = proofs.fullView(proof.id());
+                consentId = consent.get().id();
+                ProofView full = proofs.content(proof.id());
                 content = new VerificationResult.Content(full.subject().kind().name(), full.subject().name(),
                         full.subject().id(), full.claims(), full.purpose());
             } else if (consent.isEmpty() && !granted.isEmpty()) {
-                withheld = Messages.CONTENT_OTHER_PURPOSE.formatted(granted.get(0).purpose, purpose);
+                withheld = Messages.CONTENT_OTHER_PURPOSE.formatted(granted.get(0).purpose(), purpose);
             } else {
                 withheld = Messages.CONTENT_NO_CONSENT;
             }
@@ -186,7 +184,7 @@ public class VerificationService {
 
     private Presented present(VerifyRequest in) {
         if (!blank(in.jws())) {
-            JwsVerification checked = keys.verify(in.jws().trim());
+            JwsVerification checked = signatures.verify(in.jws().trim());
             Verdict early = switch (checked.outcome()) {
                 case MALFORMED -> Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
                 case INVALID_SIGNATURE -> Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
@@ -204,7 +202,7 @@ public class VerificationService {
         String number;
         String code;
         if (!blank(in.qr())) {
-            Map<String, String> q = query(in.qr().trim());
+            Map<String, String> q = QrLink.parameters(in.qr().trim());
             number = q.get("n");
             code = q.get("c");
             if (number == null || code == null) {
@@ -235,16 +233,13 @@ public class VerificationService {
                 return notIssued();
             }
         } else {
-            String expected = proof == null ? "000000" : proofs.verificationCode(proof);
-            boolean codeOk = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    presented.code().getBytes(StandardCharsets.US_ASCII));
-            if (proof == null || !codeOk) {
+            if (!proofs.codeMatches(Optional.ofNullable(proof).map(ProofRecordRow::codeEnc), presented.code())) {
                 return notIssued();
             }
         }
         // The issuer's own signature on its record: catches a key compromised before issuance and a
         // row altered in the database (the signature's mathematics is remembered, the key state is not).
-        JwsVerification stored = keys.verify(proof.jwsCompact());
+        JwsVerification stored = signatures.verify(proof.jwsCompact());
         if (stored.outcome() == JwsOutcome.KEY_COMPROMISED) {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }
@@ -266,18 +261,6 @@ public class VerificationService {
         };
     }
 
-    /** A citizen's access log: every verification and retrieval of proofs about them. */
-    public Page<AccessLogEntry> accessLog(Caller caller, PageRequest page) {
-        var q = Verification.<Verification>find("subjectIdIndex", Sort.descending("verifiedAt"), proofs.subjectIndex(caller.subject()));
-        Map<String, String> names = new HashMap<>();
-        List<AccessLogEntry> items = q.page(page.page(), page.size()).list().stream()
-                .map(v -> new AccessLogEntry(v.verifiedAt, v.unitCode,
-                        names.computeIfAbsent(v.unitCode, c -> departments.find(c).map(DepartmentView::name).orElse(c)),
-                        v.proofNumber, v.purpose, v.serviceMatter, v.indication, v.retrieved))
-                .toList();
-        return new Page<>(items, page.page(), page.size(), q.count());
-    }
-
     private Optional<String> numberIn(byte[] payload) {
         try {
             JsonNode node = json.readTree(payload);
@@ -285,26 +268,6 @@ public class VerificationService {
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> out = new HashMap<>();
-        try {
-            String q = URI.create(url).getRawQuery();
-            if (q == null) {
-                return out;
-            }
-            for (String pair : q.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            return out;
-        }
-        return out;
     }
 
     private static boolean blank(String s) {

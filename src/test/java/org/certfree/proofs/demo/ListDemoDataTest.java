@@ -29,9 +29,9 @@ class ListDemoDataTest {
         demoData.seed();
         lists.seed();
         assertEquals(0, lists.seed());
-        assertTrue(ListDemoData.MATTERS.size() >= 30);
+        assertTrue(DemoMatters.MATTERS.size() >= 30);
         for (String kind : List.of("RETAINED", "CANCELLED", "NOTIFY_COMMIT")) {
-            assertTrue(ListDemoData.MATTERS.stream().filter(m -> m.kind().name().equals(kind)).count() >= 8, kind);
+            assertTrue(DemoMatters.MATTERS.stream().filter(m -> m.kind().name().equals(kind)).count() >= 8, kind);
         }
 
         List<Map<String, Object>> batches = given().get("/api/v1/publication-batches").then().statusCode(200)

@@ -42,7 +42,13 @@ class JwsTest {
     Jws jws;
 
     @Inject
+    JwsVerifier verifier;
+
+    @Inject
     KeyService keys;
+
+    @Inject
+    KeyDirectory directory;
 
     @Inject
     KekProvider kek;
@@ -83,13 +89,13 @@ class JwsTest {
             String signed = jws.signCompact(dept, alg, bytes("{\"proof\":\"证明 " + alg + "\"}"), TYP);
             assertEquals(3, signed.split("\\.").length);
 
-            JwsVerification v = jws.verify(signed);
+            JwsVerification v = verifier.verify(signed);
             assertEquals(JwsOutcome.VALID, v.outcome(), v.detail());
             assertTrue(v.valid());
             assertEquals("{\"proof\":\"证明 " + alg + "\"}", v.payloadText());
             assertEquals(dept, v.departmentCode());
             assertEquals(List.of(alg.jwsAlg()), v.algs());
-            assertEquals(keys.activeKey(dept, alg).kid(), v.kids().get(0));
+            assertEquals(directory.active(dept, alg).kid(), v.kids().get(0));
             assertEquals(TYP, v.typ().orElseThrow());
             Map<String, Object> header = v.protectedHeaders().get(0);
             assertEquals(alg.jwsAlg(), header.get("alg"));
@@ -112,10 +118,10 @@ class JwsTest {
             assertFalse(s.has("header"), "everything we sign is in the protected header");
         }
 
-        JwsVerification v = jws.verify(signed);
+        JwsVerification v = verifier.verify(signed);
         assertEquals(JwsOutcome.VALID, v.outcome(), v.detail());
         assertEquals(List.of("SM2SM3", "EdDSA"), v.algs());
-        assertEquals(List.of(keys.activeKey(dept, KeyAlgorithm.SM2_SM3).kid(), keys.activeKey(dept, KeyAlgorithm.ED25519).kid()),
+        assertEquals(List.of(directory.active(dept, KeyAlgorithm.SM2_SM3).kid(), directory.active(dept, KeyAlgorithm.ED25519).kid()),
                 v.kids());
         assertEquals(dept, v.departmentCode());
         assertEquals(2, v.signatures().size());
@@ -128,7 +134,7 @@ class JwsTest {
         for (KeyAlgorithm alg : KeyAlgorithm.values()) {
             String[] parts = jws.signCompact(dept, alg, bytes("{\"amount\":100}"), TYP).split("\\.");
             String tampered = parts[0] + "." + b64("{\"amount\":900}") + "." + parts[2];
-            JwsVerification v = jws.verify(tampered);
+            JwsVerification v = verifier.verify(tampered);
             assertEquals(JwsOutcome.INVALID_SIGNATURE, v.outcome(), alg.name());
             assertEquals("{\"amount\":900}", v.payloadText(), "the payload is reported, but not trusted");
             assertFalse(v.valid());
@@ -136,7 +142,7 @@ class JwsTest {
 
         ObjectNode general = (ObjectNode) JSON.readTree(jws.signGeneralJson(dept, bytes("{\"amount\":100}"), TYP));
         general.put("payload", b64("{\"amount\":900}"));
-        assertEquals(JwsOutcome.INVALID_SIGNATURE, jws.verify(JSON.writeValueAsString(general)).outcome());
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(JSON.writeValueAsString(general)).outcome());
     }
 
     @Test
@@ -148,7 +154,7 @@ class JwsTest {
         byte[] raw = Base64.getUrlDecoder().decode(ed);
         raw[10] ^= 1;
         ((ObjectNode) signatures.get(1)).put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
-        JwsVerification v = jws.verify(JSON.writeValueAsString(general));
+        JwsVerification v = verifier.verify(JSON.writeValueAsString(general));
         assertEquals(JwsOutcome.INVALID_SIGNATURE, v.outcome());
         assertEquals(JwsOutcome.VALID, v.signatures().get(0).outcome());
         assertEquals(JwsOutcome.INVALID_SIGNATURE, v.signatures().get(1).outcome());
@@ -158,9 +164,9 @@ class JwsTest {
     void aTamperedHeaderFails() throws Exception {
         String dept = KeyFixtures.newIssuer();
         String signed = jws.signCompact(dept, KeyAlgorithm.SM2_SM3, bytes("x"), TYP);
-        assertEquals(JwsOutcome.INVALID_SIGNATURE, jws.verify(reheader(signed, h -> h.put("typ", "other+jws"))).outcome());
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(reheader(signed, h -> h.put("typ", "other+jws"))).outcome());
         assertEquals(JwsOutcome.INVALID_SIGNATURE,
-                jws.verify(reheader(signed, h -> h.put("iat", h.get("iat").asLong() - 86400))).outcome());
+                verifier.verify(reheader(signed, h -> h.put("iat", h.get("iat").asLong() - 86400))).outcome());
     }
 
     @Test
@@ -169,12 +175,12 @@ class JwsTest {
         String b = KeyFixtures.newIssuer();
         for (KeyAlgorithm alg : KeyAlgorithm.values()) {
             String byB = jws.signCompact(b, alg, bytes("x"), TYP);
-            String claimsA = reheader(byB, h -> h.put("kid", keys.activeKey(a, alg).kid()));
+            String claimsA = reheader(byB, h -> h.put("kid", directory.active(a, alg).kid()));
             // The header changed too, so this alone would fail; sign the forged header with B's key to isolate the key check.
             JWSObject forged = new JWSObject(JWSHeader.parse(JSON.readTree(unb64(claimsA.split("\\.")[0])).toString()),
                     new Payload("x"));
-            forged.sign(keys.activeKey(b, alg).signer());
-            JwsVerification v = jws.verify(forged.serialize());
+            forged.sign(directory.active(b, alg).signer());
+            JwsVerification v = verifier.verify(forged.serialize());
             assertEquals(JwsOutcome.INVALID_SIGNATURE, v.outcome(), alg.name());
             assertEquals(a, v.departmentCode(), "the kid named department A");
         }
@@ -185,14 +191,14 @@ class JwsTest {
         String dept = KeyFixtures.newIssuer();
         String signed = jws.signCompact(dept, KeyAlgorithm.ED25519, bytes("x"), TYP);
         assertEquals(JwsOutcome.UNKNOWN_KEY,
-                jws.verify(reheader(signed, h -> h.put("kid", "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"))).outcome());
-        assertEquals(JwsOutcome.UNKNOWN_KEY, jws.verify(reheader(signed, h -> h.remove("kid"))).outcome());
+                verifier.verify(reheader(signed, h -> h.put("kid", "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"))).outcome());
+        assertEquals(JwsOutcome.UNKNOWN_KEY, verifier.verify(reheader(signed, h -> h.remove("kid"))).outcome());
 
         // alg of the other algorithm than the key's, "none" and an HMAC: never valid
-        assertEquals(JwsOutcome.INVALID_SIGNATURE, jws.verify(reheader(signed, h -> h.put("alg", "SM2SM3"))).outcome());
-        assertEquals(JwsOutcome.INVALID_SIGNATURE, jws.verify(reheader(signed, h -> h.put("alg", "HS256"))).outcome());
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(reheader(signed, h -> h.put("alg", "SM2SM3"))).outcome());
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(reheader(signed, h -> h.put("alg", "HS256"))).outcome());
         String[] parts = reheader(signed, h -> h.put("alg", "none")).split("\\.");
-        assertNotEquals(JwsOutcome.VALID, jws.verify(parts[0] + "." + parts[1] + ".").outcome());
+        assertNotEquals(JwsOutcome.VALID, verifier.verify(parts[0] + "." + parts[1] + ".").outcome());
     }
 
     @Test
@@ -202,17 +208,17 @@ class JwsTest {
         List<String> bad = List.of("", "   ", "abc", "a.b", "a.b.c.d", "!!!.###.$$$", "{}", "{", "[]",
                 "{\"payload\":\"eA\"}", "{\"payload\":\"eA\",\"signatures\":[]}", "{\"payload\":\"eA\",\"signatures\":[{}]}",
                 "{\"payload\":\"eA\",\"signatures\":\"no\"}", b64("{\"alg\":") + ".eA.AAAA", b64("[1]") + ".eA.AAAA",
-                "x".repeat(Jws.MAX_LENGTH + 1),
+                "x".repeat(JwsVerifier.MAX_LENGTH + 1),
                 reheader(signed, h -> h.putArray("crit").add("exp")),
                 reheader(signed, h -> h.put("iat", "yesterday")),
                 reheader(signed, h -> h.put("iat", 1.5)));
         for (String input : bad) {
-            JwsVerification v = jws.verify(input);
+            JwsVerification v = verifier.verify(input);
             assertEquals(JwsOutcome.MALFORMED, v.outcome(), () -> input.length() > 80 ? input.substring(0, 80) : input);
             assertFalse(v.valid());
         }
-        assertEquals(JwsOutcome.MALFORMED, jws.verify(null).outcome());
-        assertNull(jws.verify("abc").payload());
+        assertEquals(JwsOutcome.MALFORMED, verifier.verify(null).outcome());
+        assertNull(verifier.verify("abc").payload());
     }
 
     @Test
@@ -220,7 +226,7 @@ class JwsTest {
         String dept = KeyFixtures.newIssuer();
         String early = jws.signCompact(dept, KeyAlgorithm.SM2_SM3, bytes("early"), TYP);
         String earlyGeneral = jws.signGeneralJson(dept, bytes("early"), TYP);
-        String sm2Kid = keys.activeKey(dept, KeyAlgorithm.SM2_SM3).kid();
+        String sm2Kid = directory.active(dept, KeyAlgorithm.SM2_SM3).kid();
         Instant t0 = clock.instant();
 
         clock.advance(Duration.ofHours(2));
@@ -228,51 +234,51 @@ class JwsTest {
         String lateEd = jws.signCompact(dept, KeyAlgorithm.ED25519, bytes("late"), TYP);
         String lateGeneral = jws.signGeneralJson(dept, bytes("late"), TYP);
         String noIat = signWithoutIat(dept, KeyAlgorithm.SM2_SM3);
-        assertEquals(JwsOutcome.VALID, jws.verify(late).outcome());
-        assertEquals(JwsOutcome.VALID, jws.verify(noIat).outcome(), "iat is optional while the key is not compromised");
+        assertEquals(JwsOutcome.VALID, verifier.verify(late).outcome());
+        assertEquals(JwsOutcome.VALID, verifier.verify(noIat).outcome(), "iat is optional while the key is not compromised");
 
         keys.compromise(dept, sm2Kid, t0.plus(Duration.ofHours(1)), "签名机被入侵", "test");
 
-        assertEquals(JwsOutcome.VALID, jws.verify(early).outcome(), "signed before the compromise");
-        assertEquals(JwsOutcome.VALID, jws.verify(earlyGeneral).outcome());
-        JwsVerification v = jws.verify(late);
+        assertEquals(JwsOutcome.VALID, verifier.verify(early).outcome(), "signed before the compromise");
+        assertEquals(JwsOutcome.VALID, verifier.verify(earlyGeneral).outcome());
+        JwsVerification v = verifier.verify(late);
         assertEquals(JwsOutcome.KEY_COMPROMISED, v.outcome(), v.detail());
-        assertEquals(JwsOutcome.KEY_COMPROMISED, jws.verify(lateGeneral).outcome());
-        assertEquals(JwsOutcome.KEY_COMPROMISED, jws.verify(noIat).outcome(), "without iat it cannot be shown to be earlier");
-        assertEquals(JwsOutcome.VALID, jws.verify(lateEd).outcome(), "the other algorithm's key is not compromised");
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verify(lateGeneral).outcome());
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verify(noIat).outcome(), "without iat it cannot be shown to be earlier");
+        assertEquals(JwsOutcome.VALID, verifier.verify(lateEd).outcome(), "the other algorithm's key is not compromised");
 
         // the department signs on with a replacement key
-        String replacement = keys.activeKey(dept, KeyAlgorithm.SM2_SM3).kid();
+        String replacement = directory.active(dept, KeyAlgorithm.SM2_SM3).kid();
         assertNotEquals(sm2Kid, replacement);
-        assertEquals(JwsOutcome.VALID, jws.verify(jws.signCompact(dept, KeyAlgorithm.SM2_SM3, bytes("after"), TYP)).outcome());
+        assertEquals(JwsOutcome.VALID, verifier.verify(jws.signCompact(dept, KeyAlgorithm.SM2_SM3, bytes("after"), TYP)).outcome());
     }
 
     @Test
     void theCompromiseSecondItselfCountsAsCompromised() throws Exception {
         String dept = KeyFixtures.newIssuer();
         String signed = jws.signCompact(dept, KeyAlgorithm.ED25519, bytes("x"), TYP);
-        JwsVerification first = jws.verify(signed);
+        JwsVerification first = verifier.verify(signed);
         Instant iat = first.signedAt().orElseThrow();
         keys.compromise(dept, first.kids().get(0), iat.plusMillis(999), "边界", "test");
-        assertEquals(JwsOutcome.KEY_COMPROMISED, jws.verify(signed).outcome());
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verify(signed).outcome());
     }
 
     @Test
     void retiredKeysVerifyUntilTheirPublicationEnds() throws Exception {
         String dept = KeyFixtures.newIssuer();
         String old = jws.signCompact(dept, KeyAlgorithm.ED25519, bytes("old"), TYP);
-        String oldKid = jws.verify(old).kids().get(0);
+        String oldKid = verifier.verify(old).kids().get(0);
         List<String> newKids = keys.rotate(dept).stream().map(k -> k.kid()).toList();
         assertFalse(newKids.contains(oldKid));
 
         String fresh = jws.signCompact(dept, KeyAlgorithm.ED25519, bytes("new"), TYP);
-        assertTrue(newKids.contains(jws.verify(fresh).kids().get(0)), "signing moved to the new key at once");
-        assertEquals(JwsOutcome.VALID, jws.verify(old).outcome(), "the retired key is still published");
+        assertTrue(newKids.contains(verifier.verify(fresh).kids().get(0)), "signing moved to the new key at once");
+        assertEquals(JwsOutcome.VALID, verifier.verify(old).outcome(), "the retired key is still published");
         assertEquals(KeyState.RETIRED, keys.find(oldKid).orElseThrow().state());
 
         clock.advance(Duration.ofDays(3650).plusDays(1));
-        assertEquals(JwsOutcome.UNKNOWN_KEY, jws.verify(old).outcome(), "publication ended after the retention");
-        assertEquals(JwsOutcome.VALID, jws.verify(fresh).outcome(), "active keys stay published");
+        assertEquals(JwsOutcome.UNKNOWN_KEY, verifier.verify(old).outcome(), "publication ended after the retention");
+        assertEquals(JwsOutcome.VALID, verifier.verify(fresh).outcome(), "active keys stay published");
     }
 
     @Test
@@ -283,7 +289,7 @@ class JwsTest {
         e = assertThrows(ApiException.class, () -> jws.signCompact("NOSUCHDEPT", KeyAlgorithm.ED25519, bytes("x"), TYP));
         assertEquals(ProblemType.NOT_FOUND, e.type());
         String justice = KeyFixtures.newDepartment("REVIEWER");
-        assertEquals(JwsOutcome.VALID, jws.verify(jws.signGeneralJson(justice, bytes("manifest"), TYP)).outcome());
+        assertEquals(JwsOutcome.VALID, verifier.verify(jws.signGeneralJson(justice, bytes("manifest"), TYP)).outcome());
     }
 
     @Test
@@ -293,12 +299,12 @@ class JwsTest {
         SigningKey row = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> SigningKey.findById(kid));
         assertEquals(kek.encryption().kekId(), row.kekId);
         assertEquals(12 + 32 + 16, row.privateKeySealed.length, "nonce, 32-byte key, tag");
-        byte[] d = kek.encryption().decrypt(row.privateKeySealed, KeyService.associatedData(dept, kid));
+        byte[] d = kek.encryption().decrypt(row.privateKeySealed, KeyVault.associatedData(dept, kid));
         byte[] message = bytes("sealed");
         byte[] signature = Signatures.signer(row.algorithm, d, row.publicKey).sign(message);
         assertTrue(Signatures.verifier(row.algorithm, row.publicKey).verify(message, signature));
         assertThrows(java.security.GeneralSecurityException.class,
-                () -> kek.encryption().decrypt(row.privateKeySealed, KeyService.associatedData("OTHER", kid)));
+                () -> kek.encryption().decrypt(row.privateKeySealed, KeyVault.associatedData("OTHER", kid)));
         assertFalse(java.util.Arrays.equals(d, java.util.Arrays.copyOfRange(row.privateKeySealed, 12, 44)));
     }
 
@@ -313,7 +319,7 @@ class JwsTest {
 
     /** A signature by the department's active key whose protected header has no iat (not something Jws makes). */
     private String signWithoutIat(String dept, KeyAlgorithm alg) throws Exception {
-        KeyService.ActiveKey key = keys.activeKey(dept, alg);
+        KeyDirectory.ActiveKey key = directory.active(dept, alg);
         JWSObject o = new JWSObject(new JWSHeader.Builder(new JWSAlgorithm(alg.jwsAlg())).keyID(key.kid()).build(),
                 new Payload("no iat"));
         o.sign(key.signer());
@@ -327,7 +333,7 @@ class JwsTest {
         ObjectNode ja = (ObjectNode) JSON.readTree(jws.signGeneralJson(a, bytes("same"), TYP));
         ObjectNode jb = (ObjectNode) JSON.readTree(jws.signGeneralJson(b, bytes("same"), TYP));
         ((ArrayNode) ja.get("signatures")).set(1, jb.get("signatures").get(1));
-        JwsVerification v = jws.verify(JSON.writeValueAsString(ja));
+        JwsVerification v = verifier.verify(JSON.writeValueAsString(ja));
         assertEquals(JwsOutcome.INVALID_SIGNATURE, v.outcome(), v.detail());
         assertArrayEquals(bytes("same"), v.payload());
     }

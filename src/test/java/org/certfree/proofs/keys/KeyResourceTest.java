@@ -36,7 +36,13 @@ class KeyResourceTest {
     KeyService keys;
 
     @Inject
+    KeyDirectory directory;
+
+    @Inject
     Jws jws;
+
+    @Inject
+    JwsVerifier verifier;
 
     @Inject
     ControllableClock clock;
@@ -130,7 +136,7 @@ class KeyResourceTest {
             assertEquals(old, k.get("retiredAt") != null);
             assertEquals(old, k.get("publishUntil") != null);
         }
-        assertEquals(rotated.get(0), keys.activeKey(dept, KeyAlgorithm.valueOf(
+        assertEquals(rotated.get(0), directory.active(dept, KeyAlgorithm.valueOf(
                 (String) all.stream().filter(k -> k.get("kid").equals(rotated.get(0))).findFirst().orElseThrow().get("algorithm")))
                 .kid(), "signing uses the new key at once");
     }
@@ -197,8 +203,8 @@ class KeyResourceTest {
     @Test
     void adminDeclaresAnActiveKeyCompromisedAndItIsReplaced() {
         String dept = KeyFixtures.newIssuer();
-        String kid = keys.activeKey(dept, KeyAlgorithm.SM2_SM3).kid();
-        String ed = keys.activeKey(dept, KeyAlgorithm.ED25519).kid();
+        String kid = directory.active(dept, KeyAlgorithm.SM2_SM3).kid();
+        String ed = directory.active(dept, KeyAlgorithm.ED25519).kid();
         Instant at = clock.instant().minusSeconds(600);
 
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(compromiseBody(at))
@@ -215,13 +221,13 @@ class KeyResourceTest {
         assertTrue(all.stream().anyMatch(k -> k.get("algorithm").equals("SM2_SM3") && k.get("state").equals("ACTIVE")));
         assertTrue(all.stream().anyMatch(k -> k.get("kid").equals(ed) && k.get("state").equals("ACTIVE")),
                 "the other algorithm's key is untouched");
-        assertNotEquals(kid, keys.activeKey(dept, KeyAlgorithm.SM2_SM3).kid());
+        assertNotEquals(kid, directory.active(dept, KeyAlgorithm.SM2_SM3).kid());
     }
 
     @Test
     void onlyAdminMayDeclareACompromise() {
         String dept = KeyFixtures.newIssuer();
-        String kid = keys.activeKey(dept, KeyAlgorithm.ED25519).kid();
+        String kid = directory.active(dept, KeyAlgorithm.ED25519).kid();
         Map<String, Object> body = compromiseBody(clock.instant().minusSeconds(60));
         for (String token : List.of(Tokens.issuer(dept), Tokens.verifier(Fixtures.WINDOW),
                 Tokens.citizen(Fixtures.CITIZEN_ID))) {
@@ -236,7 +242,7 @@ class KeyResourceTest {
     void compromiseRequestsAreValidated() {
         String dept = KeyFixtures.newIssuer();
         String other = KeyFixtures.newIssuer();
-        String kid = keys.activeKey(dept, KeyAlgorithm.ED25519).kid();
+        String kid = directory.active(dept, KeyAlgorithm.ED25519).kid();
         String path = keysPath(dept) + "/" + kid + "/compromise";
 
         given().header("Authorization", admin()).contentType(ContentType.JSON).post(path).then().statusCode(400);
@@ -263,7 +269,7 @@ class KeyResourceTest {
     @Test
     void aCompromiseInstantCanOnlyMoveEarlier() {
         String dept = KeyFixtures.newIssuer();
-        String kid = keys.activeKey(dept, KeyAlgorithm.ED25519).kid();
+        String kid = directory.active(dept, KeyAlgorithm.ED25519).kid();
         String path = keysPath(dept) + "/" + kid + "/compromise";
         Instant first = clock.instant().minusSeconds(60);
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(compromiseBody(first))
@@ -279,12 +285,12 @@ class KeyResourceTest {
     void aRetiredKeyCanBeCompromisedToo() {
         String dept = KeyFixtures.newIssuer();
         String signed = jws.signCompact(dept, KeyAlgorithm.SM2_SM3, "x".getBytes(), "t");
-        String kid = jws.verify(signed).kids().get(0);
+        String kid = verifier.verify(signed).kids().get(0);
         keys.rotate(dept);
         given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(compromiseBody(clock.instant().minusSeconds(3600)))
                 .post(keysPath(dept) + "/" + kid + "/compromise").then().statusCode(200).body("state", equalTo("COMPROMISED"));
-        assertEquals(JwsOutcome.KEY_COMPROMISED, jws.verify(signed).outcome());
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verify(signed).outcome());
         assertEquals(4, list(dept).size(), "no replacement for a key that no longer signs");
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.certfree.proofs.publication.BatchStatus;
 
 /**
- * A publication batch. {@code signatureStatus} is SIGNED (the JWS is in {@code signature}), PENDING
- * (published, not yet signed) or null for drafts. {@code version} is the optimistic-lock counter.
+ * A publication batch. {@code signatureStatus} is SIGNED for a published batch (the JWS is in
+ * {@code signature}; publishing always signs) and null for drafts. {@code version} is the optimistic-lock counter.
  */
 public record BatchView(
         long id,

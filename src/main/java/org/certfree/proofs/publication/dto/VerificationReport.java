@@ -7,6 +7,8 @@ import java.util.List;
  * Result of recomputing the published record: every batch's manifest from its stored rows, each
  * manifest hash, the hash chain, the Merkle root against every stored tree head, the signatures and
  * the materialised current lists. {@code consistent} is true when {@code problems} is empty.
+ * {@code signaturesPending} counts signatures that are missing — possible only by tampering, since
+ * publishing always signs; each is also a problem (the name stays for compatibility).
  */
 public record VerificationReport(boolean consistent, Instant checkedAt, int batches, int treeSize, String rootHash,
         int signaturesChecked, int signaturesPending, List<Problem> problems) {

@@ -1,0 +1,230 @@
+package org.certfree.proofs.keys;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSObjectJSON;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.certfree.proofs.system.config.CertfreeConfig;
+
+/**
+ * Verifies JWS in the compact or JSON serialization against the published keys (see {@link Jws} for
+ * the header every signature carries and what a compromise means for it). The mathematics of a
+ * signature that verified is remembered; a key's state is judged anew on every call.
+ */
+@ApplicationScoped
+public class JwsVerifier {
+
+    /** Longest JWS accepted for verification, in characters. */
+    public static final int MAX_LENGTH = 4 * 1024 * 1024;
+
+    /** Most signatures accepted in one JSON-serialized JWS. */
+    public static final int MAX_SIGNATURES = 8;
+
+
+    @Inject
+    KeyDirectory keys;
+
+    @Inject
+    CertfreeConfig config;
+
+    /**
+     * SHA-256 of (kid, protected header, payload, signature) of signatures that verified, so the same
+     * signature is not checked again (verification re-checks every stored proof). Only the mathematics
+     * is remembered: the key's state (published, compromised) is judged anew on every call, and a
+     * single changed byte is another entry. Its size is {@code certfree.keys.remembered-signatures}
+     * (0: every signature is checked every time).
+     */
+    private Cache<ByteBuffer, Boolean> verified;
+
+    @PostConstruct
+    void init() {
+        verified = Caffeine.newBuilder().maximumSize(config.keys().rememberedSignatures()).build();
+    }
+
+    /**
+     * Verifies a JWS in the compact or the JSON (general or flattened) serialization against the
+     * published keys. Never throws on bad input: anything that is not a usable JWS is
+     * {@link JwsOutcome#MALFORMED}. General JSON is VALID only if every signature is, and all come from
+     * one department.
+     */
+    public JwsVerification verify(String jws) {
+        if (jws == null || jws.isBlank()) {
+            return JwsVerification.malformed("empty input");
+        }
+        if (jws.length() > MAX_LENGTH) {
+            return JwsVerification.malformed("longer than " + MAX_LENGTH + " characters");
+        }
+        String text = jws.strip();
+        Payload payload;
+        List<Signed> signed = new ArrayList<>();
+        try {
+            if (text.startsWith("{")) {
+                JWSObjectJSON json = JWSObjectJSON.parse(text);
+                payload = json.getPayload();
+                String payloadB64 = json.getPayload().toBase64URL().toString();
+                for (JWSObjectJSON.Signature s : json.getSignatures()) {
+                    signed.add(new Signed(s.getHeader(), s::verify, payloadB64, s.getSignature().toString()));
+                }
+            } else {
+                JWSObject compact = JWSObject.parse(text);
+                payload = compact.getPayload();
+                signed.add(new Signed(compact.getHeader(), compact::verify, compact.getPayload().toBase64URL().toString(),
+                        compact.getSignature().toString()));
+            }
+        } catch (ParseException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            return JwsVerification.malformed("not a JWS: " + e.getMessage());
+        }
+        if (signed.isEmpty()) {
+            return JwsVerification.malformed("no signature");
+        }
+        if (signed.size() > MAX_SIGNATURES) {
+            return JwsVerification.malformed("more than " + MAX_SIGNATURES + " signatures");
+        }
+
+        List<JwsVerification.SignatureCheck> checks = new ArrayList<>();
+        List<String> kids = new ArrayList<>();
+        List<String> algs = new ArrayList<>();
+        List<Map<String, Object>> headers = new ArrayList<>();
+        JwsOutcome outcome = JwsOutcome.VALID;
+        String department = null;
+        String detail = null;
+        for (Signed s : signed) {
+            JwsVerification.SignatureCheck check = check(s);
+            checks.add(check);
+            kids.add(check.kid());
+            algs.add(check.alg());
+            headers.add(s.header() == null ? Map.of() : s.header().toJSONObject());
+            if (check.departmentCode() != null) {
+                if (department == null) {
+                    department = check.departmentCode();
+                } else if (!department.equals(check.departmentCode())) {
+                    outcome = JwsOutcome.worse(outcome, JwsOutcome.INVALID_SIGNATURE);
+                    detail = "signatures of different departments: " + department + ", " + check.departmentCode();
+                }
+            }
+            if (JwsOutcome.worse(outcome, check.outcome()) != outcome) {
+                outcome = check.outcome();
+                detail = check.detail();
+            }
+        }
+        return new JwsVerification(outcome, payload == null ? null : payload.toBytes(), department,
+                Collections.unmodifiableList(kids), Collections.unmodifiableList(algs), List.copyOf(headers), List.copyOf(checks),
+                detail == null ? (outcome == JwsOutcome.VALID ? "all signatures verify" : outcome.name()) : detail);
+    }
+
+    private JwsVerification.SignatureCheck check(Signed s) {
+        JWSHeader h = s.header();
+        if (h == null) {
+            return failed(null, null, JwsOutcome.MALFORMED, null, "no protected header");
+        }
+        String alg = h.getAlgorithm() == null ? null : h.getAlgorithm().getName();
+        String kid = h.getKeyID();
+        if (!h.isBase64URLEncodePayload()) {
+            return failed(kid, alg, JwsOutcome.MALFORMED, null, "unencoded payload (b64) is not accepted");
+        }
+        if (h.getCriticalParams() != null && !h.getCriticalParams().isEmpty()) {
+            return failed(kid, alg, JwsOutcome.MALFORMED, null, "critical header parameters are not understood: "
+                    + h.getCriticalParams());
+        }
+        Instant signedAt = null;
+        Object iat = h.getCustomParam(Jws.IAT);
+        if (iat != null) {
+            if (!(iat instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())) {
+                return failed(kid, alg, JwsOutcome.MALFORMED, null, "iat is not a whole number of seconds");
+            }
+            signedAt = Instant.ofEpochSecond(n.longValue());
+        }
+        Optional<KeyAlgorithm> algorithm = KeyAlgorithm.fromJwsAlg(alg);
+        if (algorithm.isEmpty()) {
+            return failed(kid, alg, JwsOutcome.INVALID_SIGNATURE, null, "alg " + alg + " is not accepted");
+        }
+        if (kid == null || kid.isEmpty()) {
+            return failed(kid, alg, JwsOutcome.UNKNOWN_KEY, null, "no kid in the protected header");
+        }
+        Optional<KeyDirectory.PublishedKey> published = keys.published(kid);
+        if (published.isEmpty()) {
+            return failed(kid, alg, JwsOutcome.UNKNOWN_KEY, null, "kid " + kid + " is not a published key");
+        }
+        KeyDirectory.PublishedKey key = published.get();
+        String dept = key.departmentCode();
+        if (key.algorithm() != algorithm.get()) {
+            return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.INVALID_SIGNATURE, dept, signedAt,
+                    "alg " + alg + " does not match key " + kid + " (" + key.algorithm().jwsAlg() + ")");
+        }
+        if (!cryptoValid(s, key)) {
+            return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.INVALID_SIGNATURE, dept, signedAt,
+                    "signature does not verify with key " + kid);
+        }
+        if (key.compromisedAt() != null
+                && (signedAt == null || !signedAt.isBefore(KeyService.compromiseSecond(key.compromisedAt())))) {
+            return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.KEY_COMPROMISED, dept, signedAt,
+                    "key " + kid + " is compromised from " + key.compromisedAt() + "; signed at "
+                            + (signedAt == null ? "an unknown time" : signedAt));
+        }
+        return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.VALID, dept, signedAt, "verifies with key " + kid);
+    }
+
+    /** Whether the signature verifies with the key; remembered when it does. */
+    private boolean cryptoValid(Signed s, KeyDirectory.PublishedKey key) {
+        ByteBuffer id = ByteBuffer.wrap(fingerprint(key.kid(), s));
+        if (verified.getIfPresent(id) != null) {
+            return true;
+        }
+        boolean ok;
+        try {
+            ok = s.verification().verify(key.verifier());
+        } catch (JOSEException | IllegalStateException | IllegalArgumentException e) {
+            ok = false;
+        }
+        if (ok) {
+            verified.put(id, Boolean.TRUE);
+        }
+        return ok;
+    }
+
+    private static byte[] fingerprint(String kid, Signed s) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String part : new String[] {kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature()}) {
+            md.update(part.getBytes(StandardCharsets.US_ASCII));
+            md.update((byte) '.');
+        }
+        return md.digest();
+    }
+
+    private static JwsVerification.SignatureCheck failed(String kid, String alg, JwsOutcome outcome, String dept,
+            String detail) {
+        return new JwsVerification.SignatureCheck(kid, alg, outcome, dept, null, detail);
+    }
+
+    /** One signature to check: its protected header and how to run a verifier over it. */
+    private record Signed(JWSHeader header, Verification verification, String payload, String signature) {
+    }
+
+    @FunctionalInterface
+    private interface Verification {
+        boolean verify(JWSVerifier verifier) throws JOSEException;
+    }
+}

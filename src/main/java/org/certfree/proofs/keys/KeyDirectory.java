@@ -1,0 +1,204 @@
+package org.certfree.proofs.keys;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.certfree.proofs.keys.crypto.JoseAdapters;
+import org.certfree.proofs.keys.crypto.Jwk;
+import org.certfree.proofs.keys.crypto.Signatures;
+import org.certfree.proofs.system.cache.ChangeSignals;
+import org.certfree.proofs.system.cache.SharedCache;
+import org.certfree.proofs.system.config.CertfreeConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * What signing and verification read of the keys, held in memory: each department's ACTIVE signers
+ * (unsealed once, so signing touches neither the database nor AES), the directory of published keys
+ * and the serialized JWKS. All three are {@link SharedCache}s of the topic {@link #TOPIC}: a key
+ * change on any replica drops them everywhere (see {@link ChangeSignals}).
+ */
+@ApplicationScoped
+public class KeyDirectory {
+
+    private static final Logger LOG = Logger.getLogger(KeyDirectory.class);
+
+    /** The change topic of keys: {@link KeyService} announces every change of a key under it. */
+    static final String TOPIC = "keys";
+
+    @Inject
+    ChangeSignals signals;
+
+    @Inject
+    CertfreeConfig config;
+
+    @Inject
+    KeyService lifecycle;
+
+    @Inject
+    KeyVault vault;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private SharedCache<String, ActiveKey> active;
+    private SharedCache<Boolean, Directory> directory;
+    private SharedCache<Boolean, JwkSet> jwkSet;
+
+    /** A key that signs, with its unsealed private key (kept only in memory). */
+    public record ActiveKey(String kid, String departmentCode, KeyAlgorithm algorithm, JWSSigner signer) {
+    }
+
+    /** A published verification key: what verification and the JWKS know about it. */
+    public record PublishedKey(String kid, String departmentCode, KeyAlgorithm algorithm, KeyState state,
+            Instant activatedAt, Instant retiredAt, Instant publishUntil, Instant compromisedAt, byte[] publicKey,
+            JWSVerifier verifier) {
+
+        /** ACTIVE keys are always published; the others until {@code publishUntil}. */
+        public boolean publishedAt(Instant now) {
+            return state == KeyState.ACTIVE || (publishUntil != null && now.isBefore(publishUntil));
+        }
+    }
+
+    /** The serialized JWKS with its entity tag. */
+    public record JwkSet(byte[] body, String etag) {
+    }
+
+    /** Every key published when it was read (ACTIVE, or retired/compromised within retention), by kid and in order. */
+    private record Directory(Map<String, PublishedKey> byKid, List<PublishedKey> ordered) {
+    }
+
+    @PostConstruct
+    void init() {
+        active = signals.cache(TOPIC, 10_000, config.keys().cacheTtl());
+        directory = signals.cache(TOPIC, 1, config.keys().cacheTtl());
+        jwkSet = signals.cache(TOPIC, 1, config.keys().cacheTtl());
+    }
+
+    /** The ACTIVE key of the department for {@code algorithm}; creates the department's keys on first use. */
+    public ActiveKey active(String departmentCode, KeyAlgorithm algorithm) {
+        return active.get(departmentCode + '|' + algorithm,
+                k -> QuarkusTransaction.requiringNew().call(() -> vault.unseal(lifecycle.activeRow(departmentCode, algorithm))));
+    }
+
+    /**
+     * The published key with {@code kid} (ACTIVE, or RETIRED/COMPROMISED before its {@code publishUntil});
+     * a kid the directory does not know (a key made since it was read) is looked up in the database.
+     */
+    public Optional<PublishedKey> published(String kid) {
+        Instant now = clock.instant();
+        PublishedKey key = directory().byKid().get(kid);
+        if (key == null) {
+            key = QuarkusTransaction.requiringNew().call(() -> {
+                SigningKey row = SigningKey.findById(kid);
+                return row == null ? null : publishedKey(row);
+            });
+        }
+        return Optional.ofNullable(key).filter(k -> k.publishedAt(now));
+    }
+
+    /** Every published key of every department, ordered by department, algorithm, newest first. */
+    public List<PublishedKey> publishedKeys() {
+        Instant now = clock.instant();
+        return directory().ordered().stream().filter(k -> k.publishedAt(now)).toList();
+    }
+
+    /** The JWKS of all published keys, serialized once per change. Members: see {@link #jwk(PublishedKey)}. */
+    public JwkSet jwkSet() {
+        return jwkSet.get(Boolean.TRUE, k -> {
+            List<Map<String, Object>> keys = publishedKeys().stream().map(KeyDirectory::jwk).toList();
+            try {
+                byte[] body = json.writeValueAsBytes(Map.of("keys", keys));
+                return new JwkSet(body, etag(body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialize the JWKS", e);
+            }
+        });
+    }
+
+    /**
+     * One published key as a JWK: {@code kty, crv, x[, y]}, {@code kid} (RFC 7638), {@code alg}, {@code use}
+     * "sig", and our members: {@code dept} (department code), {@code status} (active / retired /
+     * compromised), {@code nbf} (NumericDate the key became active; informational), {@code exp}
+     * (compromised keys only: NumericDate of the compromise, rounded down to the second — reject every
+     * signature whose protected-header {@code iat} is at or after it, or that has no {@code iat}) and
+     * {@code published_until} (retired and compromised keys: NumericDate after which the key leaves this set).
+     */
+    public static Map<String, Object> jwk(PublishedKey key) {
+        Map<String, Object> jwk = new LinkedHashMap<>(Jwk.publicJwk(key.algorithm(), key.publicKey()));
+        jwk.put("kid", key.kid());
+        jwk.put("alg", key.algorithm().jwsAlg());
+        jwk.put("use", "sig");
+        jwk.put("dept", key.departmentCode());
+        jwk.put("status", key.state().jwkStatus());
+        jwk.put("nbf", key.activatedAt().getEpochSecond());
+        if (key.compromisedAt() != null) {
+            jwk.put("exp", key.compromisedAt().getEpochSecond());
+        }
+        if (key.publishUntil() != null) {
+            jwk.put("published_until", key.publishUntil().getEpochSecond());
+        }
+        return jwk;
+    }
+
+    private Directory directory() {
+        return directory.get(Boolean.TRUE, k -> QuarkusTransaction.requiringNew().call(this::loadDirectory));
+    }
+
+    private Directory loadDirectory() {
+        Instant now = clock.instant();
+        List<PublishedKey> keys = new ArrayList<>();
+        for (SigningKey row : SigningKey.<SigningKey>list("state = ?1 or publishUntil > ?2", KeyState.ACTIVE, now)) {
+            PublishedKey key = publishedKey(row);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        keys.sort(Comparator.comparing(PublishedKey::departmentCode).thenComparing(PublishedKey::algorithm)
+                .thenComparing(PublishedKey::activatedAt, Comparator.reverseOrder()).thenComparing(PublishedKey::kid));
+        return new Directory(keys.stream().collect(Collectors.toUnmodifiableMap(PublishedKey::kid, Function.identity())),
+                List.copyOf(keys));
+    }
+
+    private static PublishedKey publishedKey(SigningKey row) {
+        try {
+            JWSVerifier verifier = JoseAdapters.verifier(row.algorithm, Signatures.verifier(row.algorithm, row.publicKey));
+            return new PublishedKey(row.kid, row.departmentCode, row.algorithm, row.state, row.activatedAt, row.retiredAt,
+                    row.publishUntil, row.compromisedAt, row.publicKey.clone(), verifier);
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Signing key %s of %s has an unusable public key and is not published: %s", row.kid,
+                    row.departmentCode, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

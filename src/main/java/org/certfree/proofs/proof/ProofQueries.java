@@ -1,0 +1,148 @@
+package org.certfree.proofs.proof;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.system.crypto.HolderIndex;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+
+/**
+ * Reading proofs with their access rules: the issuing department and the subject see a proof in
+ * full (subject, claims, code, signed forms), ADMIN sees it masked, everyone else gets 403.
+ */
+@ApplicationScoped
+public class ProofQueries {
+
+    public static final String PATH = "/api/v1/proofs/";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    HolderIndex holders;
+
+    /** A proof for a caller entitled to it: its issuing department, its subject, or ADMIN (masked). */
+    public ProofView read(String number, Caller caller) {
+        Proof proof = require(number);
+        return view(proof, entitlement(proof, caller));
+    }
+
+    /** The full view for its subject or issuing department only (renderings carry the code); else 403. */
+    public ProofView readFull(String number, Caller caller) {
+        Proof proof = require(number);
+        if (!entitlement(proof, caller)) {
+            throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
+        }
+        return view(proof, true);
+    }
+
+    /** The proofs the caller may see: a citizen's own, an issuer's department's (by subject too), ADMIN all (masked). */
+    public Page<ProofView> list(Caller caller, String matterCode, ProofStatus status, String subjectId, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (caller.has(Role.CITIZEN)) {
+            where.add("subjectIdIndex = :subject");
+            params.and("subject", holders.of(caller.subject()));
+        } else if (caller.has(Role.ISSUER)) {
+            where.add("issuerDept = :dept");
+            params.and("dept", caller.department().orElse("-"));
+            if (subjectId != null && !subjectId.isBlank()) {
+                where.add("subjectIdIndex = :subject");
+                params.and("subject", holders.ofInput(subjectId));
+            }
+        } else if (!caller.has(Role.ADMIN)) {
+            throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
+        }
+        if (matterCode != null && !matterCode.isBlank()) {
+            where.add("matterCode = :matter");
+            params.and("matter", matterCode);
+        }
+        Instant now = clock.instant();
+        if (status != null) {
+            switch (status) {
+                case VALID -> {
+                    where.add("status = :status and validUntil > :now");
+                    params.and("status", ProofStatus.VALID).and("now", now);
+                }
+                case EXPIRED -> {
+                    where.add("status = :status and validUntil <= :now");
+                    params.and("status", ProofStatus.VALID).and("now", now);
+                }
+                default -> {
+                    where.add("status = :status");
+                    params.and("status", status);
+                }
+            }
+        }
+        var query = Proof.<Proof>find(String.join(" and ", where), Sort.descending("issuedAt").and("number"), params);
+        long total = query.count();
+        List<ProofView> items = query.page(page.page(), page.size()).list().stream()
+                .map(p -> view(p, entitlement(p, caller))).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** Whether any proof was issued by a staff id starting with {@code prefix} (the demo data's "seeded once" test). */
+    public boolean anyIssuedBy(String prefix) {
+        return Proof.count("issuedBy like ?1", prefix.replace("%", "\\%").replace("_", "\\_") + "%") > 0;
+    }
+
+    /** The proof with this number, or 400 (not a proof number) / 404 (none). */
+    Proof require(String number) {
+        String normalized = ProofNumbers.normalize(number);
+        ProofNumbers.problem(normalized).ifPresent(p -> {
+            throw ApiException.badParameter("number", Messages.PROOF_NUMBER_INVALID.formatted(number, p));
+        });
+        return Proof.<Proof>find("number", normalized).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound(Messages.PROOF_NOT_FOUND.formatted(normalized)));
+    }
+
+    /** True: full view (subject, issuing department); false: masked (ADMIN supervision). Else 403. */
+    private boolean entitlement(Proof proof, Caller caller) {
+        if (caller.has(Role.ISSUER) && caller.department().filter(proof.issuerDept::equals).isPresent()) {
+            return true;
+        }
+        if (caller.has(Role.CITIZEN) && proof.subjectIdIndex.equals(holders.of(caller.subject()))) {
+            return true;
+        }
+        if (caller.has(Role.ADMIN)) {
+            return false;
+        }
+        throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
+    }
+
+    /** The proof as the API shows it: in full (decrypted) or masked. */
+    ProofView view(Proof p, boolean full) {
+        ProofStatus status = p.statusAt(clock.instant());
+        ProofView.Subject subject = full
+                ? new ProofView.Subject(p.subjectKind, protector.decrypt(p.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                        protector.decrypt(p.subjectIdEnc, IssuanceService.SUBJECT_ID), false)
+                : new ProofView.Subject(p.subjectKind, p.subjectNameMasked, p.subjectIdMasked, true);
+        ProofView.Revocation revocation = p.status == ProofStatus.REVOKED
+                ? new ProofView.Revocation(p.revokedAt, p.revocationReason, p.revocationReason.chinese(), p.revocationNote)
+                : null;
+        String self = PATH + p.number;
+        return new ProofView(p.number, full ? protector.decrypt(p.codeEnc, IssuanceService.CODE) : null,
+                new ProofView.Matter(p.matterCode, p.matterVersion, p.matterName),
+                new ProofView.Issuer(p.issuerDept, p.issuerName), subject,
+                full ? new TreeMap<>(p.claims) : null, p.purpose, p.issuedAt, p.validUntil, status, status.chinese(),
+                revocation, p.supersededBy, p.supersedes, p.statusListIndex,
+                full ? p.jwsCompact : null, full ? p.jwsJson : null,
+                new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
+    }
+}

@@ -1,0 +1,234 @@
+package org.certfree.proofs.proof;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.certfree.proofs.calendar.WorkingDayCalendar;
+import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.ConsentGate;
+import org.certfree.proofs.department.DepartmentRole;
+import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.proof.dto.CreateProofRequest;
+import org.certfree.proofs.proof.dto.DecideRequest;
+import org.certfree.proofs.proof.dto.ProofRequestView;
+import org.certfree.proofs.system.crypto.HolderIndex;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
+import org.certfree.proofs.system.security.Caller;
+import org.certfree.proofs.system.security.Role;
+
+/**
+ * Proof requests (开具申请): filed by a citizen about themselves or by a using unit with the holder's
+ * consent, due within the matter's statutory time limit in working days, and decided by the issuing
+ * department — or answered at once from the department's own data for immediately issued matters.
+ */
+@ApplicationScoped
+public class ProofRequestService {
+
+    public static final String PATH = "/api/v1/proof-requests/";
+
+    /** Who issues a request answered at once from the department's own data. */
+    static final String IMMEDIATE = "system:immediate";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IssuableMatters matters;
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    SubjectRecords records;
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    ConsentGate consents;
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    HolderIndex holders;
+
+    /** A request by a citizen about themselves, or by a using unit's VERIFIER with the holder's consent. */
+    @Transactional
+    public ProofRequestView request(CreateProofRequest body, Caller caller) {
+        return request(body, caller, clock.instant());
+    }
+
+    /**
+     * As {@link #request(CreateProofRequest, Caller)}, filed at {@code at}: the matter must be on the
+     * retained list then, and the deadline counts from that day (the demo data files requests in the past).
+     */
+    @Transactional
+    public ProofRequestView request(CreateProofRequest body, Caller caller, Instant at) {
+        IssuableMatter matter = matters.retained(body.matterCode(), at)
+                .orElseThrow(() -> ApiException.unprocessable(Messages.MATTER_NOT_ISSUABLE.formatted(body.matterCode())));
+        if (!matter.electronic()) {
+            throw ApiException.unprocessable(Messages.MATTER_NOT_ELECTRONIC.formatted(matter.name()));
+        }
+        ProofSubject subject = ProofSubject.of(body.subject(), "subject");
+        ProofRequest r = new ProofRequest();
+        r.id = UUID.randomUUID();
+        r.subjectIdIndex = holders.of(subject.id());
+        if (caller.has(Role.CITIZEN)) {
+            if (!caller.subject().equals(subject.id())) {
+                throw ApiException.forbidden(Messages.REQUEST_ONLY_FOR_SELF);
+            }
+            r.requesterKind = ProofRequest.RequesterKind.CITIZEN;
+        } else {
+            String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
+            if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
+                throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
+            }
+            if (body.consentRef() == null || body.consentRef().isBlank()) {
+                throw ApiException.invalid("consentRef", Messages.CONSENT_REQUIRED);
+            }
+            consents.refusal(body.consentRef(), unit, r.subjectIdIndex, matter.code()).ifPresent(why -> {
+                throw ApiException.forbidden(why);
+            });
+            r.requesterKind = ProofRequest.RequesterKind.USING_UNIT;
+            r.requesterUnit = unit;
+            r.consentRef = body.consentRef().trim();
+        }
+        r.requestedBy = caller.subject();
+        r.matterCode = matter.code();
+        r.matterVersion = matter.version();
+        r.matterName = matter.name();
+        r.issuerDept = matter.issuerDept();
+        r.subjectKind = subject.kind();
+        r.subjectNameEnc = protector.encrypt(subject.name(), IssuanceService.SUBJECT_NAME);
+        r.subjectNameMasked = subject.maskedName();
+        r.subjectIdEnc = protector.encrypt(subject.id(), IssuanceService.SUBJECT_ID);
+        r.subjectIdMasked = subject.maskedId();
+        r.purpose = body.purpose().trim();
+        r.status = RequestStatus.PENDING;
+        r.createdAt = at;
+        r.dueDate = calendar.addWorkingDays(LocalDate.ofInstant(at, ControllableClock.ZONE), matter.timeLimitWorkingDays());
+        r.persist();
+        if (matter.immediate()) {
+            // 即时开具: the department's own data answers at once; without it a person handles it.
+            Optional<SubjectRecord> record = records.find(matter, r.subjectIdIndex);
+            if (record.isPresent()) {
+                Proof proof = issuance.create(matter, subject, record.get().claims, r.purpose, null, r.id, null, IMMEDIATE);
+                r.status = RequestStatus.ISSUED;
+                r.decidedAt = proof.issuedAt;
+                r.decidedBy = IMMEDIATE;
+                r.proofNumber = proof.number;
+            }
+        }
+        return ProofRequestView.of(r, today());
+    }
+
+    /** An ISSUER of the request's department issues (with the claims) or rejects (with a reason). */
+    @Transactional
+    public ProofRequestView decide(UUID id, DecideRequest body, Caller caller) {
+        ProofRequest r = ProofRequest.findById(id);
+        if (r == null) {
+            throw ApiException.notFound(Messages.REQUEST_NOT_FOUND.formatted(id));
+        }
+        caller.requireDepartment(r.issuerDept);
+        if (r.status != RequestStatus.PENDING) {
+            throw ApiException.conflict(Messages.REQUEST_ALREADY_DECIDED.formatted(r.status));
+        }
+        r.decidedAt = clock.instant();
+        r.decidedBy = caller.subject();
+        if (body.decision() == DecideRequest.Decision.REJECT) {
+            if (body.reason() == null || body.reason().isBlank()) {
+                throw ApiException.invalid("reason", Messages.REJECT_REASON_REQUIRED);
+            }
+            r.status = RequestStatus.REJECTED;
+            r.rejectReason = body.reason().trim();
+            return ProofRequestView.of(r, today());
+        }
+        if (body.claims() == null || body.claims().isEmpty()) {
+            throw ApiException.invalid("claims", Messages.CLAIMS_REQUIRED);
+        }
+        IssuableMatter matter = issuance.issuableBy(r.matterCode, caller);
+        ProofSubject subject = new ProofSubject(r.subjectKind, protector.decrypt(r.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                protector.decrypt(r.subjectIdEnc, IssuanceService.SUBJECT_ID));
+        Proof proof = issuance.create(matter, subject, body.claims(), r.purpose, body.validUntil(), r.id, null, caller.subject());
+        r.status = RequestStatus.ISSUED;
+        r.proofNumber = proof.number;
+        return ProofRequestView.of(r, today());
+    }
+
+    /** A request for its issuing department, its using unit, its subject, or ADMIN; else 403. */
+    public ProofRequestView read(UUID id, Caller caller) {
+        ProofRequest r = ProofRequest.findById(id);
+        if (r == null) {
+            throw ApiException.notFound(Messages.REQUEST_NOT_FOUND.formatted(id));
+        }
+        boolean allowed = caller.has(Role.ADMIN)
+                || caller.has(Role.ISSUER) && caller.department().filter(r.issuerDept::equals).isPresent()
+                || caller.has(Role.VERIFIER) && r.requesterUnit != null && caller.department().filter(r.requesterUnit::equals).isPresent()
+                || caller.has(Role.CITIZEN) && r.subjectIdIndex.equals(holders.of(caller.subject()));
+        if (!allowed) {
+            throw ApiException.forbidden(Messages.REQUEST_FORBIDDEN);
+        }
+        return ProofRequestView.of(r, today());
+    }
+
+    /** Requests visible to the caller; {@code status=OVERDUE} lists pending requests past their deadline. */
+    public Page<ProofRequestView> list(Caller caller, RequestStatus status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (caller.has(Role.ISSUER)) {
+            where.add("issuerDept = :dept");
+            params.and("dept", caller.department().orElse("-"));
+        } else if (caller.has(Role.VERIFIER)) {
+            where.add("requesterUnit = :unit");
+            params.and("unit", caller.department().orElse("-"));
+        } else if (caller.has(Role.CITIZEN)) {
+            where.add("subjectIdIndex = :subject");
+            params.and("subject", holders.of(caller.subject()));
+        } else if (!caller.has(Role.ADMIN)) {
+            throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
+        }
+        LocalDate today = today();
+        if (status != null) {
+            switch (status) {
+                case OVERDUE -> {
+                    where.add("status = :status and dueDate < :today");
+                    params.and("status", RequestStatus.PENDING).and("today", today);
+                }
+                case PENDING -> {
+                    where.add("status = :status and dueDate >= :today");
+                    params.and("status", RequestStatus.PENDING).and("today", today);
+                }
+                default -> {
+                    where.add("status = :status");
+                    params.and("status", status);
+                }
+            }
+        }
+        var query = ProofRequest.<ProofRequest>find(String.join(" and ", where), Sort.ascending("dueDate").and("createdAt"), params);
+        long total = query.count();
+        List<ProofRequestView> items = query.page(page.page(), page.size()).list().stream()
+                .map(r -> ProofRequestView.of(r, today)).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

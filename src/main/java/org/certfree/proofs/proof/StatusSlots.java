@@ -1,0 +1,105 @@
+package org.certfree.proofs.proof;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The proofs' slots in their department's status list: handing out a free slot at issuance, and
+ * what a published list must say (its size and the slots of proofs no longer valid). The size rule
+ * lives here once: at least {@link #MIN_SIZE} entries, doubling past half full, and never smaller
+ * than a slot already handed out.
+ */
+@ApplicationScoped
+public class StatusSlots {
+
+    /** Bitstring status lists hold at least this many entries per department (herd privacy). */
+    public static final int MIN_SIZE = 131_072;
+
+    /** How often a replica recounts a department's proofs to size the list (the count only sizes it). */
+    private static final Duration RECOUNT = Duration.ofSeconds(30);
+
+    /** What a department's status list says now: its size and the slots of proofs that are not VALID. */
+    public record Snapshot(int size, List<Integer> unusable) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    private final SecureRandom random = new SecureRandom();
+
+    private final ConcurrentHashMap<String, IssuedCount> issued = new ConcurrentHashMap<>();
+
+    private record IssuedCount(long count, Instant countedAt) {
+    }
+
+    /**
+     * The size of a list for {@code issued} proofs whose highest slot is {@code highest} (-1: none):
+     * grows in powers of two past half full, and always holds the highest slot.
+     */
+    static int size(long issued, long highest) {
+        int size = MIN_SIZE;
+        while (issued * 2 >= size || highest >= size) {
+            size *= 2;
+        }
+        return size;
+    }
+
+    /**
+     * A random free slot of the department's list, in the caller's transaction: random so that a bit
+     * says nothing about issuance order (herd privacy). A candidate is taken under a transaction-scoped
+     * advisory lock on (department, slot), so two concurrent issuances never pick the same slot; one
+     * that finds it locked or used tries another.
+     */
+    int take(String dept) {
+        // sized from a count each replica keeps for a while: it can run ahead after rolled-back
+        // issuances, which is why a published list also covers the highest slot in use
+        int size = size(issuedCount(dept), -1);
+        for (int attempt = 0; attempt < 32; attempt++) {
+            int candidate = random.nextInt(size);
+            Object free = em.createNativeQuery("""
+                    SELECT pg_try_advisory_xact_lock(hashtext('status-slot:' || :dept), :slot)
+                       AND NOT EXISTS (SELECT 1 FROM proof WHERE issuer_dept = :dept AND status_list_index = :slot)""")
+                    .setParameter("dept", dept).setParameter("slot", candidate).getSingleResult();
+            if (Boolean.TRUE.equals(free)) {
+                issued.computeIfPresent(dept, (d, c) -> new IssuedCount(c.count() + 1, c.countedAt()));
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free status-list slot found for " + dept);
+    }
+
+    /** The list the department publishes now, read in the caller's transaction. */
+    public Snapshot snapshot(String dept) {
+        Object[] counted = (Object[]) em.createNativeQuery(
+                "SELECT count(*), coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
+                .setParameter("dept", dept).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> set = em.createNativeQuery("""
+                SELECT status_list_index FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
+                .setParameter("dept", dept).getResultList();
+        int size = size(((Number) counted[0]).longValue(), ((Number) counted[1]).longValue());
+        return new Snapshot(size, set.stream().map(Number::intValue).toList());
+    }
+
+    /** How many of the department's proofs are no longer VALID (revoked or superseded): a list is stale when this moves. */
+    public long unusableCount(String dept) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'")
+                .setParameter("dept", dept).getSingleResult()).longValue();
+    }
+
+    private long issuedCount(String dept) {
+        Instant now = Instant.now();
+        IssuedCount c = issued.get(dept);
+        if (c == null || c.countedAt().plus(RECOUNT).isBefore(now)) {
+            c = new IssuedCount(Proof.count("issuerDept", dept), now);
+            issued.put(dept, c);
+        }
+        return c.count();
+    }
+}

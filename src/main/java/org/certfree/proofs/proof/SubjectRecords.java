@@ -1,0 +1,57 @@
+package org.certfree.proofs.proof;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import org.certfree.proofs.proof.dto.SubjectRecordInput;
+import org.certfree.proofs.system.crypto.HolderIndex;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
+import org.certfree.proofs.system.security.Caller;
+
+/**
+ * What an issuing department's own systems hold about a subject for one of its matters (its 数据):
+ * a request for an immediately issued matter (即时开具) is answered from it at once.
+ */
+@ApplicationScoped
+public class SubjectRecords {
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    HolderIndex holders;
+
+    @Inject
+    Clock clock;
+
+    /** Records (or replaces) what the caller's department holds about the subject for its matter. */
+    @Transactional
+    public void put(String matterCode, SubjectRecordInput body, Caller caller) {
+        IssuableMatter matter = issuance.issuableBy(matterCode, caller);
+        ProofSubject subject = ProofSubject.of(body.subject(), "subject");
+        SubjectRecord.Key key = new SubjectRecord.Key(matter.issuerDept(), matter.code(), holders.of(subject.id()));
+        SubjectRecord record = SubjectRecord.<SubjectRecord>findByIdOptional(key).orElseGet(() -> {
+            SubjectRecord fresh = new SubjectRecord();
+            fresh.key = key;
+            return fresh;
+        });
+        record.subjectKind = subject.kind();
+        record.subjectNameEnc = protector.encrypt(subject.name(), IssuanceService.SUBJECT_NAME);
+        record.subjectIdEnc = protector.encrypt(subject.id(), IssuanceService.SUBJECT_ID);
+        record.claims = new LinkedHashMap<>(body.claims());
+        record.updatedAt = clock.instant();
+        record.updatedBy = caller.subject();
+        record.persist();
+    }
+
+    /** The department's record of the holder (by blind index) for the matter, if it holds one. */
+    Optional<SubjectRecord> find(IssuableMatter matter, String subjectIdIndex) {
+        return SubjectRecord.findByIdOptional(new SubjectRecord.Key(matter.issuerDept(), matter.code(), subjectIdIndex));
+    }
+}
