@@ -43,6 +43,9 @@ import org.certfree.proofs.proof.render.ProofDocument.Status;
  * Codes (proof number, verification code, identifier) use Courier, one of the 14 fonts every PDF viewer has.
  *
  * <p>Thread-safe: one instance renders any number of proofs concurrently.
+ *
+ * <p>One file on purpose: it is one page's layout, read top to bottom (title, status, fields beside the QR
+ * code, how to verify, issuer, footer); the font handling it needs is a few small helpers at the end.
  */
 @ApplicationScoped
 public class PdfRenderer {

@@ -1,0 +1,9 @@
+package org.certfree.proofs.keys.archfixture;
+
+import jakarta.inject.Inject;
+
+/** With {@link CycleA}, an injection cycle on purpose (ArchitectureRulesCatchTest); not a bean. */
+public class CycleB {
+    @Inject
+    CycleA a;
+}
