@@ -48,7 +48,10 @@ import org.jboss.logging.Logger;
  * department's answer: changing a single byte of any body breaks its path to the signed root.
  *
  * <p>A verification made inside a transaction (an {@code Idempotency-Key} request, whose stored answer
- * must commit with the row; demo seeding) is only signed here; its row is inserted in that transaction.
+ * must commit with the row; demo seeding) is only signed here; its row is inserted in that transaction. *
+ * <p>One file on purpose: the batching thread and the hand-off to its callers are one protocol — who
+ * answers whom, when a row is durable, what a caller told 503 may never see afterwards — and its
+ * invariants are easier to check where they can be read together.
  */
 @ApplicationScoped
 public class ReceiptBatcher {
