@@ -62,7 +62,7 @@ public class KeyResource {
         if (!caller.has(Role.ADMIN)) {
             caller.requireDepartment(code);
         }
-        requireDepartment(code);
+        requireExisting(code);
         return keys.list(code);
     }
 
@@ -86,7 +86,7 @@ public class KeyResource {
         if (!caller.has(Role.ADMIN)) {
             caller.requireDepartment(code);
         }
-        requireDepartment(code);
+        requireExisting(code);
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/departments/" + code + "/keys/rotate",
                 code, () -> Response.ok(keys.rotate(code)).build());
     }
@@ -111,13 +111,13 @@ public class KeyResource {
             @Parameter(description = "密钥标识 / key id (RFC 7638 thumbprint)") @PathParam("kid") String kid,
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @NotNull(message = "缺少请求体：请以 JSON 提交 compromisedAt 和 reason") @Valid CompromiseRequest body) {
-        requireDepartment(code);
+        requireExisting(code);
         return idempotency.execute(idempotencyKey, caller,
                 "POST /api/v1/departments/" + code + "/keys/" + kid + "/compromise", body,
                 () -> Response.ok(keys.compromise(code, kid, body.compromisedAt(), body.reason(), caller.subject())).build());
     }
 
-    private void requireDepartment(String code) {
+    private void requireExisting(String code) {
         if (departments.find(code).isEmpty()) {
             throw ApiException.notFound(Messages.DEPARTMENT_NOT_FOUND.formatted(code));
         }

@@ -112,9 +112,9 @@ public class IssuanceService {
     IssuableMatter issuableBy(String matterCode, Caller caller) {
         IssuableMatter matter = matters.retained(matterCode, clock.instant())
                 .orElseThrow(() -> ApiException.unprocessable(Messages.MATTER_NOT_ISSUABLE.formatted(matterCode)));
-        String own = caller.department().orElse("-");
-        if (!own.equals(matter.issuerDept())) {
-            throw ApiException.forbidden(Messages.MATTER_OF_OTHER_DEPARTMENT.formatted(matter.name(), matter.issuerDept(), own));
+        if (!caller.actsFor(matter.issuerDept())) {
+            throw ApiException.forbidden(Messages.MATTER_OF_OTHER_DEPARTMENT.formatted(matter.name(), matter.issuerDept(),
+                    caller.department().orElse("-")));
         }
         if (!matter.electronic()) {
             throw ApiException.unprocessable(Messages.MATTER_NOT_ELECTRONIC.formatted(matter.name()));

@@ -114,7 +114,7 @@ public class ProofQueries {
 
     /** True: full view (subject, issuing department); false: masked (ADMIN supervision). Else 403. */
     private boolean entitlement(Proof proof, Caller caller) {
-        if (caller.has(Role.ISSUER) && caller.department().filter(proof.issuerDept::equals).isPresent()) {
+        if (caller.has(Role.ISSUER) && caller.actsFor(proof.issuerDept)) {
             return true;
         }
         if (caller.has(Role.CITIZEN) && proof.subjectIdIndex.equals(holders.of(caller.subject()))) {

@@ -179,8 +179,8 @@ public class ProofRequestService {
             throw ApiException.notFound(Messages.REQUEST_NOT_FOUND.formatted(id));
         }
         boolean allowed = caller.has(Role.ADMIN)
-                || caller.has(Role.ISSUER) && caller.department().filter(r.issuerDept::equals).isPresent()
-                || caller.has(Role.VERIFIER) && r.requesterUnit != null && caller.department().filter(r.requesterUnit::equals).isPresent()
+                || caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept)
+                || caller.has(Role.VERIFIER) && caller.actsFor(r.requesterUnit)
                 || caller.has(Role.CITIZEN) && r.subjectIdIndex.equals(holders.of(caller.subject()));
         if (!allowed) {
             throw ApiException.forbidden(Messages.REQUEST_FORBIDDEN);

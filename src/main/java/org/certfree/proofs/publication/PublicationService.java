@@ -245,12 +245,12 @@ public class PublicationService {
 
     /** A draft batch of the caller's authority: 404 unknown, 403 another authority's, 409 published. */
     PublicationBatch requireDraft(long batchId, Caller reviewer) {
-        String reviewerDepartment = requireReviewer(reviewer);
+        requireReviewer(reviewer);
         PublicationBatch b = PublicationBatch.findById(batchId);
         if (b == null) {
             throw ApiException.notFound(Messages.BATCH_NOT_FOUND.formatted(batchId));
         }
-        if (!b.authorityCode.equals(reviewerDepartment)) {
+        if (!reviewer.actsFor(b.authorityCode)) {
             throw ApiException.forbidden(Messages.BATCH_OTHER_AUTHORITY.formatted(b.number, b.authorityCode));
         }
         if (b.status != BatchStatus.DRAFT) {

@@ -54,11 +54,15 @@ public class Caller {
         return anonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** Throws 403 unless the token is scoped to {@code departmentCode}. */
+    /** Whether the token is scoped to {@code departmentCode}: the one "same department" test of every feature. */
+    public boolean actsFor(String departmentCode) {
+        return departmentCode != null && department().filter(departmentCode::equals).isPresent();
+    }
+
+    /** Throws 403 unless the token is scoped to {@code departmentCode} (see {@link #actsFor}). */
     public void requireDepartment(String departmentCode) {
-        String own = department().orElse("-");
-        if (!own.equals(departmentCode)) {
-            throw ApiException.forbidden(Messages.FORBIDDEN_DEPARTMENT.formatted(own, departmentCode));
+        if (!actsFor(departmentCode)) {
+            throw ApiException.forbidden(Messages.FORBIDDEN_DEPARTMENT.formatted(department().orElse("-"), departmentCode));
         }
     }
 
