@@ -13,6 +13,7 @@ import org.certfree.proofs.common.archfixture.CommonUsingSystem;
 import org.certfree.proofs.keys.archfixture.CycleA;
 import org.certfree.proofs.keys.archfixture.CycleB;
 import org.certfree.proofs.keys.archfixture.KeysUsingDemo;
+import org.certfree.proofs.keys.archfixture.MovesTheClock;
 import org.certfree.proofs.verification.archfixture.VerificationUsingProofEntity;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,11 @@ class ArchitectureRulesCatchTest {
     @Test
     void usingDemoIsCaught() {
         fails(ArchitectureTest.nothingImportsDemo(), KeysUsingDemo.class);
+    }
+
+    @Test
+    void movingTheClockIsCaught() {
+        fails(ArchitectureTest.nobodyMovesTheClock(), MovesTheClock.class);
     }
 
     @Test

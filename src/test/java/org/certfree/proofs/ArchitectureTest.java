@@ -18,6 +18,7 @@ import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.certfree.proofs.common.ControllableClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -101,6 +103,13 @@ class ArchitectureTest {
         return layers.because("a feature reaches another only through that one's service API, one way (STYLE.md)");
     }
 
+    /** Only tests move the clock: demo data and scheduled work pass explicit instants to the services. */
+    static ArchRule nobodyMovesTheClock() {
+        return noClasses().should().callMethod(ControllableClock.class, "advance", Duration.class)
+                .orShould().callMethod(ControllableClock.class, "reset")
+                .because("moving the clock in a running service moves it for every request");
+    }
+
     static ArchRule noFeatureCycles() {
         return slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
     }
@@ -133,6 +142,11 @@ class ArchitectureTest {
     @Test
     void featuresDependOneWay() {
         featuresOneWay().check(CLASSES);
+    }
+
+    @Test
+    void mainCodeNeverMovesTheClock() {
+        nobodyMovesTheClock().check(CLASSES);
     }
 
     @Test
