@@ -97,8 +97,8 @@ public interface CertfreeConfig {
         Duration retiredRetention();
 
         /**
-         * How long one replica keeps active keys, the published-key directory and the JWKS in memory before
-         * re-reading the database; another replica's rotation or compromise reaches it within this time.
+         * Longest a replica keeps active keys, the published-key directory and the JWKS in memory. A key
+         * change on any replica drops them everywhere at once (change signals); this only bounds a lost one.
          */
         @WithName("cache-ttl")
         @WithDefault("PT30S")
