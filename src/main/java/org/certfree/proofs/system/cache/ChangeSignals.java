@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,7 @@ import org.postgresql.PGNotification;
 
 /**
  * Tells every replica that data it may hold in memory has changed, through PostgreSQL: a writer calls
- * {@link #changed(String)} in its transaction, which sends {@code NOTIFY certfree_changes, '<topic>'}
+ * {@link #changed(String)} in its transaction, which sends {@code NOTIFY certfree_changes, '<topic>/<replica>'}
  * (delivered by PostgreSQL only when the transaction commits); each replica LISTENs on a connection
  * of its own and drops its {@link SharedCache}s of that topic when the notice arrives. On the writing
  * replica the caches are dropped synchronously when the transaction completes.
@@ -45,6 +46,7 @@ public class ChangeSignals {
     private static final Logger LOG = Logger.getLogger(ChangeSignals.class);
 
     static final String CHANNEL = "certfree_changes";
+    private static final char SEPARATOR = '/';
     private static final Object TOPICS_IN_TRANSACTION = new Object();
     private static final Duration RECONNECT = Duration.ofSeconds(1);
     private static final Duration PROBE = Duration.ofSeconds(10);
@@ -54,6 +56,9 @@ public class ChangeSignals {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    /** Marks this replica's own notices, which its caches have already acted on when they arrive. */
+    private final String replica = UUID.randomUUID().toString();
 
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private volatile boolean listening;
@@ -127,7 +132,7 @@ public class ChangeSignals {
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             ps.setString(1, CHANNEL);
-            ps.setString(2, topic);
+            ps.setString(2, topic + SEPARATOR + replica);
             ps.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot announce a change of " + topic, e);
@@ -180,10 +185,7 @@ public class ChangeSignals {
                         continue;
                     }
                     for (PGNotification n : notices) {
-                        Topic t = topics.get(n.getParameter());
-                        if (t != null) {
-                            t.changed();
-                        }
+                        received(n.getParameter());
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -200,6 +202,19 @@ public class ChangeSignals {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** A notice {@code <topic>} or {@code <topic>/<replica>}: another replica's change drops this one's caches of the topic. */
+    private void received(String notice) {
+        int at = notice.lastIndexOf(SEPARATOR);
+        String topic = at < 0 ? notice : notice.substring(0, at);
+        if (at >= 0 && notice.substring(at + 1).equals(replica)) {
+            return; // ours: dropped when our transaction completed
+        }
+        Topic t = topics.get(topic);
+        if (t != null) {
+            t.changed();
         }
     }
 

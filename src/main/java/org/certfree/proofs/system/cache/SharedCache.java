@@ -27,18 +27,19 @@ public final class SharedCache<K, V> {
 
     /** The value for {@code key}: cached, or loaded by {@code loader} (which may return null). */
     public V get(K key, Function<? super K, ? extends V> loader) {
-        if (!topic.cacheable()) {
-            return loader.apply(key);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (!topic.cacheable()) {
+                return loader.apply(key);
+            }
+            long before = topic.generation();
+            Stamped<V> stamped = cache.get(key, k -> new Stamped<>(before, loader.apply(k)));
+            if (stamped.generation() == topic.generation() && topic.cacheable()) {
+                return stamped.value();
+            }
+            // loaded before the latest change (by this call or an earlier one): drop it, load again
+            cache.asMap().remove(key, stamped);
         }
-        long before = topic.generation();
-        Stamped<V> stamped = cache.get(key, k -> new Stamped<>(before, loader.apply(k)));
-        if (stamped.generation() == topic.generation() && topic.cacheable()) {
-            return stamped.value();
-        }
-        // loaded before the latest change (by this call or an earlier one): drop it and read afresh,
-        // uncached — the next call caches again
-        cache.asMap().remove(key, stamped);
-        return loader.apply(key);
+        return loader.apply(key); // changing under our feet: answer from the database, keep nothing
     }
 
     /** Drops every value of this cache on this replica only (other replicas keep theirs). */
