@@ -46,7 +46,7 @@ run_wrk() {
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/ {print $4}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")  # "Non-2xx or 3xx responses: N"
   printf '%-28s c=%-3s req/s=%-10s p50=%-9s p99=%-9s non-2xx=%s\n' "$name" "$conns" "$rps" "$p50" "$p99" "${non2xx:-0}"
   echo "$rps" > "$WORK/last-rps"
 }
