@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The published 用证清单 (seed 四.(一).2): read by everyone, kept by ADMIN. */
@@ -48,6 +49,7 @@ public class UsageListResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "用证清单 / The 用证 list")
     @APIResponse(responseCode = "200", description = "一页条目 / a page of entries")
     @APIResponse(responseCode = "400")

@@ -13,6 +13,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,6 +38,7 @@ public class FloorResource {
     @GET
     @Path("{code}")
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "基准下限：按主键查一个部门 / Benchmark floor: one department by primary key")
     @APIResponse(responseCode = "200", description = "部门名称 / the department's name")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,6 +51,7 @@ public class ListResource {
     @GET
     @Path("{kind}")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "查询清单（公开，可按日期回溯）/ Read a list, now or as of a date (public)",
             description = "清单为截至 asOf 已发布的全部批次依次叠加的结果。q 按空格分词，每个词都须出现在编码、名称、部门、依据或内容中。"
                     + " / The list is the fold of every batch published up to asOf. q is split on spaces; every term must occur.")
@@ -72,6 +74,7 @@ public class ListResource {
     @GET
     @Path("{kind}/export")
     @PermitAll
+    @SecurityRequirements
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "导出清单（JSON 或 CSV，公开）/ Export a list as JSON or CSV (public)",
             description = "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。/ CSV is UTF-8 with a byte-order mark for Excel.")
@@ -123,6 +126,7 @@ public class ListResource {
     @GET
     @Path("{kind}/{code}")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "清单上的一个事项（公开，可按日期回溯）/ One matter on a list, now or as of a date (public)")
     @APIResponse(responseCode = "200", description = "清单条目 / the list entry")
     @APIResponse(responseCode = "400")

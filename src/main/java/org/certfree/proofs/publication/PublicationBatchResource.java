@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -73,6 +74,7 @@ public class PublicationBatchResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "列出发布批次（公开）/ List publication batches (public)",
             description = "公众只能看到已发布的批次；审核人员还能看到草稿。/ The public sees published batches; reviewers also see drafts.")
     @APIResponse(responseCode = "200", description = "批次，按发布顺序 / batches in log order")
@@ -102,6 +104,7 @@ public class PublicationBatchResource {
     @GET
     @Path("diff")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "两个批次之间清单的差异（公开）/ Difference of the lists between two batches (public)",
             description = "比较批次 from 发布后与批次 to 发布后的清单：新增、移出、修改的事项。"
                     + " / Compares the lists after batch `from` with the lists after batch `to`.")
@@ -119,6 +122,7 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "读取批次及其条目（公开）/ Read a batch with its entries (public)")
     @APIResponse(responseCode = "200", description = "批次 / the batch")
     @APIResponse(responseCode = "404")
@@ -131,6 +135,7 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}/manifest")
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "批次的规范化发布清单（公开）/ The batch's canonical manifest (public)",
             description = "返回被哈希和签名的原始字节（RFC 8785 JCS）；其 SHA-256 即 manifestHash，并写在 Repr-Digest 头中。"
@@ -150,6 +155,7 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}/export")
     @PermitAll
+    @SecurityRequirements
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "导出批次（JSON 或 CSV，公开）/ Export a batch as JSON or CSV (public)",
             description = "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。/ CSV is UTF-8 with a byte-order mark for Excel.")

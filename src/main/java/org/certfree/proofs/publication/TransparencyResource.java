@@ -16,6 +16,7 @@ import org.certfree.proofs.publication.dto.VerificationReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,6 +37,7 @@ public class TransparencyResource {
     @GET
     @Path("tree-head")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "签名树头（公开）/ Signed tree head (public)",
             description = "默认为最新树头；payload 为被签名的规范化 JSON。/ The latest by default; payload is the canonical JSON that is signed.")
     @APIResponse(responseCode = "200", description = "树头 / the tree head")
@@ -48,6 +50,7 @@ public class TransparencyResource {
     @GET
     @Path("inclusion")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "批次的包含证明（公开）/ Inclusion proof of a batch (public)")
     @APIResponse(responseCode = "200", description = "包含证明 / the inclusion proof")
     @APIResponse(responseCode = "400")
@@ -65,6 +68,7 @@ public class TransparencyResource {
     @GET
     @Path("consistency")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "两个树大小之间的一致性证明（公开）/ Consistency proof between two tree sizes (public)")
     @APIResponse(responseCode = "200", description = "一致性证明 / the consistency proof")
     @APIResponse(responseCode = "400")
@@ -76,6 +80,7 @@ public class TransparencyResource {
     @GET
     @Path("verify")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "核对全部已发布记录（公开）/ Recompute and check the whole published record (public)",
             description = "按存储的批次与条目重新生成每个发布清单并核对其哈希、哈希链、默克尔根、签名和现行清单，列出所有不一致之处。"
                     + " / Rebuilds every manifest from the stored rows and checks hashes, chain, Merkle roots, signatures and the current lists.")

@@ -19,6 +19,7 @@ import org.certfree.proofs.verification.dto.StatusAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public status check of a proof by number and verification code. */
@@ -36,6 +37,7 @@ public class StatusCheckResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "查询证明状态 / Check a proof's status",
             description = "凭证明编号和核验码查询，只返回状态、事项、开具部门、日期和脱敏姓名。编号不存在与核验码错误的回答相同。按客户端限流。"

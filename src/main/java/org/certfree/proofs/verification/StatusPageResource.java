@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The citizen status page (Chinese) that a proof's QR code opens: {@code /verify?n=<number>&c=<code>}. */
@@ -23,6 +24,7 @@ public class StatusPageResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "证明核验页面（二维码打开）/ The status page the QR code opens")
     @APIResponse(responseCode = "200", description = "HTML 页面 / HTML page")

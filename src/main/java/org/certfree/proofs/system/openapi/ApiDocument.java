@@ -7,7 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The API's OpenAPI header; {@code openapi/openapi.yaml} is the served document, kept equal by a test. */
+/**
+ * The API's OpenAPI header; {@code openapi/openapi.yaml} is the served document, kept equal by a test.
+ * An operation that needs a token says {@code @SecurityRequirement(name = "bearer")}; a public one
+ * ({@code @PermitAll}) says an empty {@code @SecurityRequirements}, which the document shows as
+ * {@code security: []}, so a client generator knows not to send a token.
+ */
 @OpenAPIDefinition(
         info = @Info(title = "certfree-proofs — 无证明城市 电子证明开具与核验 API", version = "v1",
                 description = """
