@@ -51,6 +51,7 @@ public class JwksResource {
                     each; its JWK has kty=EC, crv=SM2.""")
     @APIResponse(responseCode = "200", description = "JWK Set")
     @APIResponse(responseCode = "304", description = "未变化 / not modified (If-None-Match)")
+    @APIResponse(responseCode = "406")
     public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         KeyService.JwkSet set = keys.jwkSet();
         String cache = "public, max-age=" + config.keys().jwksMaxAge().toSeconds();

@@ -78,6 +78,7 @@ public class PublicationBatchResource {
     @Operation(summary = "列出发布批次（公开）/ List publication batches (public)",
             description = "公众只能看到已发布的批次；审核人员还能看到草稿。/ The public sees published batches; reviewers also see drafts.")
     @APIResponse(responseCode = "200", description = "批次，按发布顺序 / batches in log order")
+    @APIResponse(responseCode = "400")
     public List<BatchSummary> list(@Parameter(description = "状态 / status") @QueryParam("status") BatchStatus status) {
         return publication.list(status, reviewer());
     }

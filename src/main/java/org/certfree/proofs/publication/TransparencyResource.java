@@ -85,6 +85,7 @@ public class TransparencyResource {
             description = "按存储的批次与条目重新生成每个发布清单并核对其哈希、哈希链、默克尔根、签名和现行清单，列出所有不一致之处。"
                     + " / Rebuilds every manifest from the stored rows and checks hashes, chain, Merkle roots, signatures and the current lists.")
     @APIResponse(responseCode = "200", description = "核对结果 / the report")
+    @APIResponse(responseCode = "406")
     public VerificationReport verify() {
         return log.verify();
     }

@@ -28,6 +28,7 @@ public class StatusPageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "证明核验页面（二维码打开）/ The status page the QR code opens")
     @APIResponse(responseCode = "200", description = "HTML 页面 / HTML page")
+    @APIResponse(responseCode = "406")
     public Response page() {
         String html = page;
         if (html == null) {
