@@ -137,14 +137,15 @@ public class ProofResource {
         });
     }
 
+    // Deprecated alias of SubjectRecordResource.put (this path is ambiguous beside {number}/…); remove when clients have moved.
     @jakarta.ws.rs.PUT
     @Path("data/{matterCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "登记部门数据 / Record the department's data on a subject",
-            description = "开具部门的业务系统登记其掌握的主体数据；对即时开具的事项，申请据此立即开具。"
-                    + " / The issuing department's system records what it holds on a subject; requests for immediate matters are issued from it at once.")
+    @Operation(deprecated = true, summary = "登记部门数据（旧地址）/ Record the department's data on a subject (old path)",
+            description = "已改为 PUT /api/v1/subject-records/{matterCode}，行为相同；此旧地址暂时保留，以后将移除。"
+                    + " / Moved to PUT /api/v1/subject-records/{matterCode} with the same behaviour; this old path stays for now and will be removed.")
     @APIResponse(responseCode = "204", description = "已登记 / recorded")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
