@@ -22,6 +22,7 @@ import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.openapi.ApiDocument;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * no such endpoint (404) and verifies an identity provider's tokens instead.
  */
 @Path("/api/v1/dev/tokens")
-@Tag(name = "dev", description = "演示模式的开发令牌 / Development tokens (demo mode only)")
+@Tag(name = ApiDocument.DEMO_TAG, description = ApiDocument.DEMO_TAG_DESCRIPTION)
 public class DevTokenResource {
 
     @Inject

@@ -11,6 +11,7 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.openapi.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * run on the same machine. Demo mode only (404 in production).
  */
 @Path("/api/v1/bench/floor")
-@Tag(name = "bench", description = "基准测试下限（仅演示模式）/ Benchmark floor (demo mode only)")
+@Tag(name = ApiDocument.DEMO_TAG, description = ApiDocument.DEMO_TAG_DESCRIPTION)
 public class FloorResource {
 
     @Inject

@@ -33,4 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "bearer",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")))
 public class ApiDocument extends Application {
+
+    /** Tag of the operations that exist in demo mode only; {@link TagOrderFilter} lists it last. */
+    public static final String DEMO_TAG = "demo";
+
+    /** Its description. */
+    public static final String DEMO_TAG_DESCRIPTION =
+            "仅演示模式：开发令牌与基准测试下限（生产模式下为 404）/ Demo mode only: development tokens and the benchmark floor (404 in production)";
 }
