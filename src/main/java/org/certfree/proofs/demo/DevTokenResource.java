@@ -71,7 +71,9 @@ public class DevTokenResource {
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "签发开发令牌（仅演示模式）/ Mint a development token (demo mode only)")
+    @Operation(summary = "签发开发令牌（仅演示模式）/ Mint a development token (demo mode only)",
+            description = "仅演示模式：为一个角色签发开发用令牌（RS256，有效期见 certfree.dev-token-ttl）。CITIZEN 须给出 subject（公民身份号码或统一社会信用代码）且不带部门；ISSUER、LIST_EDITOR、VERIFIER、REVIEWER 须给出具有相应职能的启用部门 dept。生产模式下返回 404。"
+                    + " / Demo mode only: mints an RS256 development token for one role (lifetime: certfree.dev-token-ttl). CITIZEN needs a subject (resident ID or USCC) and no dept; ISSUER, LIST_EDITOR, VERIFIER and REVIEWER need an active dept with the matching role. 404 in production mode.")
     @APIResponse(responseCode = "200", description = "令牌 / the token")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")

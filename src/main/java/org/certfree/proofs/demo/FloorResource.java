@@ -41,7 +41,9 @@ public class FloorResource {
     @PermitAll
     @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "基准下限：按主键查一个部门 / Benchmark floor: one department by primary key")
+    @Operation(summary = "基准下限：按主键查一个部门 / Benchmark floor: one department by primary key",
+            description = "基准测试用：按主键读取一个部门的编码和名称，是本服务能回答的最便宜的有用请求，bench/ 以它为基线报告其他接口。生产模式下返回 404。"
+                    + " / For benchmarks: one department's code and name by primary key, the cheapest useful request this service answers; bench/ reports other endpoints relative to it. 404 in production mode.")
     @APIResponse(responseCode = "200", description = "部门名称 / the department's name")
     @APIResponse(responseCode = "404")
     public Floor floor(@PathParam("code") String code) {

@@ -81,7 +81,9 @@ public class ProofRequestResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
-    @Operation(summary = "读取开具申请 / Read a proof request")
+    @Operation(summary = "读取开具申请 / Read a proof request",
+            description = "一个开具申请及其状态和截止日。管理员、开具部门的开具人员、提出申请的用证单位和证明主体本人可以读取，其他人返回 403。"
+                    + " / One proof request with its status and due date. ADMIN, the issuing department's ISSUERs, the using unit that filed it and the subject may read it; others get 403.")
     @APIResponse(responseCode = "200", description = "申请 / the request")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -88,7 +88,9 @@ public class ProofResource {
     @Path("{number}")
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "读取一份证明 / Read a proof")
+    @Operation(summary = "读取一份证明 / Read a proof",
+            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS）；管理员看到脱敏内容，不含核验码；其他人返回 403。"
+                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS); ADMIN sees masked values without the code; others get 403.")
     @APIResponse(responseCode = "200", description = "证明 / the proof")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -103,7 +105,9 @@ public class ProofResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "撤销证明 / Revoke a proof")
+    @Operation(summary = "撤销证明 / Revoke a proof",
+            description = "开具部门撤销一份有效（VALID）的证明，须给出原因 reason，可附说明；此后核验不再通过，部门的状态列表下一次读取即反映撤销。已撤销或已被替代的证明返回 409。"
+                    + " / The issuing department revokes a VALID proof with a reason and an optional note; verification fails from then on and the department's status list shows it from its next fetch. A proof already revoked or superseded answers 409.")
     @APIResponse(responseCode = "200", description = "已撤销 / revoked")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -176,7 +180,9 @@ public class ProofResource {
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN })
     @SecurityRequirement(name = "bearer")
     @Produces("image/svg+xml")
-    @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)")
+    @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)",
+            description = "内容为核验页地址（含编号和核验码），矢量格式，便于印刷。仅证明主体本人和开具部门。"
+                    + " / Carries the status-page URL with number and code; vector, for print. The subject and the issuing department only.")
     @APIResponse(responseCode = "200", description = "SVG")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

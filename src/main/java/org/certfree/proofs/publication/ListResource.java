@@ -127,7 +127,9 @@ public class ListResource {
     @Path("{kind}/{code}")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "清单上的一个事项（公开，可按日期回溯）/ One matter on a list, now or as of a date (public)")
+    @Operation(summary = "清单上的一个事项（公开，可按日期回溯）/ One matter on a list, now or as of a date (public)",
+            description = "某一事项在 asOf 时（默认现在）清单上的内容、生效时间和发布它的批次；当时不在该清单上返回 404。无需登录。"
+                    + " / One matter on a list as of asOf (default now): its content, since when it applies and the batch that published it; 404 when it was not on that list then. No login needed.")
     @APIResponse(responseCode = "200", description = "清单条目 / the list entry")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")

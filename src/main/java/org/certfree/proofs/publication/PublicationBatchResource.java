@@ -87,7 +87,9 @@ public class PublicationBatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.REVIEWER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "新建发布批次草稿（司法局）/ Create a draft batch (justice bureau)")
+    @Operation(summary = "新建发布批次草稿（司法局）/ Create a draft batch (justice bureau)",
+            description = "司法局的审核人员新建发布批次草稿；编号可省略，按年份自动编排（如 2024年第1批）。编号已被使用返回 409 及已有批次的地址。带相同 Idempotency-Key 的重试返回同一结果。"
+                    + " / A REVIEWER of the justice bureau creates a draft batch; without a number one is assigned by year (e.g. 2024年第1批). A number already taken answers 409 with the existing batch's location; retries with the same Idempotency-Key replay the first answer.")
     @APIResponse(responseCode = "201", description = "已创建 / created")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -124,7 +126,9 @@ public class PublicationBatchResource {
     @Path("{id}")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "读取批次及其条目（公开）/ Read a batch with its entries (public)")
+    @Operation(summary = "读取批次及其条目（公开）/ Read a batch with its entries (public)",
+            description = "批次及其全部条目。公众只能读取已发布的批次，审核人员还能读取草稿。ETag 为批次的版本号，发布时可作为 If-Match 发回。"
+                    + " / A batch with all its entries. The public reads published batches, reviewers also drafts. The ETag is the batch's version, to send back as If-Match when publishing.")
     @APIResponse(responseCode = "200", description = "批次 / the batch")
     @APIResponse(responseCode = "404")
     public Response get(@PathParam("id") long id) {
@@ -222,7 +226,9 @@ public class PublicationBatchResource {
     @Path("{id}/entries/{seq}")
     @RolesAllowed(Role.Names.REVIEWER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "从批次草稿中去掉一个条目 / Remove an entry from a draft batch")
+    @Operation(summary = "从批次草稿中去掉一个条目 / Remove an entry from a draft batch",
+            description = "按序号从草稿批次中去掉一个条目；已发布的批次返回 409。只有组建该批次的部门的审核人员可以操作。"
+                    + " / Removes an entry, by sequence number, from a draft batch; a published batch answers 409. Reviewers of the department that assembled the batch only.")
     @APIResponse(responseCode = "204", description = "已去掉 / removed")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

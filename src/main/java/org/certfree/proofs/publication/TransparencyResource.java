@@ -51,7 +51,9 @@ public class TransparencyResource {
     @Path("inclusion")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "批次的包含证明（公开）/ Inclusion proof of a batch (public)")
+    @Operation(summary = "批次的包含证明（公开）/ Inclusion proof of a batch (public)",
+            description = "已发布批次的发布清单哈希在树大小为 treeSize（默认当前）的日志中的包含证明（RFC 9162 §2.1.3）：叶序号和审计路径，可对照签名树头的根哈希核对。"
+                    + " / Inclusion proof (RFC 9162 §2.1.3) of a published batch's manifest hash in the log at treeSize (default: current): leaf index and audit path, to check against the signed tree head's root.")
     @APIResponse(responseCode = "200", description = "包含证明 / the inclusion proof")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")
@@ -69,7 +71,9 @@ public class TransparencyResource {
     @Path("consistency")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "两个树大小之间的一致性证明（公开）/ Consistency proof between two tree sizes (public)")
+    @Operation(summary = "两个树大小之间的一致性证明（公开）/ Consistency proof between two tree sizes (public)",
+            description = "证明树大小为 first 时的日志是树大小为 second（默认当前）时日志的前缀（RFC 9162 §2.1.4），用于核对先后两个签名树头。"
+                    + " / Proves that the log at tree size first is a prefix of the log at size second (default: current), RFC 9162 §2.1.4, so two signed tree heads can be checked against each other.")
     @APIResponse(responseCode = "200", description = "一致性证明 / the consistency proof")
     @APIResponse(responseCode = "400")
     public ConsistencyProofView consistency(@Parameter(description = "较小的树大小 / first tree size") @QueryParam("first") Integer first,
