@@ -22,10 +22,15 @@ import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +60,14 @@ public class ProofResource {
     @Operation(summary = "开具电子证明 / Issue a proof",
             description = "本部门的开具人员对保留清单上、出具电子证明的本部门事项直接开具。带相同 Idempotency-Key 的重试返回同一份证明。"
                     + " / An ISSUER issues a proof of a matter of their own department on the retained list; a retry with the same Idempotency-Key returns the same proof.")
-    @APIResponse(responseCode = "201", description = "已开具 / issued")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IssueProofRequest.class),
+            examples = @ExampleObject(name = "household-registration", summary = "户籍证明 / household registration",
+                    value = Examples.ISSUE_PROOF_REQUEST)))
+    @APIResponse(responseCode = "201", description = "已开具 / issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofView.class),
+                    examples = @ExampleObject(name = "issued", summary = "已开具（JWS 已截短）/ issued (JWS shortened)",
+                            value = Examples.PROOF_ISSUED)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

@@ -22,8 +22,11 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.publication.dto.ListEntryView;
 import org.certfree.proofs.publication.dto.ListPage;
+import org.certfree.proofs.system.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +58,10 @@ public class ListResource {
     @Operation(summary = "查询清单（公开，可按日期回溯）/ Read a list, now or as of a date (public)",
             description = "清单为截至 asOf 已发布的全部批次依次叠加的结果。q 按空格分词，每个词都须出现在编码、名称、部门、依据或内容中。"
                     + " / The list is the fold of every batch published up to asOf. q is split on spaces; every term must occur.")
-    @APIResponse(responseCode = "200", description = "一页清单 / a page of the list")
+    @APIResponse(responseCode = "200", description = "一页清单 / a page of the list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListPage.class),
+                    examples = @ExampleObject(name = "retained-search", summary = "保留清单中检索“户籍” / the retained list searched for 户籍",
+                            value = Examples.LIST_PAGE)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")
     public ListPage list(

@@ -39,10 +39,15 @@ import org.certfree.proofs.publication.dto.EntryInput;
 import org.certfree.proofs.publication.dto.EntryView;
 import org.certfree.proofs.publication.dto.PublishInput;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -246,7 +251,13 @@ public class PublicationBatchResource {
     @Operation(summary = "发布批次（原子操作，发布后不可更改）/ Publish a batch (atomic; immutable afterwards)",
             description = "生成规范化发布清单并接入哈希链，更新现行清单，追加到透明日志并生成签名树头。空批次返回 422。"
                     + " / Freezes the canonical manifest into the hash chain, updates the current lists, appends to the log with a signed tree head. An empty batch answers 422.")
-    @APIResponse(responseCode = "200", description = "已发布 / published")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishInput.class),
+            examples = @ExampleObject(name = "version", summary = "读取到的版本号（或用 If-Match）/ the version read (or If-Match)",
+                    value = Examples.PUBLISH_BATCH)))
+    @APIResponse(responseCode = "200", description = "已发布 / published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class),
+                    examples = @ExampleObject(name = "published", summary = "已发布、签名并记入日志（签名已截短）/ published, signed and logged (signatures shortened)",
+                            value = Examples.BATCH_PUBLISHED)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
