@@ -38,7 +38,9 @@ public class CalendarResource {
     @GET
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
             Role.Names.VERIFIER, Role.Names.CITIZEN })
-    @Operation(summary = "某年的节假日与调休 / Holidays and worked weekend days of a year")
+    @Operation(summary = "某年的节假日与调休 / Holidays and worked weekend days of a year",
+            description = "列出某年（year，2000–2100）登记的法定节假日和调休上班日，其余日子按周一至周五上班计。开具申请的法定时限按此日历以工作日计算。"
+                    + " / The public holidays and worked weekend days recorded for a year (2000–2100); other days count Monday to Friday as working days. The statutory time limits of proof requests are counted in working days on this calendar.")
     @APIResponse(responseCode = "200", description = "日历例外 / calendar exceptions")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -53,7 +55,9 @@ public class CalendarResource {
     @Path("{day}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "设置节假日或调休日 / Set a holiday or worked weekend day")
+    @Operation(summary = "设置节假日或调休日 / Set a holiday or worked weekend day",
+            description = "登记或替换某日为节假日（HOLIDAY）或调休上班日（WORKDAY），须注明名称和依据（如国务院办公厅通知文号）。仅管理员；每年的放假安排公布后录入。"
+                    + " / Records or replaces a day as a holiday (HOLIDAY) or worked weekend day (WORKDAY), with its name and source (e.g. the State Council's notice). ADMIN only; entered when each year's arrangement is published.")
     @APIResponse(responseCode = "200", description = "已设置 / set")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -66,7 +70,9 @@ public class CalendarResource {
     @DELETE
     @Path("{day}")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "删除日历例外 / Remove a calendar exception")
+    @Operation(summary = "删除日历例外 / Remove a calendar exception",
+            description = "删除某日的节假日或调休登记，该日恢复按周一至周五计算；没有登记的日子返回 404。仅管理员。"
+                    + " / Removes the holiday or worked-weekend entry of a day, which then counts by weekday again; a day without an entry answers 404. ADMIN only.")
     @APIResponse(responseCode = "204", description = "已删除 / removed")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

@@ -117,7 +117,9 @@ public class MatterResource {
     @GET
     @Path("{code}")
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR })
-    @Operation(summary = "读取证明事项及其版本历史 / Read a matter and its version history")
+    @Operation(summary = "读取证明事项及其版本历史 / Read a matter and its version history",
+            description = "事项的基本信息、最新版本和全部版本的状态。清单编辑员只能读取本部门的事项，审核人员和管理员可读取全部。"
+                    + " / A matter with its latest version and the status of every version. List editors read their own department's matters only; reviewers and ADMIN read all.")
     @APIResponse(responseCode = "200", description = "事项 / the matter")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
@@ -212,7 +214,9 @@ public class MatterResource {
     @POST
     @Path("{code}/versions/{number}/submit")
     @RolesAllowed(Role.Names.LIST_EDITOR)
-    @Operation(summary = "提交司法局审核 / Submit for review")
+    @Operation(summary = "提交司法局审核 / Submit for review",
+            description = "本部门的清单编辑员把草稿（DRAFT）提交司法局审核；提交后不能修改，但可撤回。带上读取到的 version（请求体或 If-Match）时，版本已变返回 409。"
+                    + " / The department's LIST_EDITOR submits a DRAFT for the justice bureau's review; it can no longer be edited but can be withdrawn. With the version read (body or If-Match), a stale one answers 409.")
     @APIResponse(responseCode = "200", description = "已提交 / submitted")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -230,7 +234,9 @@ public class MatterResource {
     @POST
     @Path("{code}/versions/{number}/withdraw")
     @RolesAllowed(Role.Names.LIST_EDITOR)
-    @Operation(summary = "撤回审核申请（回到草稿）/ Withdraw from review (back to draft)")
+    @Operation(summary = "撤回审核申请（回到草稿）/ Withdraw from review (back to draft)",
+            description = "审核之前，清单编辑员把已提交（SUBMITTED）的版本撤回为草稿以便修改。版本号的用法同提交。"
+                    + " / Before the review, the LIST_EDITOR takes a SUBMITTED version back to DRAFT to edit it. The version is checked as for submission.")
     @APIResponse(responseCode = "200", description = "已撤回 / withdrawn")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -248,7 +254,9 @@ public class MatterResource {
     @POST
     @Path("{code}/versions/{number}/approve")
     @RolesAllowed(Role.Names.REVIEWER)
-    @Operation(summary = "审核通过（司法局）/ Approve (justice bureau)")
+    @Operation(summary = "审核通过（司法局）/ Approve (justice bureau)",
+            description = "司法局的审核人员通过已提交（SUBMITTED）的版本，可附审核意见；通过的版本不再改动，可加入发布批次。带上读取到的 version（请求体或 If-Match）时，版本已变返回 409。"
+                    + " / A REVIEWER of the justice bureau approves a SUBMITTED version, optionally with a comment; approved versions never change and can go into a publication batch. With the version read (body or If-Match), a stale one answers 409.")
     @APIResponse(responseCode = "200", description = "已通过 / approved")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -266,7 +274,9 @@ public class MatterResource {
     @POST
     @Path("{code}/versions/{number}/reject")
     @RolesAllowed(Role.Names.REVIEWER)
-    @Operation(summary = "驳回（司法局，须说明理由）/ Reject with a reason (justice bureau)")
+    @Operation(summary = "驳回（司法局，须说明理由）/ Reject with a reason (justice bureau)",
+            description = "司法局的审核人员驳回已提交（SUBMITTED）的版本，须在 reason 中说明理由；驳回的版本不再改动，编辑员须起草新版本。版本号的用法同审核通过。"
+                    + " / A REVIEWER of the justice bureau rejects a SUBMITTED version with a reason (required); rejected versions never change and the editor drafts a new one. The version is checked as for approval.")
     @APIResponse(responseCode = "200", description = "已驳回 / rejected")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -46,7 +46,9 @@ public class ConsentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "授权用证单位调取 / Consent to a using unit's retrieval")
+    @Operation(summary = "授权用证单位调取 / Consent to a using unit's retrieval",
+            description = "持证人授权一个用证单位在截止时间前、为一项用途调取本人某一证明事项的证明全文；返回的 id 即授权编号，用证单位申请或调取时出示。单位须为用证单位，事项须在现行保留清单上。"
+                    + " / The holder lets one using unit retrieve the full content of their proofs of one matter, for one purpose, until expiresAt; the returned id is the consent reference the unit quotes. The unit must be a using unit and the matter on the current retained list.")
     @APIResponse(responseCode = "201", description = "已授权；id 即授权编号 / granted; id is the consent reference")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -72,7 +74,9 @@ public class ConsentResource {
     @POST
     @Path("{id}/revoke")
     @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "撤回授权 / Revoke a consent")
+    @Operation(summary = "撤回授权 / Revoke a consent",
+            description = "持证人撤回本人的授权，此后不能再据此申请或调取；再次撤回不改变撤回时间。"
+                    + " / The holder withdraws their consent: from then on no request or retrieval can rely on it. Revoking it again keeps the first revocation time.")
     @APIResponse(responseCode = "200", description = "已撤回 / revoked")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -22,11 +22,13 @@ import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.openapi.ApiDocument;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * no such endpoint (404) and verifies an identity provider's tokens instead.
  */
 @Path("/api/v1/dev/tokens")
-@Tag(name = "dev", description = "演示模式的开发令牌 / Development tokens (demo mode only)")
+@Tag(name = ApiDocument.DEMO_TAG, description = ApiDocument.DEMO_TAG_DESCRIPTION)
 public class DevTokenResource {
 
     @Inject
@@ -66,9 +68,12 @@ public class DevTokenResource {
 
     @POST
     @PermitAll
+    @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "签发开发令牌（仅演示模式）/ Mint a development token (demo mode only)")
+    @Operation(summary = "签发开发令牌（仅演示模式）/ Mint a development token (demo mode only)",
+            description = "仅演示模式：为一个角色签发开发用令牌（RS256，有效期见 certfree.dev-token-ttl）。CITIZEN 须给出 subject（公民身份号码或统一社会信用代码）且不带部门；ISSUER、LIST_EDITOR、VERIFIER、REVIEWER 须给出具有相应职能的启用部门 dept。生产模式下返回 404。"
+                    + " / Demo mode only: mints an RS256 development token for one role (lifetime: certfree.dev-token-ttl). CITIZEN needs a subject (resident ID or USCC) and no dept; ISSUER, LIST_EDITOR, VERIFIER and REVIEWER need an active dept with the matching role. 404 in production mode.")
     @APIResponse(responseCode = "200", description = "令牌 / the token")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")

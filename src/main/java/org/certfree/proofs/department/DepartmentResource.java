@@ -51,7 +51,9 @@ public class DepartmentResource {
     @GET
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
             Role.Names.VERIFIER, Role.Names.CITIZEN })
-    @Operation(summary = "列出部门与单位 / List departments and units")
+    @Operation(summary = "列出部门与单位 / List departments and units",
+            description = "按职能、类别、是否启用以及名称或编码中的文字筛选部门与单位，分页返回。所有登录角色可用。"
+                    + " / Departments and units filtered by role, kind, active flag and text in the name or code, a page at a time. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "一页部门 / a page of departments")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -69,7 +71,9 @@ public class DepartmentResource {
     @Path("{code}")
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
             Role.Names.VERIFIER, Role.Names.CITIZEN })
-    @Operation(summary = "读取一个部门 / Read a department")
+    @Operation(summary = "读取一个部门 / Read a department",
+            description = "按编码读取一个部门或单位：名称、类别、统一社会信用代码、区划、职能、是否启用，以及替换时须发回的 version。所有登录角色可用。"
+                    + " / One department or unit by code: name, kind, USCC, region, roles, whether active, and the version to send back when replacing it. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "部门 / the department")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "404")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public trust list: every department's published verification keys as a JWK Set (RFC 7517 §5). */
@@ -30,6 +31,7 @@ public class JwksResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Produces({ JWK_SET_JSON, MediaType.APPLICATION_JSON })
     @Operation(summary = "公开的核验公钥集（JWKS）/ Published verification keys (JWKS)",
             description = """
@@ -49,6 +51,7 @@ public class JwksResource {
                     each; its JWK has kty=EC, crv=SM2.""")
     @APIResponse(responseCode = "200", description = "JWK Set")
     @APIResponse(responseCode = "304", description = "未变化 / not modified (If-None-Match)")
+    @APIResponse(responseCode = "406")
     public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         KeyDirectory.JwkSet set = keys.jwkSet();
         String cache = "public, max-age=" + config.keys().jwksMaxAge().toSeconds();

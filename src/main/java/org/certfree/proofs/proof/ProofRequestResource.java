@@ -22,10 +22,15 @@ import org.certfree.proofs.proof.dto.CreateProofRequest;
 import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +57,14 @@ public class ProofRequestResource {
     @Operation(summary = "申请开具证明 / Request a proof",
             description = "群众为本人申请，或用证单位凭持证人授权申请。截止日按事项法定时限（工作日）计算。"
                     + " / A citizen for themselves, or a using unit with the holder's consent; the deadline counts the matter's statutory limit in working days.")
-    @APIResponse(responseCode = "201", description = "已受理 / accepted")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateProofRequest.class),
+            examples = @ExampleObject(name = "citizen", summary = "群众为本人申请 / a citizen for themselves",
+                    value = Examples.PROOF_REQUEST)))
+    @APIResponse(responseCode = "201", description = "已受理 / accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofRequestView.class),
+                    examples = @ExampleObject(name = "pending", summary = "等待开具部门处理 / waiting for the issuer",
+                            value = Examples.PROOF_REQUEST_ACCEPTED)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
@@ -81,7 +93,9 @@ public class ProofRequestResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
-    @Operation(summary = "读取开具申请 / Read a proof request")
+    @Operation(summary = "读取开具申请 / Read a proof request",
+            description = "一个开具申请及其状态和截止日。管理员、开具部门的开具人员、提出申请的用证单位和证明主体本人可以读取，其他人返回 403。"
+                    + " / One proof request with its status and due date. ADMIN, the issuing department's ISSUERs, the using unit that filed it and the subject may read it; others get 403.")
     @APIResponse(responseCode = "200", description = "申请 / the request")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -22,10 +22,15 @@ import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +66,14 @@ public class ProofResource {
     @Operation(summary = "开具电子证明 / Issue a proof",
             description = "本部门的开具人员对保留清单上、出具电子证明的本部门事项直接开具。带相同 Idempotency-Key 的重试返回同一份证明。"
                     + " / An ISSUER issues a proof of a matter of their own department on the retained list; a retry with the same Idempotency-Key returns the same proof.")
-    @APIResponse(responseCode = "201", description = "已开具 / issued")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IssueProofRequest.class),
+            examples = @ExampleObject(name = "household-registration", summary = "户籍证明 / household registration",
+                    value = Examples.ISSUE_PROOF_REQUEST)))
+    @APIResponse(responseCode = "201", description = "已开具 / issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofView.class),
+                    examples = @ExampleObject(name = "issued", summary = "已开具（JWS 已截短）/ issued (JWS shortened)",
+                            value = Examples.PROOF_ISSUED)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
@@ -94,7 +106,9 @@ public class ProofResource {
     @Path("{number}")
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "读取一份证明 / Read a proof")
+    @Operation(summary = "读取一份证明 / Read a proof",
+            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS）；管理员看到脱敏内容，不含核验码；其他人返回 403。"
+                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS); ADMIN sees masked values without the code; others get 403.")
     @APIResponse(responseCode = "200", description = "证明 / the proof")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -109,7 +123,9 @@ public class ProofResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "撤销证明 / Revoke a proof")
+    @Operation(summary = "撤销证明 / Revoke a proof",
+            description = "开具部门撤销一份有效（VALID）的证明，须给出原因 reason，可附说明；此后核验不再通过，部门的状态列表下一次读取即反映撤销。已撤销或已被替代的证明返回 409。"
+                    + " / The issuing department revokes a VALID proof with a reason and an optional note; verification fails from then on and the department's status list shows it from its next fetch. A proof already revoked or superseded answers 409.")
     @APIResponse(responseCode = "200", description = "已撤销 / revoked")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -143,14 +159,15 @@ public class ProofResource {
         });
     }
 
+    // Deprecated alias of SubjectRecordResource.put (this path is ambiguous beside {number}/…); remove when clients have moved.
     @jakarta.ws.rs.PUT
     @Path("data/{matterCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "登记部门数据 / Record the department's data on a subject",
-            description = "开具部门的业务系统登记其掌握的主体数据；对即时开具的事项，申请据此立即开具。"
-                    + " / The issuing department's system records what it holds on a subject; requests for immediate matters are issued from it at once.")
+    @Operation(deprecated = true, summary = "登记部门数据（旧地址）/ Record the department's data on a subject (old path)",
+            description = "已改为 PUT /api/v1/subject-records/{matterCode}，行为相同；此旧地址暂时保留，以后将移除。"
+                    + " / Moved to PUT /api/v1/subject-records/{matterCode} with the same behaviour; this old path stays for now and will be removed.")
     @APIResponse(responseCode = "204", description = "已登记 / recorded")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -181,7 +198,9 @@ public class ProofResource {
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN })
     @SecurityRequirement(name = "bearer")
     @Produces("image/svg+xml")
-    @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)")
+    @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)",
+            description = "内容为核验页地址（含编号和核验码），矢量格式，便于印刷。仅证明主体本人和开具部门。"
+                    + " / Carries the status-page URL with number and code; vector, for print. The subject and the issuing department only.")
     @APIResponse(responseCode = "200", description = "SVG")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

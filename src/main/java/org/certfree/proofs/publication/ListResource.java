@@ -22,11 +22,15 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.publication.dto.ListEntryView;
 import org.certfree.proofs.publication.dto.ListPage;
+import org.certfree.proofs.system.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,10 +54,14 @@ public class ListResource {
     @GET
     @Path("{kind}")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "查询清单（公开，可按日期回溯）/ Read a list, now or as of a date (public)",
             description = "清单为截至 asOf 已发布的全部批次依次叠加的结果。q 按空格分词，每个词都须出现在编码、名称、部门、依据或内容中。"
                     + " / The list is the fold of every batch published up to asOf. q is split on spaces; every term must occur.")
-    @APIResponse(responseCode = "200", description = "一页清单 / a page of the list")
+    @APIResponse(responseCode = "200", description = "一页清单 / a page of the list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListPage.class),
+                    examples = @ExampleObject(name = "retained-search", summary = "保留清单中检索“户籍” / the retained list searched for 户籍",
+                            value = Examples.LIST_PAGE)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")
     public ListPage list(
@@ -72,6 +80,7 @@ public class ListResource {
     @GET
     @Path("{kind}/export")
     @PermitAll
+    @SecurityRequirements
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "导出清单（JSON 或 CSV，公开）/ Export a list as JSON or CSV (public)",
             description = "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。/ CSV is UTF-8 with a byte-order mark for Excel.")
@@ -123,7 +132,10 @@ public class ListResource {
     @GET
     @Path("{kind}/{code}")
     @PermitAll
-    @Operation(summary = "清单上的一个事项（公开，可按日期回溯）/ One matter on a list, now or as of a date (public)")
+    @SecurityRequirements
+    @Operation(summary = "清单上的一个事项（公开，可按日期回溯）/ One matter on a list, now or as of a date (public)",
+            description = "某一事项在 asOf 时（默认现在）清单上的内容、生效时间和发布它的批次；当时不在该清单上返回 404。无需登录。"
+                    + " / One matter on a list as of asOf (default now): its content, since when it applies and the batch that published it; 404 when it was not on that list then. No login needed.")
     @APIResponse(responseCode = "200", description = "清单条目 / the list entry")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")

@@ -40,12 +40,18 @@ import org.certfree.proofs.publication.dto.EntryInput;
 import org.certfree.proofs.publication.dto.EntryView;
 import org.certfree.proofs.publication.dto.PublishInput;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -83,9 +89,11 @@ public class PublicationBatchResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "列出发布批次（公开）/ List publication batches (public)",
             description = "公众只能看到已发布的批次；审核人员还能看到草稿。/ The public sees published batches; reviewers also see drafts.")
     @APIResponse(responseCode = "200", description = "批次，按发布顺序 / batches in log order")
+    @APIResponse(responseCode = "400")
     public List<BatchSummary> list(@Parameter(description = "状态 / status") @QueryParam("status") BatchStatus status) {
         return batches.list(status, reviewer());
     }
@@ -94,7 +102,9 @@ public class PublicationBatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.REVIEWER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "新建发布批次草稿（司法局）/ Create a draft batch (justice bureau)")
+    @Operation(summary = "新建发布批次草稿（司法局）/ Create a draft batch (justice bureau)",
+            description = "司法局的审核人员新建发布批次草稿；编号可省略，按年份自动编排（如 2024年第1批）。编号已被使用返回 409 及已有批次的地址。带相同 Idempotency-Key 的重试返回同一结果。"
+                    + " / A REVIEWER of the justice bureau creates a draft batch; without a number one is assigned by year (e.g. 2024年第1批). A number already taken answers 409 with the existing batch's location; retries with the same Idempotency-Key replay the first answer.")
     @APIResponse(responseCode = "201", description = "已创建 / created")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -112,6 +122,7 @@ public class PublicationBatchResource {
     @GET
     @Path("diff")
     @PermitAll
+    @SecurityRequirements
     @Operation(summary = "两个批次之间清单的差异（公开）/ Difference of the lists between two batches (public)",
             description = "比较批次 from 发布后与批次 to 发布后的清单：新增、移出、修改的事项。"
                     + " / Compares the lists after batch `from` with the lists after batch `to`.")
@@ -129,7 +140,10 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "读取批次及其条目（公开）/ Read a batch with its entries (public)")
+    @SecurityRequirements
+    @Operation(summary = "读取批次及其条目（公开）/ Read a batch with its entries (public)",
+            description = "批次及其全部条目。公众只能读取已发布的批次，审核人员还能读取草稿。ETag 为批次的版本号，发布时可作为 If-Match 发回。"
+                    + " / A batch with all its entries. The public reads published batches, reviewers also drafts. The ETag is the batch's version, to send back as If-Match when publishing.")
     @APIResponse(responseCode = "200", description = "批次 / the batch")
     @APIResponse(responseCode = "404")
     public Response get(@PathParam("id") long id) {
@@ -141,6 +155,7 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}/manifest")
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "批次的规范化发布清单（公开）/ The batch's canonical manifest (public)",
             description = "返回被哈希和签名的原始字节（RFC 8785 JCS）；其 SHA-256 即 manifestHash，并写在 Repr-Digest 头中。"
@@ -160,6 +175,7 @@ public class PublicationBatchResource {
     @GET
     @Path("{id}/export")
     @PermitAll
+    @SecurityRequirements
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "导出批次（JSON 或 CSV，公开）/ Export a batch as JSON or CSV (public)",
             description = "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开。/ CSV is UTF-8 with a byte-order mark for Excel.")
@@ -225,7 +241,9 @@ public class PublicationBatchResource {
     @Path("{id}/entries/{seq}")
     @RolesAllowed(Role.Names.REVIEWER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "从批次草稿中去掉一个条目 / Remove an entry from a draft batch")
+    @Operation(summary = "从批次草稿中去掉一个条目 / Remove an entry from a draft batch",
+            description = "按序号从草稿批次中去掉一个条目；已发布的批次返回 409。只有组建该批次的部门的审核人员可以操作。"
+                    + " / Removes an entry, by sequence number, from a draft batch; a published batch answers 409. Reviewers of the department that assembled the batch only.")
     @APIResponse(responseCode = "204", description = "已去掉 / removed")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
@@ -243,7 +261,13 @@ public class PublicationBatchResource {
     @Operation(summary = "发布批次（原子操作，发布后不可更改）/ Publish a batch (atomic; immutable afterwards)",
             description = "生成规范化发布清单并接入哈希链，更新现行清单，追加到透明日志并生成签名树头。空批次返回 422。"
                     + " / Freezes the canonical manifest into the hash chain, updates the current lists, appends to the log with a signed tree head. An empty batch answers 422.")
-    @APIResponse(responseCode = "200", description = "已发布 / published")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishInput.class),
+            examples = @ExampleObject(name = "version", summary = "读取到的版本号（或用 If-Match）/ the version read (or If-Match)",
+                    value = Examples.PUBLISH_BATCH)))
+    @APIResponse(responseCode = "200", description = "已发布 / published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class),
+                    examples = @ExampleObject(name = "published", summary = "已发布、签名并记入日志（签名已截短）/ published, signed and logged (signatures shortened)",
+                            value = Examples.BATCH_PUBLISHED)))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

@@ -15,10 +15,15 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.proof.ProofNumbers;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.verification.dto.StatusAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public status check of a proof by number and verification code. */
@@ -36,14 +41,20 @@ public class StatusCheckResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "查询证明状态 / Check a proof's status",
             description = "凭证明编号和核验码查询，只返回状态、事项、开具部门、日期和脱敏姓名。编号不存在与核验码错误的回答相同。按客户端限流。"
                     + " / By number and verification code; answers status, matter, issuer, dates and the masked holder name only. "
                     + "An unknown number and a wrong code answer alike. Rate-limited per client.")
-    @APIResponse(responseCode = "200", description = "状态 / status")
+    // The method answers a Response (for Cache-Control: no-store), which hides the entity type from the scanner.
+    @APIResponse(responseCode = "200", description = "状态 / status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusAnswer.class),
+                    examples = @ExampleObject(name = "valid", summary = "有效 / valid", value = Examples.STATUS_ANSWER)))
     @APIResponse(responseCode = "400")
-    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "404", description = "编号不存在或核验码不符（回答相同）/ no proof with this number and code (an unknown number and a wrong code answer alike)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "no-match", summary = "不相符 / no match", value = Examples.STATUS_NO_MATCH)))
     @APIResponse(responseCode = "429")
     public Response status(@PathParam("number") String number,
             @Parameter(description = "核验码 / verification code") @QueryParam("code") String code,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Signed status lists for offline verifiers; cacheable until the list's own half-life. */
@@ -32,6 +33,7 @@ public class StatusListResource {
     @GET
     @Path("{dept}")
     @PermitAll
+    @SecurityRequirements
     @Produces(StatusListResource.JOSE)
     @Operation(summary = "部门的签名状态列表 / A department's signed status list",
             description = "紧凑 JWS（SM2SM3），载荷为 RFC 8785 规范化 JSON：issuer、number（递增）、issuedAt、validUntil、size、"

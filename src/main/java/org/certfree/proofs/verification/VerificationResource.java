@@ -12,14 +12,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +51,17 @@ public class VerificationResource {
                     + "调取全文须持证人授权本单位为本次用途调取该事项的证明。本单位须列入该事项的用证清单。"
                     + " / A using unit presents the signed proof, the QR payload or number + code; the verdict comes from the issuer's record "
                     + "with a receipt signed by the issuing department. Full content needs the holder's consent for this unit, matter and purpose; the unit must be on the 用证 list.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerifyRequest.class),
+            examples = {
+                @ExampleObject(name = "number-and-code", summary = "编号加核验码，并核对持证人 / number and code, matching the holder",
+                        value = Examples.VERIFY_BY_NUMBER),
+                @ExampleObject(name = "qr", summary = "扫描二维码 / a scanned QR code", value = Examples.VERIFY_BY_QR) }))
     @APIResponse(responseCode = "200", description = "核验结论 / the verdict",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResult.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResult.class),
+                    examples = {
+                        @ExampleObject(name = "passed", summary = "真实有效 / valid (TOTAL_PASSED)", value = Examples.VERIFICATION_PASSED),
+                        @ExampleObject(name = "revoked", summary = "已撤销 / revoked (TOTAL_FAILED)", value = Examples.VERIFICATION_REVOKED) }))
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")

@@ -46,7 +46,7 @@ public final class NodeScripts {
     }
 
     private static synchronized void install() {
-        if (installed || Files.isDirectory(DIR.resolve("node_modules"))) {
+        if (installed || installedFromCurrentLock()) {
             installed = true;
             return;
         }
@@ -54,6 +54,20 @@ public final class NodeScripts {
         Run run = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
         assertEquals(0, run.exit(), "npm ci in src/test/js failed:\n" + run.stderr());
         installed = true;
+    }
+
+    /**
+     * node_modules was installed from the lock file as it is now: npm writes node_modules/.package-lock.json
+     * on every install, so a lock file changed since (a package added on another branch) installs again.
+     */
+    private static boolean installedFromCurrentLock() {
+        Path installedLock = DIR.resolve("node_modules").resolve(".package-lock.json");
+        try {
+            return Files.exists(installedLock) && Files.getLastModifiedTime(installedLock)
+                    .compareTo(Files.getLastModifiedTime(DIR.resolve("package-lock.json"))) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void require(String tool, String versionFlag) {

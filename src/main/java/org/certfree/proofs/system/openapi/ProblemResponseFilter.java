@@ -20,6 +20,7 @@ public class ProblemResponseFilter implements OASFilter {
             Map.entry("401", "未登录或令牌无效 / not authenticated"),
             Map.entry("403", "无权操作 / forbidden"),
             Map.entry("404", "不存在 / not found"),
+            Map.entry("406", "无法按 Accept 要求的格式返回 / not acceptable: no format the Accept header allows"),
             Map.entry("409", "冲突：重复或版本过期 / conflict: duplicate or stale version"),
             Map.entry("413", "请求体过大 / request body too large"),
             Map.entry("415", "内容类型不支持 / unsupported media type"),

@@ -28,7 +28,9 @@ public class MeResource {
     @GET
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "当前身份 / The caller's identity")
+    @Operation(summary = "当前身份 / The caller's identity",
+            description = "本服务从令牌中读出的身份：主体（sub/upn）、角色（groups）和所属部门（dept），即授权所依据的内容；可用来检查令牌是否如预期。"
+                    + " / The identity the service reads from the bearer token — subject (sub/upn), roles (groups) and department (dept) — which is what it authorizes on; use it to check a token.")
     @APIResponse(responseCode = "200", description = "身份 / identity")
     @APIResponse(responseCode = "401")
     public Me me() {

@@ -1,0 +1,358 @@
+package org.certfree.proofs.system.openapi;
+
+/**
+ * Request and response examples of the API document, referenced from the resources' annotations.
+ * They are real answers of a demo-mode run (demo departments, holders and keys), so they match the
+ * schemas; Redocly's no-invalid-media-type-examples checks that they still do. Where a value is a
+ * long JWS, its payload and signatures are shortened to "…".
+ */
+public final class Examples {
+
+    private Examples() {
+    }
+
+    /** {@code POST /api/v1/proofs}: a household-registration proof (户籍证明) for 张伟. */
+    public static final String ISSUE_PROOF_REQUEST = """
+            {
+              "matterCode": "BZGAJ-R001",
+              "subject": {
+                "kind": "PERSON",
+                "name": "张伟",
+                "id": "652801199003151239"
+              },
+              "claims": {
+                "户籍地址": "新疆巴音郭楞蒙古自治州库尔勒市人民东路 12 号",
+                "户主": "张伟",
+                "与户主关系": "本人"
+              },
+              "purpose": "办理入学"
+            }""";
+
+    /** {@code POST /api/v1/proofs} 201: the issued proof, JWS shortened. */
+    public static final String PROOF_ISSUED = """
+            {
+              "number": "ZM-2026-FDW0-60NC-TBP9-0",
+              "verificationCode": "191889",
+              "matter": {
+                "code": "BZGAJ-R001",
+                "version": 1,
+                "name": "户籍证明"
+              },
+              "issuer": {
+                "code": "BZGAJ",
+                "name": "巴音郭楞蒙古自治州公安局"
+              },
+              "subject": {
+                "kind": "PERSON",
+                "name": "张伟",
+                "id": "652801199003151239",
+                "masked": false
+              },
+              "claims": {
+                "与户主关系": "本人",
+                "户主": "张伟",
+                "户籍地址": "新疆巴音郭楞蒙古自治州库尔勒市人民东路 12 号"
+              },
+              "purpose": "办理入学",
+              "issuedAt": "2026-11-29T17:18:41.277546111Z",
+              "validUntil": "2027-02-27T17:18:41.277546111Z",
+              "status": "VALID",
+              "statusText": "有效",
+              "statusListIndex": 12239,
+              "jwsCompact": "eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IlNNMlNNMyIsImtpZCI6InZfQm1jRTRfeHlkbWJUbUNSSjZya0dfTkdmODFQOEFvSG9nY3lRSGhYQ2MifQ.eyJjbGFpbXMiOnsi….…",
+              "jwsJson": "{\\"payload\\":\\"eyJjbGFpbXMiOnsi…\\",\\"signatures\\":[{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IlNNMlNNMyIsImtpZCI6InZfQm1jRTRfeHlkbWJUbUNSSjZya0dfTkdmODFQOEFvSG9nY3lRSGhYQ2MifQ\\",\\"signature\\":\\"…\\"},{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IkVkRFNBIiwia2lkIjoiY2tYYVVpTTNjVUZlRUlrVVBGV1lUZW93a2VpZElNU3BYZzlYdXVkYUtiOCJ9\\",\\"signature\\":\\"…\\"}]}",
+              "links": {
+                "self": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0",
+                "status": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0/status",
+                "qrPng": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0/qr.png",
+                "qrSvg": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0/qr.svg",
+                "pdf": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0/pdf"
+              }
+            }""";
+
+    /** {@code PUT /api/v1/subject-records/{matterCode}}: the public security bureau's data on 张伟. */
+    public static final String SUBJECT_RECORD = """
+            {
+              "subject": {
+                "kind": "PERSON",
+                "name": "张伟",
+                "id": "652801199003151239"
+              },
+              "claims": {
+                "户籍地址": "新疆巴音郭楞蒙古自治州库尔勒市人民东路 12 号",
+                "户主": "张伟",
+                "与户主关系": "本人"
+              }
+            }""";
+
+    /** {@code POST /api/v1/proof-requests}: 王芳 asks for her social-insurance proof. */
+    public static final String PROOF_REQUEST = """
+            {
+              "matterCode": "BZRSJ-R001",
+              "subject": {
+                "kind": "PERSON",
+                "name": "王芳",
+                "id": "652822199501083066"
+              },
+              "purpose": "办理商品房购房资格审核"
+            }""";
+
+    /** {@code POST /api/v1/proof-requests} 201: accepted, due in one working day. */
+    public static final String PROOF_REQUEST_ACCEPTED = """
+            {
+              "id": "bd610fc0-155e-4eea-9330-4ab98ce41987",
+              "matterCode": "BZRSJ-R001",
+              "matterVersion": 1,
+              "matterName": "社会保险参保缴费证明",
+              "issuerDept": "BZRSJ",
+              "requesterKind": "CITIZEN",
+              "subjectKind": "PERSON",
+              "subjectName": "王*",
+              "subjectId": "652822********3066",
+              "purpose": "办理商品房购房资格审核",
+              "status": "PENDING",
+              "createdAt": "2026-11-29T17:19:20.070763119Z",
+              "dueDate": "2026-11-30",
+              "version": 0
+            }""";
+
+    /** {@code POST /api/v1/verifications}: a window checks number and code, and that the holder is the subject. */
+    public static final String VERIFY_BY_NUMBER = """
+            {
+              "number": "ZM-2026-FDW0-60NC-TBP9-0",
+              "code": "191889",
+              "purpose": "办理入学",
+              "serviceMatter": "义务教育入学登记",
+              "holderId": "652801199003151239"
+            }""";
+
+    /** {@code POST /api/v1/verifications}: a window checks the scanned QR code. */
+    public static final String VERIFY_BY_QR = """
+            {
+              "qr": "http://localhost:8080/verify?n=ZM-2026-JQP7-6A0G-HRA2-0&c=460808",
+              "purpose": "办理购房资格审核",
+              "serviceMatter": "商品房购房资格审核"
+            }""";
+
+    /** {@code POST /api/v1/verifications} 200: valid, with the issuer-signed receipt. */
+    public static final String VERIFICATION_PASSED = """
+            {
+              "id": "7fbf55aa-c65c-4a43-aa23-d3267b628bc9",
+              "indication": "TOTAL_PASSED",
+              "indicationUri": "urn:certfree:indication:total-passed",
+              "message": "证明真实有效。",
+              "proofNumber": "ZM-2026-FDW0-60NC-TBP9-0",
+              "proofStatus": "VALID",
+              "matterCode": "BZGAJ-R001",
+              "matterName": "户籍证明",
+              "issuerDept": "BZGAJ",
+              "issuerName": "巴音郭楞蒙古自治州公安局",
+              "issuedAt": "2026-11-29T17:18:41.277546Z",
+              "validUntil": "2027-02-27T17:18:41.277546Z",
+              "subjectMatches": true,
+              "holderName": "张*",
+              "verifiedAt": "2026-11-29T17:50:06.660491227Z",
+              "receipt": {
+                "payload": "eyJpZCI6IjdmYmY1NWFhLWM2NWMtNGE0My1hYTIzLWQzMjY3YjYyOGJjOSIsImluZGljYXRpb24iOiJ1cm46Y2VydGZyZWU6aW5kaWNhdGlvbjp0b3RhbC1wYXNzZWQiLCJpc3N1ZXJEZXB0IjoiQlpHQUoiLCJwcm9vZk51bWJlciI6IlpNLTIwMjYtRkRXMC02ME5DLVRCUDktMCIsInByb29mU3RhdHVzIjoidXJuOmNlcnRmcmVlOnByb29mLXN0YXR1czp2YWxpZCIsInB1cnBvc2UiOiLlip7nkIblhaXlraYiLCJyZXRyaWV2ZWQiOmZhbHNlLCJzZXJ2aWNlTWF0dGVyIjoi5LmJ5Yqh5pWZ6IKy5YWl5a2m55m76K6wIiwidHlwIjoiY2VydGZyZWUtcmVjZWlwdCIsInVuaXQiOiJLRUxTWldaWCIsInZlcmlmaWVkQXQiOiIyMDI2LTExLTI5VDE3OjUwOjA2LjY2MDQ5MTIyN1oiLCJ2ZXJpZmllciI6ImtlbC13aW5kb3ctMDcifQ",
+                "index": 0,
+                "path": [],
+                "batch": "eyJ0eXAiOiJjZXJ0ZnJlZS1yZWNlaXB0LWJhdGNoK2p3cyIsImlhdCI6MTc5NTk3NDYwNiwiYWxnIjoiU00yU00zIiwia2lkIjoidl9CbWNFNF94eWRtYlRtQ1JKNnJrR19OR2Y4MVA4QW9Ib2djeVFIaFhDYyJ9.eyJpc3N1ZXIiOiJCWkdBSiIsInJvb3QiOiJkOWI3Zjc5Y2Y5N2MyMGEzMjE2MDE5YThkNGNhMjg0YWM3MjIzNzI5NGQ1MThmODUwNDA3NWI0ZmE1YmY5MTBjIiwic2lnbmVkQXQiOiIyMDI2LTExLTI5VDE3OjUwOjA2LjY2NTE5NTg1NVoiLCJzaXplIjoxLCJ0eXAiOiJjZXJ0ZnJlZS1yZWNlaXB0LWJhdGNoIn0.7FEc5PV06wA7yIr0KlGd9Uwb5Q1JnStKiR7zpSsdlvIWj-cnCOa0F0q2yhBmY22SVI9dl-gIDiEWXjZN2s8Qpw"
+              }
+            }""";
+
+    /** {@code POST /api/v1/verifications} 200: the proof was revoked. */
+    public static final String VERIFICATION_REVOKED = """
+            {
+              "id": "0720a217-2e3f-4b50-9ac1-3d911f9ccd97",
+              "indication": "TOTAL_FAILED",
+              "indicationUri": "urn:certfree:indication:total-failed",
+              "subIndication": "REVOKED",
+              "subIndicationUri": "urn:certfree:sub-indication:revoked",
+              "message": "证明已被开具部门撤销：信息已变更。",
+              "proofNumber": "ZM-2026-JQP7-6A0G-HRA2-0",
+              "proofStatus": "REVOKED",
+              "matterCode": "BZRSJ-R001",
+              "matterName": "社会保险参保缴费证明",
+              "issuerDept": "BZRSJ",
+              "issuerName": "巴音郭楞蒙古自治州人力资源和社会保障局",
+              "issuedAt": "2026-11-29T17:17:58.068988Z",
+              "validUntil": "2026-12-29T17:17:58.068988Z",
+              "revocationReason": "DATA_CHANGED",
+              "holderName": "李*",
+              "verifiedAt": "2026-11-29T17:49:51.604858722Z",
+              "receipt": {
+                "payload": "eyJpZCI6IjA3MjBhMjE3LTJlM2YtNGI1MC05YWMxLTNkOTExZjljY2Q5NyIsImluZGljYXRpb24iOiJ1cm46Y2VydGZyZWU6aW5kaWNhdGlvbjp0b3RhbC1mYWlsZWQiLCJpc3N1ZXJEZXB0IjoiQlpSU0oiLCJwcm9vZk51bWJlciI6IlpNLTIwMjYtSlFQNy02QTBHLUhSQTItMCIsInByb29mU3RhdHVzIjoidXJuOmNlcnRmcmVlOnByb29mLXN0YXR1czpyZXZva2VkIiwicHVycG9zZSI6IuWKnueQhui0reaIv-i1hOagvOWuoeaguCIsInJldHJpZXZlZCI6ZmFsc2UsInNlcnZpY2VNYXR0ZXIiOiLllYblk4HmiL_otK3miL_otYTmoLzlrqHmoLgiLCJzdWJJbmRpY2F0aW9uIjoidXJuOmNlcnRmcmVlOnN1Yi1pbmRpY2F0aW9uOnJldm9rZWQiLCJ0eXAiOiJjZXJ0ZnJlZS1yZWNlaXB0IiwidW5pdCI6IktFTFNaV1pYIiwidmVyaWZpZWRBdCI6IjIwMjYtMTEtMjlUMTc6NDk6NTEuNjA0ODU4NzIyWiIsInZlcmlmaWVyIjoia2VsLXdpbmRvdy0wNyJ9",
+                "index": 0,
+                "path": [],
+                "batch": "eyJ0eXAiOiJjZXJ0ZnJlZS1yZWNlaXB0LWJhdGNoK2p3cyIsImlhdCI6MTc5NTk3NDU5MSwiYWxnIjoiU00yU00zIiwia2lkIjoiV01FSm5UaWMwM092amR3WmRlNFo2bU1BRHZjVG5URDVvTS1jOWtZN0JzbyJ9.eyJpc3N1ZXIiOiJCWlJTSiIsInJvb3QiOiI5NjU2MGE4MmFmNzAxOGE4NjQ3ZjFjMzcxYTM2NTFiNzZmNTU4ZGU5ZTlmNDcwMDYzYTYyMjYyMjExMzI0MzA3Iiwic2lnbmVkQXQiOiIyMDI2LTExLTI5VDE3OjQ5OjUxLjYzMDAzNDAwN1oiLCJzaXplIjoxLCJ0eXAiOiJjZXJ0ZnJlZS1yZWNlaXB0LWJhdGNoIn0.nFNPPz1wR5ffYBSZoBMqeawRHi2bJx9ILQVaQsFd2Xee-Hbk9uUzclJKtuWUyNe79xTQyoQ3QBcn8j04EkbooA"
+              }
+            }""";
+
+    /** {@code GET /api/v1/proofs/{number}/status} 200. */
+    public static final String STATUS_ANSWER = """
+            {
+              "number": "ZM-2026-FDW0-60NC-TBP9-0",
+              "status": "VALID",
+              "statusUri": "urn:certfree:proof-status:valid",
+              "statusText": "有效",
+              "matterName": "户籍证明",
+              "issuerName": "巴音郭楞蒙古自治州公安局",
+              "issuedAt": "2026-11-29T17:18:41.277546Z",
+              "validUntil": "2027-02-27T17:18:41.277546Z",
+              "holderName": "张*",
+              "checkedAt": "2026-11-29T17:50:06.788175810Z"
+            }""";
+
+    /** {@code GET /api/v1/proofs/{number}/status} 404: an unknown number and a wrong code answer alike. */
+    public static final String STATUS_NO_MATCH = """
+            {
+              "type": "urn:certfree:problem:not-found",
+              "title": "Not found",
+              "status": 404,
+              "detail": "没有找到与该证明编号和核验码相符的证明，请核对后重试。",
+              "instance": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0/status"
+            }""";
+
+    /** {@code GET /api/v1/lists/retained?q=户籍&size=1} 200. */
+    public static final String LIST_PAGE = """
+            {
+              "kind": "RETAINED",
+              "kindUri": "urn:certfree:list-kind:retained",
+              "kindLabel": "保留证明事项清单",
+              "asOf": "2026-11-29T17:19:07.793Z",
+              "logSize": 3,
+              "items": [
+                {
+                  "code": "BZGAJ-R001",
+                  "kind": "RETAINED",
+                  "version": 1,
+                  "name": "户籍证明",
+                  "departmentCode": "BZGAJ",
+                  "scenarios": [
+                    "BIRTH",
+                    "SCHOOL_ENROLMENT",
+                    "HOUSING",
+                    "HOUSEHOLD_REGISTRATION"
+                  ],
+                  "effectiveSince": "2024-01-31T02:00:00Z",
+                  "batchId": 1,
+                  "batchNumber": "2024年第1批",
+                  "content": {
+                    "code": "BZGAJ-R001",
+                    "kind": "RETAINED",
+                    "name": "户籍证明",
+                    "kindUri": "urn:certfree:list-kind:retained",
+                    "version": 1,
+                    "retained": {
+                      "channel": "ONLINE_AND_WINDOW",
+                      "timeLimit": {
+                        "kind": "IMMEDIATE"
+                      },
+                      "electronic": true,
+                      "legalBases": [
+                        {
+                          "law": "《中华人民共和国户口登记条例》",
+                          "article": "第三条"
+                        },
+                        {
+                          "law": "《中华人民共和国户口登记条例》",
+                          "article": "第十七条"
+                        }
+                      ],
+                      "validityDays": 90
+                    },
+                    "scenarios": [
+                      "BIRTH",
+                      "SCHOOL_ENROLMENT",
+                      "HOUSING",
+                      "HOUSEHOLD_REGISTRATION"
+                    ],
+                    "approvedAt": "2024-01-15T01:30:00.166Z",
+                    "approvedBy": "BZSFJ",
+                    "department": {
+                      "code": "BZGAJ",
+                      "name": "巴音郭楞蒙古自治州公安局"
+                    },
+                    "description": "证明户籍登记事项（姓名、出生日期、户籍地址等）及户籍变动情况。"
+                  }
+                }
+              ],
+              "page": 0,
+              "size": 1,
+              "total": 1,
+              "totalExact": true
+            }""";
+
+    /** {@code POST /api/v1/publication-batches/{id}/publish}: the version read. */
+    public static final String PUBLISH_BATCH = """
+            {
+              "version": 1
+            }""";
+
+    /** {@code POST /api/v1/publication-batches/{id}/publish} 200: published, signed and logged. */
+    public static final String BATCH_PUBLISHED = """
+            {
+              "id": 4,
+              "number": "2026年第1批",
+              "title": "巴音郭楞蒙古自治州证明事项清单（2026年第1批）",
+              "status": "PUBLISHED",
+              "authorityCode": "BZSFJ",
+              "authorityName": "巴音郭楞蒙古自治州司法局",
+              "createdBy": "sfj-review-01",
+              "createdAt": "2026-11-29T17:19:06.365935Z",
+              "publishedBy": "sfj-review-01",
+              "publishedAt": "2026-11-29T17:19:07.793Z",
+              "logIndex": 2,
+              "previousHash": "c1ab8336e6666048a217b3975ac7c7a7d8cef7ced990f282c8f59e9dd450805f",
+              "manifestHash": "047e012658e69fbf4a9fd7dcd703f439d333205b2b05f2525c4c34a395fce3df",
+              "signatureStatus": "SIGNED",
+              "signature": "{\\"payload\\":\\"eyJhdXRob3JpdHki…\\",\\"signatures\\":[{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1iYXRjaC1tYW5pZmVzdCtqd3MiLCJpYXQiOjE3OTU5NzI3NDcsImFsZyI6IlNNMlNNMyIsImtpZCI6ImxITlljSmtwY2VTSjNxX05waXlZc3NrWFFiWThlNEFMQ3BfVGVjLWdfRHMifQ\\",\\"signature\\":\\"…\\"},{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1iYXRjaC1tYW5pZmVzdCtqd3MiLCJpYXQiOjE3OTU5NzI3NDcsImFsZyI6IkVkRFNBIiwia2lkIjoiYWpxR1lEeFlBb08yWnFBclMxR2Q5c25YR1BMSURuY2I4QnVwRnBEMkhGcyJ9\\",\\"signature\\":\\"…\\"}]}",
+              "entryCount": 1,
+              "entries": [
+                {
+                  "seq": 1,
+                  "action": "ADD",
+                  "matterCode": "BZGAJ-R009",
+                  "kind": "RETAINED",
+                  "matterVersion": 1,
+                  "name": "居住证明",
+                  "departmentCode": "BZGAJ",
+                  "addedBy": "sfj-review-01",
+                  "addedAt": "2026-11-29T17:19:07.716231Z",
+                  "content": {
+                    "code": "BZGAJ-R009",
+                    "kind": "RETAINED",
+                    "name": "居住证明",
+                    "kindUri": "urn:certfree:list-kind:retained",
+                    "version": 1,
+                    "retained": {
+                      "channel": "ONLINE_AND_WINDOW",
+                      "timeLimit": {
+                        "kind": "WORKING_DAYS",
+                        "workingDays": 5
+                      },
+                      "electronic": true,
+                      "legalBases": [
+                        {
+                          "law": "《居住证暂行条例》",
+                          "article": "第九条"
+                        }
+                      ],
+                      "validityDays": 90
+                    },
+                    "scenarios": [
+                      "SCHOOL_ENROLMENT",
+                      "HOUSING"
+                    ],
+                    "approvedAt": "2026-11-29T17:19:06.216Z",
+                    "approvedBy": "BZSFJ",
+                    "department": {
+                      "code": "BZGAJ",
+                      "name": "巴音郭楞蒙古自治州公安局"
+                    },
+                    "description": "证明申请人在本地居住的情况。"
+                  }
+                }
+              ],
+              "version": 2
+            }""";}
