@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubjectRecordResource {
 
     @Inject
-    IssuanceService issuance;
+    SubjectRecords records;
 
     @Inject
     Caller caller;
@@ -59,6 +59,6 @@ public class SubjectRecordResource {
     @APIResponse(responseCode = "422")
     public void put(@PathParam("matterCode") String matterCode,
             @NotNull(message = "缺少请求体") @Valid SubjectRecordInput body) {
-        issuance.putRecord(matterCode, body, caller);
+        records.put(matterCode, body, caller);
     }
 }
