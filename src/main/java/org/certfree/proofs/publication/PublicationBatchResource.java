@@ -92,7 +92,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "409")
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"number\":\"2024年第1批\"}") @Valid BatchInput body) {
+            @NotNull(message = Messages.BATCH_BODY_REQUIRED) @Valid BatchInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/publication-batches", body, () -> {
             BatchView created = publication.create(caller.subject(), caller.department().orElse(null), body);
             return Response.created(URI.create(PublicationService.PATH + created.id())).entity(created).build();
@@ -206,7 +206,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "409")
     @APIResponse(responseCode = "422")
     public Response addEntry(@PathParam("id") long id,
-            @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"matterCode\":\"BZGAJ-R000001\"}") @Valid EntryInput body) {
+            @NotNull(message = Messages.BATCH_ENTRY_BODY_REQUIRED) @Valid EntryInput body) {
         EntryView e = publication.addEntry(caller.subject(), caller.department().orElse(null), id, body);
         return Response.created(URI.create(PublicationService.PATH + id + "/entries/" + e.seq())).entity(e).build();
     }
