@@ -190,7 +190,7 @@ public class CatalogService {
         MatterVersion v = requireVersion(code, number);
         checkLock(v, lock);
         if (v.status != MatterStatus.SUBMITTED) {
-            throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status, "撤回"));
+            throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status, Messages.MATTER_ACTION_WITHDRAW));
         }
         Instant now = clock.instant();
         v.status = MatterStatus.DRAFT;
@@ -228,7 +228,7 @@ public class CatalogService {
         checkLock(v, lock);
         if (v.status != MatterStatus.SUBMITTED) {
             throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status,
-                    outcome == MatterStatus.APPROVED ? "审核通过" : "驳回"));
+                    outcome == MatterStatus.APPROVED ? Messages.MATTER_ACTION_APPROVE : Messages.MATTER_ACTION_REJECT));
         }
         Instant now = clock.instant();
         v.status = outcome;

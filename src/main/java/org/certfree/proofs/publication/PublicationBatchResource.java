@@ -175,9 +175,9 @@ public class PublicationBatchResource {
         if (!format.equals("csv")) {
             throw ApiException.badParameter("format", Messages.EXPORT_FORMAT_INVALID);
         }
-        List<String> header = new ArrayList<>(List.of("批次", "序号", "变更", "理由"));
+        List<String> header = new ArrayList<>(Messages.EXPORT_BATCH_COLUMNS);
         header.addAll(Exports.commonHeader());
-        header.add("全部内容（JSON）");
+        header.add(Messages.EXPORT_CONTENT_COLUMN);
         byte[] csv = Exports.csv(header, printer -> {
             for (BatchEntry e : entries) {
                 List<String> row = new ArrayList<>(List.of(b.number, Integer.toString(e.seq), action(e.action),

@@ -1,5 +1,7 @@
 package org.certfree.proofs.common.error;
 
+import java.util.List;
+
 /**
  * Every client-facing text, in Chinese, in one place (English titles live in {@link ProblemType}).
  *
@@ -62,7 +64,10 @@ public final class Messages {
     public static final String DEPARTMENT_PARENT_CYCLE = "上级部门 %s 是本部门的下级，不能形成循环。";
     public static final String DEPARTMENT_ROLES_EMPTY = "至少选择一种职能：ISSUER（开具单位）、USING_UNIT（用证单位）或 REVIEWER（审核单位）。";
     public static final String DEPARTMENT_BODY_REQUIRED = "缺少请求体：请以 JSON 提交部门信息";
+    public static final String DEPARTMENT_CODE_REQUIRED = "须填写部门编码 code";
     public static final String DEPARTMENT_CODE_FORMAT = "编码须以大写字母开头，由大写字母、数字和连字符组成，长 2 到 32 位";
+    public static final String DEPARTMENT_CODE_FIXED = "部门编码不能修改（路径中为 %s）";
+    public static final String DEPARTMENT_VERSION_REQUIRED = "替换时须带上读取到的版本号 version";
     public static final String DEPARTMENT_NAME_REQUIRED = "名称不能为空";
     public static final String DEPARTMENT_KIND_REQUIRED = "须指定类别 kind";
     public static final String DEPARTMENT_REGION_REQUIRED = "须填写 6 位行政区划代码 regionCode";
@@ -75,6 +80,13 @@ public final class Messages {
     // --- identifiers (GB 32100 credit codes, GB 11643 resident ids)
     public static final String USCC_INVALID = "统一社会信用代码不符合 GB 32100：%s";
     public static final String RESIDENT_ID_INVALID = "公民身份号码不符合 GB 11643：%s";
+    public static final String ID_LENGTH_18 = "须为 18 位";
+    public static final String ID_CHECK_CHARACTER = "校验码应为 %s";
+    public static final String RESIDENT_ID_DIGITS = "前 17 位须为数字";
+    public static final String RESIDENT_ID_BIRTH_UNLIKELY = "出生日期 %s 不合理";
+    public static final String RESIDENT_ID_BIRTH_INVALID = "第 7 至 14 位不是有效的出生日期";
+    public static final String USCC_CHARACTER = "第 %d 位字符 '%s' 不允许（只能是数字和除 I、O、S、V、Z 外的大写字母）";
+    public static final String USCC_REGION = "第 3 至 8 位须为行政区划代码（数字）";
 
     // --- demo (bench floor, development tokens)
     public static final String BENCH_DISABLED = "生产模式下没有基准测试接口。";
@@ -119,6 +131,8 @@ public final class Messages {
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
     public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
     public static final String PROOF_NOT_REVOCABLE = "证明 %s 当前状态为“%s”，不能撤销或更正。";
+    public static final String PROOF_NUMBER_FORMAT = "格式应为 ZM-年份-XXXX-XXXX-XXXX-X";
+    public static final String PROOF_NUMBER_CHECK = "校验位不符，请核对是否抄错";
     public static final String SUBJECT_REQUIRED = "须填写证明主体 subject";
     public static final String SUBJECT_KIND_REQUIRED = "须指定主体类别 kind：PERSON 或 ENTERPRISE";
     public static final String SUBJECT_NAME_REQUIRED = "须填写主体姓名或名称 name";
@@ -253,6 +267,9 @@ public final class Messages {
     public static final String MATTER_REVIEW_COMMENT_TOO_LONG = "审核意见最长 500 字";
     public static final String MATTER_REMOVAL_REASON_REQUIRED = "须说明移出理由 reason";
     public static final String MATTER_REMOVAL_REASON_LENGTH = "移出理由须为 5 到 500 字";
+    public static final String MATTER_ACTION_WITHDRAW = "撤回";
+    public static final String MATTER_ACTION_APPROVE = "审核通过";
+    public static final String MATTER_ACTION_REJECT = "驳回";
 
     // --- publication
     public static final String BATCH_NOT_FOUND = "找不到编号为 %s 的发布批次。";
@@ -289,6 +306,36 @@ public final class Messages {
     public static final String BATCH_ENTRY_BODY_REQUIRED = "缺少请求体：请以 JSON 提交，如 {\"matterCode\":\"BZGAJ-R000001\"}";
     public static final String BATCH_ENTRY_MATTER_TOO_LONG = "事项编码最长 48 位";
     public static final String BATCH_ENTRY_VERSION_MIN = "版本号从 1 开始";
+    public static final String AS_OF_NOW = "现在";
+    public static final String TRANSPARENCY_CHECK_LOG_INDEX = "日志序号应为 %d，实际为 %s";
+    public static final String TRANSPARENCY_CHECK_MANIFEST_HASH = "发布清单的哈希应为 %s，存储的是 %s";
+    public static final String TRANSPARENCY_CHECK_MANIFEST_CONTENT = "按存储的批次及其 %d 个条目重新生成的发布清单与已发布的清单不一致";
+    public static final String TRANSPARENCY_CHECK_CHAIN = "上一批次的清单哈希应为 %s，本批次记录的是 %s";
+    public static final String TRANSPARENCY_CHECK_BATCH_SIGNATURE = "批次声明（含发布清单哈希）的签名无效";
+    public static final String TRANSPARENCY_CHECK_HEAD_TOO_LARGE = "树头记录的大小 %d 超过已发布批次数 %d";
+    public static final String TRANSPARENCY_CHECK_ROOT = "按各批次清单重新计算的根哈希为 %s，树头记录的是 %s";
+    public static final String TRANSPARENCY_CHECK_HEAD_PAYLOAD = "树头的签名内容与其字段不一致";
+    public static final String TRANSPARENCY_CHECK_HEAD_SIGNATURE = "树头的签名无效";
+    public static final String TRANSPARENCY_CHECK_HEAD_MISSING = "缺少大小为 %d 的树头";
+    public static final String TRANSPARENCY_CHECK_LIST_MISSING = "已发布的事项不在现行清单中";
+    public static final String TRANSPARENCY_CHECK_LIST_EXTRA = "现行清单中有未经发布的事项";
+    public static final String TRANSPARENCY_CHECK_LIST_DIFFERENT = "现行清单中的内容与已发布的内容不一致";
+
+    // --- exports (CSV column headings and cell words; the word for an enum value stays in the switch over its enum)
+    public static final List<String> EXPORT_MATTER_COLUMNS =
+            List.of("事项编码", "证明事项名称", "所属清单", "开具部门编码", "开具部门", "使用场景", "版本", "说明");
+    public static final List<String> EXPORT_RETAINED_COLUMNS =
+            List.of("设定依据", "开具渠道", "法定时限", "默认有效期（天）", "是否开具电子证明");
+    public static final List<String> EXPORT_CANCELLED_COLUMNS = List.of("替代方式", "取消后办理方式", "共享数据来源");
+    public static final List<String> EXPORT_NOTIFY_COMMIT_COLUMNS =
+            List.of("证明义务", "证明内容", "不实承诺的法律责任", "核查方式", "核查期限（天）", "核查说明");
+    public static final List<String> EXPORT_LIST_COLUMNS = List.of("生效时间", "发布批次");
+    public static final List<String> EXPORT_BATCH_COLUMNS = List.of("批次", "序号", "变更", "理由");
+    public static final String EXPORT_CONTENT_COLUMN = "全部内容（JSON）";
+    public static final String EXPORT_IMMEDIATE = "即时开具";
+    public static final String EXPORT_WORKING_DAYS = "%s个工作日";
+    public static final String EXPORT_YES = "是";
+    public static final String EXPORT_NO = "否";
 
     // --- keys
     public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
