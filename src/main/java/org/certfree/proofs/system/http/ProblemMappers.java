@@ -24,12 +24,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -137,10 +134,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof ApiException refused) {
+            // a parameter converter of ours (EnumParameters) refused the value; JAX-RS wrapped it in a 404/400
+            return api(refused, uri);
+        }
         if (e instanceof NotFoundException && e.getCause() != null) {
-            // JAX-RS answers 404 when a query/path parameter cannot be converted; it is the client's input.
-            return builder(ProblemType.BAD_PARAMETER, parameterMessage(rootMessage(e.getCause())),
-                    uri, null, null, null).build();
+            // JAX-RS answers 404 when a query/path parameter of a JDK type (number, UUID, date) cannot be
+            // converted; it is the client's input. Enums of ours never get here: EnumParameters reads them.
+            return builder(ProblemType.BAD_PARAMETER, Messages.PARAMETER_UNREADABLE.formatted(withoutPackages(
+                    rootMessage(e.getCause()))), uri, null, null, null).build();
         }
         if (e instanceof NotFoundException) {
             return builder(ProblemType.NOT_FOUND, Messages.NO_SUCH_PATH.formatted("/" + uri.getPath().replaceFirst("^/", "")),
@@ -208,24 +210,9 @@ public class ProblemMappers {
         }
     }
 
-    private static final Pattern NO_ENUM =
-            Pattern.compile("No enum constant ([\\w.$]+)\\.([^.]*)$");
-
-    /** "No enum constant a.b.Role.KING" → which values are allowed, without exposing class names. */
-    private static String parameterMessage(String raw) {
-        Matcher m = NO_ENUM.matcher(raw);
-        if (m.find()) {
-            try {
-                Object[] values = Class.forName(m.group(1)).getEnumConstants();
-                if (values != null) {
-                    return Messages.PARAMETER_NOT_ALLOWED.formatted(m.group(2),
-                            Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")));
-                }
-            } catch (ClassNotFoundException ignored) {
-                // fall through to the generic message
-            }
-        }
-        return Messages.PARAMETER_UNREADABLE.formatted(raw.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1"));
+    /** A JDK conversion message, shown to the client, never names our classes with their packages. */
+    private static String withoutPackages(String message) {
+        return message.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1");
     }
 
     private static String rootMessage(Throwable t) {
