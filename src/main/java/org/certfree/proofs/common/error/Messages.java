@@ -35,6 +35,8 @@ public final class Messages {
     public static final String PAYLOAD_TOO_LARGE = "请求体过大（%d 字节），上限为 %d 字节。";
     public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
     public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
+    public static final String IMMUTABLE_ROW = "该记录已定稿，不能修改或删除：已开具证明的签名内容、已审核的事项版本、已发布的批次和核验记录都不可改动。"
+            + "如需更正，请撤销或更正证明、起草事项的新版本，或在新的批次中发布。";
     public static final String DB_CONSTRAINT = "与现有记录冲突（可能刚被他人同时创建或修改），请重新读取后再试。";
     public static final String RECEIPT_SIGNER_BUSY = "核验请求过多，回执暂时无法签发，请 1 秒后重试（可带同一 Idempotency-Key）。";
     public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * SQLSTATE every trigger raises when it refuses to change an immutable or append-only row (a
+     * published batch, an approved matter version, a proof's signed content, a verification, …; see
+     * migration V25): class 23, integrity constraint violation, with a subclass of our own, so it is
+     * told apart from a unique or check constraint and answered 409 with {@link Messages#IMMUTABLE_ROW}
+     * whether it came through Hibernate or plain JDBC.
+     */
+    public static final String IMMUTABLE_ROW_SQLSTATE = "23IMM";
 
     @Inject
     ObjectMapper json;
@@ -122,6 +132,10 @@ public class ProblemMappers {
     /** A unique or check constraint the service did not see coming (e.g. two concurrent creates). */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        SQLException immutable = immutableRowRefusal(e);
+        if (immutable != null) {
+            return immutableRow(immutable, uri);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
                 LOG.debugf("constraint %s violated on %s", cve.getConstraintName(), uri.getPath());
@@ -186,11 +200,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        SQLException immutable = immutableRowRefusal(e);
+        if (immutable != null) { // e.g. through plain JDBC, wrapped in an IllegalStateException
+            return immutableRow(immutable, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", correlationId, uri.getPath());
         Problem problem = new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
                 Messages.INTERNAL.formatted(correlationId), uri.getPath(), correlationId, null, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+    }
+
+    /** A change the database refused because the row is final: the client's request, not our failure. */
+    private Response immutableRow(SQLException refusal, UriInfo uri) {
+        LOG.warnf("An immutable row was to be changed on %s: %s", uri.getPath(), refusal.getMessage());
+        return builder(ProblemType.CONFLICT, Messages.IMMUTABLE_ROW, uri, null, null, null).build();
+    }
+
+    /** The trigger's refusal in {@code e}'s causes (or a batch's next exceptions), else null. */
+    static SQLException immutableRowRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (IMMUTABLE_ROW_SQLSTATE.equals(sql.getSQLState())) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, Integer statusOverride,
