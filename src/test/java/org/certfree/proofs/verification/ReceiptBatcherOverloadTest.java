@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,7 @@ class ReceiptBatcherOverloadTest {
     static class HeldStore extends VerificationStore {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch wrote = new CountDownLatch(1);
         final List<Verification> written = new CopyOnWriteArrayList<>();
 
         @Override
@@ -63,6 +65,7 @@ class ReceiptBatcherOverloadTest {
                 }
             }
             written.addAll(rows);
+            wrote.countDown();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -179,6 +182,59 @@ class ReceiptBatcherOverloadTest {
         Thread.sleep(300); // the batcher has since taken up the abandoned one (and must have dropped it)
         assertEquals(0, batcher.waiting());
         assertEquals(List.of("being written"), store.written.stream().map(v -> v.purpose).toList());
+    }
+
+    /** A caller on a thread of its own, so the test can interrupt it; its outcome and interrupt status. */
+    private static final class InterruptibleCaller {
+        final CompletableFuture<Object> outcome = new CompletableFuture<>();
+        volatile boolean interruptedAfterwards;
+        final Thread thread;
+
+        InterruptibleCaller(ReceiptBatcher batcher, String purpose) {
+            thread = new Thread(() -> {
+                try {
+                    outcome.complete(String.valueOf(batcher.record(row(purpose), null, null)));
+                } catch (RuntimeException e) {
+                    outcome.complete(e);
+                } finally {
+                    interruptedAfterwards = Thread.currentThread().isInterrupted();
+                }
+            }, "caller " + purpose);
+            thread.start();
+        }
+
+        Object awaitOutcome() throws Exception {
+            Object o = outcome.get(10, TimeUnit.SECONDS);
+            thread.join(10_000);
+            return o;
+        }
+    }
+
+    @Test
+    void aCallerInterruptedWhileItsRowIsBeingWrittenIsAnsweredByThatWriteNot503() throws Exception {
+        InterruptibleCaller caller = new InterruptibleCaller(batcher, "interrupted while written");
+        assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the write never started");
+        caller.thread.interrupt();
+        store.release.countDown();
+        assertTrue(store.wrote.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("interrupted while written"), store.written.stream().map(v -> v.purpose).toList());
+        // its row is logged, so it must not have been told "503, retry": it gets its write's outcome
+        assertEquals("null", caller.awaitOutcome(), "an unsigned verdict, answered without a receipt");
+        assertTrue(caller.interruptedAfterwards, "the interrupt is kept for the caller's thread");
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingInLineGets503AndIsNeverLogged() throws Exception {
+        Future<?> inHand = inHand("in hand");
+        InterruptibleCaller caller = new InterruptibleCaller(batcher, "interrupted in line");
+        caller.thread.interrupt();
+        assertBusy((ApiException) caller.awaitOutcome());
+        assertTrue(caller.interruptedAfterwards);
+        store.release.countDown();
+        assertNull(inHand.get(10, TimeUnit.SECONDS));
+        // one behind it in line is answered only after the batcher has passed (and dropped) the interrupted one
+        assertNull(callers.submit(() -> batcher.record(row("after"), null, null)).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("in hand", "after"), store.written.stream().map(v -> v.purpose).toList());
     }
 
     @Test
