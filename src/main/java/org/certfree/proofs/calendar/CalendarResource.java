@@ -63,7 +63,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     public CalendarDayView put(@PathParam("day") LocalDate day,
-            @NotNull(message = "缺少请求体") @Valid CalendarDayInput body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid CalendarDayInput body) {
         return calendar.put(day, body.kind(), body.name().trim(), body.source().trim());
     }
 

@@ -145,7 +145,7 @@ public class MatterEditService {
         MatterVersion v = catalog.requireVersion(code, number);
         checkLock(v, lock);
         if (v.status != MatterStatus.SUBMITTED) {
-            throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status, "撤回"));
+            throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status, Messages.MATTER_ACTION_WITHDRAW));
         }
         v.status = MatterStatus.DRAFT;
         v.submittedBy = null;

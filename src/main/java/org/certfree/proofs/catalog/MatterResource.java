@@ -52,8 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class MatterResource {
 
-    private static final String BODY_REQUIRED = "缺少请求体：请以 JSON 提交证明事项内容";
-
     @Inject
     CatalogService catalog;
 
@@ -110,7 +108,7 @@ public class MatterResource {
     @APIResponse(responseCode = "422")
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
+            @NotNull(message = Messages.MATTER_BODY_REQUIRED) @Valid MatterInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/matters", body, () -> {
             MatterView created = editing.create(caller, body, clock.instant());
             return Response.created(URI.create(CatalogService.PATH + created.code())).entity(created).build();
@@ -168,7 +166,7 @@ public class MatterResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
-    public Response amend(@PathParam("code") String code, @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
+    public Response amend(@PathParam("code") String code, @NotNull(message = Messages.MATTER_BODY_REQUIRED) @Valid MatterInput body) {
         MatterVersionView v = editing.amend(caller, code, body, clock.instant());
         return withEtag(Response.created(versionUri(v)).entity(v), v).build();
     }
@@ -188,7 +186,7 @@ public class MatterResource {
     @APIResponse(responseCode = "409")
     @APIResponse(responseCode = "422")
     public Response requestRemoval(@PathParam("code") String code,
-            @NotNull(message = "缺少请求体：请说明移出理由 reason") @Valid RemovalInput body) {
+            @NotNull(message = Messages.MATTER_REMOVAL_BODY_REQUIRED) @Valid RemovalInput body) {
         MatterVersionView v = editing.requestRemoval(caller, code, body.reason(), clock.instant());
         return withEtag(Response.created(versionUri(v)).entity(v), v).build();
     }
@@ -208,7 +206,7 @@ public class MatterResource {
     @APIResponse(responseCode = "409")
     public Response update(@PathParam("code") String code, @PathParam("number") int number,
             @Parameter(description = "读取到的版本号 / lock version read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = BODY_REQUIRED) @Valid MatterInput body) {
+            @NotNull(message = Messages.MATTER_BODY_REQUIRED) @Valid MatterInput body) {
         MatterVersionView v = editing.update(caller, code, number, body, lock(body.version(), ifMatch),
                 clock.instant());
         return withEtag(Response.ok(v), v).build();

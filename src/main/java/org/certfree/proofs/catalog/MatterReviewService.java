@@ -43,7 +43,7 @@ public class MatterReviewService {
         MatterEditService.checkLock(v, lock);
         if (v.status != MatterStatus.SUBMITTED) {
             throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status,
-                    outcome == MatterStatus.APPROVED ? "审核通过" : "驳回"));
+                    outcome == MatterStatus.APPROVED ? Messages.MATTER_ACTION_APPROVE : Messages.MATTER_ACTION_REJECT));
         }
         v.status = outcome;
         v.reviewComment = comment == null || comment.isBlank() ? null : comment.trim();

@@ -3,6 +3,7 @@ package org.certfree.proofs.common;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.certfree.proofs.common.error.Messages;
 
 /** Citizen identity number (公民身份号码) per GB 11643-1999: 6-digit area, birth date, sequence, ISO 7064 MOD 11-2 check. */
 public final class ResidentId {
@@ -16,25 +17,25 @@ public final class ResidentId {
     /** The reason the value is not a valid resident ID, or empty when it is valid. */
     public static Optional<String> problem(String value) {
         if (value == null || value.length() != 18) {
-            return Optional.of("须为 18 位");
+            return Optional.of(Messages.ID_LENGTH_18);
         }
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
-                return Optional.of("前 17 位须为数字");
+                return Optional.of(Messages.RESIDENT_ID_DIGITS);
             }
         }
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
                     Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
             if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
-                return Optional.of("出生日期 " + birth + " 不合理");
+                return Optional.of(Messages.RESIDENT_ID_BIRTH_UNLIKELY.formatted(birth));
             }
         } catch (DateTimeException e) {
-            return Optional.of("第 7 至 14 位不是有效的出生日期");
+            return Optional.of(Messages.RESIDENT_ID_BIRTH_INVALID);
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (Character.toUpperCase(value.charAt(17)) != expected) {
-            return Optional.of("校验码应为 " + expected);
+            return Optional.of(Messages.ID_CHECK_CHARACTER.formatted(expected));
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package org.certfree.proofs.common;
 
 import java.util.Optional;
+import org.certfree.proofs.common.error.Messages;
 
 /**
  * Unified social credit code (统一社会信用代码) per GB 32100-2015: registration authority, organisation
@@ -21,21 +22,21 @@ public final class Uscc {
     /** The reason the value is not a valid USCC, or empty when it is valid. */
     public static Optional<String> problem(String value) {
         if (value == null || value.length() != 18) {
-            return Optional.of("须为 18 位");
+            return Optional.of(Messages.ID_LENGTH_18);
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                return Optional.of("第 " + (i + 1) + " 位字符 '" + value.charAt(i) + "' 不允许（只能是数字和除 I、O、S、V、Z 外的大写字母）");
+                return Optional.of(Messages.USCC_CHARACTER.formatted(i + 1, value.charAt(i)));
             }
         }
         for (int i = 2; i < 8; i++) {
             if (!Character.isDigit(value.charAt(i))) {
-                return Optional.of("第 3 至 8 位须为行政区划代码（数字）");
+                return Optional.of(Messages.USCC_REGION);
             }
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (value.charAt(17) != expected) {
-            return Optional.of("校验码应为 " + expected);
+            return Optional.of(Messages.ID_CHECK_CHARACTER.formatted(expected));
         }
         return Optional.empty();
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.dto.ConsentInput;
 import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
@@ -54,7 +55,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     public Response grant(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid ConsentInput body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid ConsentInput body) {
         return idempotency.execute(key, caller, "POST /api/v1/consents", body, () -> {
             ConsentView c = consents.grant(body, caller);
             return Response.created(URI.create(ConsentService.PATH + c.id())).entity(c).build();

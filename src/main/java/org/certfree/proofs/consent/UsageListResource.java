@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.dto.UsageEntryInput;
 import org.certfree.proofs.consent.dto.UsageEntryView;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
@@ -73,7 +74,7 @@ public class UsageListResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "409")
     public Response add(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid UsageEntryInput body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid UsageEntryInput body) {
         return idempotency.execute(key, caller, "POST /api/v1/using-units", body, () -> {
             UsageEntryView e = usage.add(body, caller.subject());
             return Response.created(URI.create(UsageListService.PATH + e.id())).entity(e).build();

@@ -51,14 +51,14 @@ public class DevTokenResource {
     /** Body of a token request. */
     @Schema(name = "DevTokenRequest")
     public record DevTokenRequest(
-            @Schema(description = "角色 / role") @NotNull(message = "须指定角色 role：ADMIN、REVIEWER、LIST_EDITOR、ISSUER、VERIFIER 或 CITIZEN")
+            @Schema(description = "角色 / role") @NotNull(message = Messages.DEV_TOKEN_ROLE_REQUIRED)
             Role role,
             @Schema(description = "所属部门编码（CITIZEN、ADMIN 以外必填）/ department code", examples = "BZGAJ")
-            @Size(max = 32, message = "部门编码最长 32 位") String dept,
+            @Size(max = 32, message = Messages.DEV_TOKEN_DEPT_TOO_LONG) String dept,
             @Schema(description = "主体：CITIZEN 为公民身份号码或统一社会信用代码；其他角色为工作人员编号 / subject",
                     examples = "11010519491231002X")
-            @Size(max = 64, message = "subject 最长 64 位") String subject,
-            @Schema(description = "显示名 / display name") @Size(max = 50, message = "name 最长 50 字") String name) {
+            @Size(max = 64, message = Messages.DEV_TOKEN_SUBJECT_TOO_LONG) String subject,
+            @Schema(description = "显示名 / display name") @Size(max = 50, message = Messages.DEV_TOKEN_NAME_TOO_LONG) String name) {
     }
 
     /** The minted token. */
@@ -77,7 +77,7 @@ public class DevTokenResource {
     @APIResponse(responseCode = "200", description = "令牌 / the token")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "404")
-    public DevToken mint(@NotNull(message = "缺少请求体，例如 {\"role\":\"ISSUER\",\"dept\":\"BZGAJ\"}") @Valid DevTokenRequest body) {
+    public DevToken mint(@NotNull(message = Messages.DEV_TOKEN_BODY_REQUIRED) @Valid DevTokenRequest body) {
         if (config.mode() == CertfreeConfig.Mode.PRODUCTION) {
             throw ApiException.notFound(Messages.DEV_TOKENS_DISABLED);
         }

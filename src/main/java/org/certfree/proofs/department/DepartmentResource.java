@@ -95,7 +95,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "409")
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @NotNull(message = "缺少请求体：请以 JSON 提交部门信息") @Valid DepartmentInput body) {
+            @NotNull(message = Messages.DEPARTMENT_BODY_REQUIRED) @Valid DepartmentInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/departments", body, () -> {
             DepartmentView created = departments.create(body);
             return Response.created(URI.create(DepartmentService.PATH + created.code())).entity(created).build();
@@ -115,7 +115,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     public DepartmentView replace(@PathParam("code") String code,
-            @NotNull(message = "缺少请求体：请以 JSON 提交部门信息") @Valid DepartmentInput body) {
+            @NotNull(message = Messages.DEPARTMENT_BODY_REQUIRED) @Valid DepartmentInput body) {
         return departments.replace(code, body);
     }
 

@@ -48,7 +48,7 @@ public class DepartmentService {
     @Transactional
     public DepartmentView create(DepartmentInput input) {
         if (input.code() == null) {
-            throw ApiException.invalid("code", "须填写部门编码 code");
+            throw ApiException.invalid("code", Messages.DEPARTMENT_CODE_REQUIRED);
         }
         signals.changed(TOPIC);
         Department existing = Department.findById(input.code());
@@ -72,13 +72,13 @@ public class DepartmentService {
         signals.changed(TOPIC);
         Department d = require(code);
         if (input.version() == null) {
-            throw ApiException.invalid("version", "替换时须带上读取到的版本号 version");
+            throw ApiException.invalid("version", Messages.DEPARTMENT_VERSION_REQUIRED);
         }
         if (input.version() != d.version) {
             throw new ApiException(ProblemType.STALE_VERSION, Messages.STALE_VERSION.formatted(input.version(), d.version));
         }
         if (input.code() != null && !input.code().equals(code)) {
-            throw ApiException.invalid("code", "部门编码不能修改（路径中为 " + code + "）");
+            throw ApiException.invalid("code", Messages.DEPARTMENT_CODE_FIXED.formatted(code));
         }
         checkUscc(input.uscc(), code);
         checkParent(code, input.parentCode());

@@ -110,7 +110,7 @@ public class KeyResource {
     public Response compromise(@Parameter(description = "部门编码 / department code") @PathParam("code") String code,
             @Parameter(description = "密钥标识 / key id (RFC 7638 thumbprint)") @PathParam("kid") String kid,
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @NotNull(message = "缺少请求体：请以 JSON 提交 compromisedAt 和 reason") @Valid CompromiseRequest body) {
+            @NotNull(message = Messages.KEYS_BODY_REQUIRED) @Valid CompromiseRequest body) {
         requireExisting(code);
         return idempotency.execute(idempotencyKey, caller,
                 "POST /api/v1/departments/" + code + "/keys/" + kid + "/compromise", body,

@@ -3,6 +3,7 @@ package org.certfree.proofs.proof;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import org.certfree.proofs.common.error.Messages;
 
 /**
  * Proof numbers (证明编号) and verification codes. A number is {@code ZM-<year>-XXXX-XXXX-XXXX-C}:
@@ -44,12 +45,12 @@ public final class ProofNumbers {
     /** Why {@code number} is not a well-formed proof number, or empty when it is. */
     public static Optional<String> problem(String number) {
         if (number == null || !number.matches("^ZM-\\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$")) {
-            return Optional.of("格式应为 ZM-年份-XXXX-XXXX-XXXX-X");
+            return Optional.of(Messages.PROOF_NUMBER_FORMAT);
         }
         String compact = number.substring(3).replace("-", "");
         String payload = compact.substring(0, compact.length() - 1);
         if (checkCharacter(payload) != compact.charAt(compact.length() - 1)) {
-            return Optional.of("校验位不符，请核对是否抄错");
+            return Optional.of(Messages.PROOF_NUMBER_CHECK);
         }
         return Optional.empty();
     }

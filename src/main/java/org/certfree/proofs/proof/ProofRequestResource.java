@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.CreateProofRequest;
 import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
@@ -70,7 +71,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
     public Response create(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid CreateProofRequest body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid CreateProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proof-requests", body, () -> {
             ProofRequestView r = requests.request(body, caller);
             return Response.created(URI.create(ProofRequestService.PATH + r.id())).entity(r).build();
@@ -117,7 +118,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
-    public ProofRequestView decide(@PathParam("id") UUID id, @NotNull(message = "缺少请求体") @Valid DecideRequest body) {
+    public ProofRequestView decide(@PathParam("id") UUID id, @NotNull(message = Messages.BODY_REQUIRED) @Valid DecideRequest body) {
         return requests.decide(id, body, caller);
     }
 }

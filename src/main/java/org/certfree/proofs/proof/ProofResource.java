@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
@@ -79,7 +80,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
     public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid IssueProofRequest body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid IssueProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
             ProofView proof = issuance.issue(body, caller);
             return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
@@ -132,7 +133,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
-    public ProofView revoke(@PathParam("number") String number, @NotNull(message = "缺少请求体") @Valid RevokeRequest body) {
+    public ProofView revoke(@PathParam("number") String number, @NotNull(message = Messages.BODY_REQUIRED) @Valid RevokeRequest body) {
         return issuance.revoke(number, body, caller);
     }
 
@@ -152,7 +153,7 @@ public class ProofResource {
     @APIResponse(responseCode = "409")
     public Response reissue(@PathParam("number") String number,
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid ReissueRequest body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid ReissueRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs/" + number + "/reissue", body, () -> {
             ProofView proof = issuance.reissue(number, body, caller);
             return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
@@ -174,7 +175,7 @@ public class ProofResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
     public void putRecord(@PathParam("matterCode") String matterCode,
-            @NotNull(message = "缺少请求体") @Valid org.certfree.proofs.proof.dto.SubjectRecordInput body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid org.certfree.proofs.proof.dto.SubjectRecordInput body) {
         records.put(matterCode, body, caller);
     }
 

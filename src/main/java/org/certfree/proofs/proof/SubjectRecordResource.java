@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.SubjectRecordInput;
 import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
@@ -58,7 +59,7 @@ public class SubjectRecordResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
     public void put(@PathParam("matterCode") String matterCode,
-            @NotNull(message = "缺少请求体") @Valid SubjectRecordInput body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid SubjectRecordInput body) {
         records.put(matterCode, body, caller);
     }
 }

@@ -19,6 +19,7 @@ import org.certfree.proofs.catalog.IssuanceChannel;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.catalog.ReplacementWay;
 import org.certfree.proofs.catalog.Scenario;
+import org.certfree.proofs.common.error.Messages;
 
 /**
  * CSV exports for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese correctly),
@@ -56,16 +57,16 @@ final class Exports {
 
     /** Column headings every list kind shares. */
     static List<String> commonHeader() {
-        return List.of("事项编码", "证明事项名称", "所属清单", "开具部门编码", "开具部门", "使用场景", "版本", "说明");
+        return Messages.EXPORT_MATTER_COLUMNS;
     }
 
     /** Column headings of the matter content of a list kind. */
     static List<String> contentHeader(ListKind kind) {
         List<String> h = new ArrayList<>(commonHeader());
         h.addAll(switch (kind) {
-            case RETAINED -> List.of("设定依据", "开具渠道", "法定时限", "默认有效期（天）", "是否开具电子证明");
-            case CANCELLED -> List.of("替代方式", "取消后办理方式", "共享数据来源");
-            case NOTIFY_COMMIT -> List.of("证明义务", "证明内容", "不实承诺的法律责任", "核查方式", "核查期限（天）", "核查说明");
+            case RETAINED -> Messages.EXPORT_RETAINED_COLUMNS;
+            case CANCELLED -> Messages.EXPORT_CANCELLED_COLUMNS;
+            case NOTIFY_COMMIT -> Messages.EXPORT_NOTIFY_COMMIT_COLUMNS;
         });
         return h;
     }
@@ -85,10 +86,10 @@ final class Exports {
                         .map(b -> b.path("law").asText() + b.path("article").asText()).collect(Collectors.joining("；")));
                 row.add(channel(r.path("channel").asText()));
                 JsonNode limit = r.path("timeLimit");
-                row.add("IMMEDIATE".equals(limit.path("kind").asText()) ? "即时开具"
-                        : limit.path("workingDays").asText() + "个工作日");
+                row.add("IMMEDIATE".equals(limit.path("kind").asText()) ? Messages.EXPORT_IMMEDIATE
+                        : Messages.EXPORT_WORKING_DAYS.formatted(limit.path("workingDays").asText()));
                 row.add(r.path("validityDays").asText());
-                row.add(r.path("electronic").asBoolean() ? "是" : "否");
+                row.add(r.path("electronic").asBoolean() ? Messages.EXPORT_YES : Messages.EXPORT_NO);
             }
             case CANCELLED -> {
                 JsonNode x = c.path("cancelled");

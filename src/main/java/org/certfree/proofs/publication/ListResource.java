@@ -118,8 +118,7 @@ public class ListResource {
             return PublicationBatchResource.attachment(Response.ok(doc, MediaType.APPLICATION_JSON_TYPE), filename + ".json");
         }
         List<String> header = new ArrayList<>(Exports.contentHeader(k));
-        header.add("生效时间");
-        header.add("发布批次");
+        header.addAll(Messages.EXPORT_LIST_COLUMNS);
         byte[] csv = Exports.csv(header, printer -> lists.scan(filter, e -> {
             List<String> row = new ArrayList<>(Exports.contentRow(e.content()));
             row.add(e.effectiveSince().atZone(org.certfree.proofs.common.ControllableClock.ZONE).toOffsetDateTime().toString());
@@ -147,7 +146,7 @@ public class ListResource {
         ListKind k = kind(kind);
         Instant at = AsOf.parse(asOf);
         return lists.entry(k, code, at).orElseThrow(() -> ApiException.notFound(Messages.LIST_ENTRY_NOT_FOUND.formatted(
-                code, at == null ? "现在" : at.atZone(org.certfree.proofs.common.ControllableClock.ZONE).toOffsetDateTime(), k.label())));
+                code, at == null ? Messages.AS_OF_NOW : at.atZone(org.certfree.proofs.common.ControllableClock.ZONE).toOffsetDateTime(), k.label())));
     }
 
     private static ListKind kind(String slug) {

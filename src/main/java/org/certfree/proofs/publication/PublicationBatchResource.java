@@ -115,7 +115,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "409")
     public Response create(
             @Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"number\":\"2024年第1批\"}") @Valid BatchInput body) {
+            @NotNull(message = Messages.BATCH_BODY_REQUIRED) @Valid BatchInput body) {
         return idempotency.execute(idempotencyKey, caller, "POST /api/v1/publication-batches", body, () -> {
             BatchView created = publication.create(caller, body, clock.instant());
             return Response.created(URI.create(PublicationService.PATH + created.id())).entity(created).build();
@@ -204,9 +204,9 @@ public class PublicationBatchResource {
         if (!format.equals("csv")) {
             throw ApiException.badParameter("format", Messages.EXPORT_FORMAT_INVALID);
         }
-        List<String> header = new ArrayList<>(List.of("批次", "序号", "变更", "理由"));
+        List<String> header = new ArrayList<>(Messages.EXPORT_BATCH_COLUMNS);
         header.addAll(Exports.commonHeader());
-        header.add("全部内容（JSON）");
+        header.add(Messages.EXPORT_CONTENT_COLUMN);
         byte[] csv = Exports.csv(header, printer -> {
             for (BatchEntry e : entries) {
                 List<String> row = new ArrayList<>(List.of(b.number, Integer.toString(e.seq), action(e.action),
@@ -235,7 +235,7 @@ public class PublicationBatchResource {
     @APIResponse(responseCode = "409")
     @APIResponse(responseCode = "422")
     public Response addEntry(@PathParam("id") long id,
-            @NotNull(message = "缺少请求体：请以 JSON 提交，如 {\"matterCode\":\"BZGAJ-R000001\"}") @Valid EntryInput body) {
+            @NotNull(message = Messages.BATCH_ENTRY_BODY_REQUIRED) @Valid EntryInput body) {
         EntryView e = publication.addEntry(caller, id, body, clock.instant());
         return Response.created(URI.create(PublicationService.PATH + id + "/entries/" + e.seq())).entity(e).build();
     }

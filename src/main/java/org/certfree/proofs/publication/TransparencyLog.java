@@ -134,12 +134,12 @@ public class TransparencyLog {
         for (int i = 0; i < batches.size(); i++) {
             PublicationBatch b = batches.get(i);
             if (!Objects.equals(b.logIndex, i)) {
-                problems.add(problem("LOG_INDEX", b, null, null, "日志序号应为 %d，实际为 %s".formatted(i, b.logIndex)));
+                problems.add(problem("LOG_INDEX", b, null, null, Messages.TRANSPARENCY_CHECK_LOG_INDEX.formatted(i, b.logIndex)));
             }
             String recomputedHash = Manifests.sha256Hex(b.manifest);
             if (!recomputedHash.equals(b.manifestHash)) {
                 problems.add(problem("MANIFEST_HASH", b, null, null,
-                        "发布清单的哈希应为 %s，存储的是 %s".formatted(recomputedHash, b.manifestHash)));
+                        Messages.TRANSPARENCY_CHECK_MANIFEST_HASH.formatted(recomputedHash, b.manifestHash)));
             }
             List<BatchEntry> own = entries.getOrDefault(b.id, List.of());
             String rebuilt;
@@ -150,17 +150,17 @@ public class TransparencyLog {
             }
             if (!b.manifest.equals(rebuilt)) {
                 problems.add(problem("MANIFEST_CONTENT", b, null, null,
-                        "按存储的批次及其 %d 个条目重新生成的发布清单与已发布的清单不一致".formatted(own.size())));
+                        Messages.TRANSPARENCY_CHECK_MANIFEST_CONTENT.formatted(own.size())));
             }
             if (!Objects.equals(b.previousHash, previousHash)) {
                 problems.add(problem("CHAIN", b, null, null,
-                        "上一批次的清单哈希应为 %s，本批次记录的是 %s".formatted(previousHash, b.previousHash)));
+                        Messages.TRANSPARENCY_CHECK_CHAIN.formatted(previousHash, b.previousHash)));
             }
             previousHash = recomputedHash;
             leaves.add(MerkleHash.leaf(MerkleHash.fromHex(recomputedHash)));
             if (b.signature == null) { // only by tampering: publishing always signs (V26)
                 signaturesMissing++;
-                problems.add(problem("SIGNATURE", b, null, null, "批次声明没有签名"));
+                problems.add(problem("SIGNATURE", b, null, null, Messages.TRANSPARENCY_CHECK_BATCH_UNSIGNED));
             } else {
                 // the statement is rebuilt from the row with the recomputed hash: the signature covers the manifest
                 PublicationBatch claimed = new PublicationBatch();
@@ -172,7 +172,7 @@ public class TransparencyLog {
                 claimed.previousHash = b.previousHash;
                 signaturesChecked++;
                 if (!signer.verify(b.signature, b.authorityCode, Manifests.statement(claimed).getBytes(StandardCharsets.UTF_8))) {
-                    problems.add(problem("SIGNATURE", b, null, null, "批次声明（含发布清单哈希）的签名无效"));
+                    problems.add(problem("SIGNATURE", b, null, null, Messages.TRANSPARENCY_CHECK_BATCH_SIGNATURE));
                 }
             }
         }
@@ -181,33 +181,33 @@ public class TransparencyLog {
         for (TreeHeadView head : heads.values()) {
             if (head.treeSize() > leaves.size()) {
                 problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
-                        "树头记录的大小 %d 超过已发布批次数 %d".formatted(head.treeSize(), leaves.size())));
+                        Messages.TRANSPARENCY_CHECK_HEAD_TOO_LARGE.formatted(head.treeSize(), leaves.size())));
                 continue;
             }
             String root = MerkleHash.toHex(tree.rootHash(head.treeSize()));
             if (!root.equals(head.rootHash())) {
                 problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
-                        "按各批次清单重新计算的根哈希为 %s，树头记录的是 %s".formatted(root, head.rootHash())));
+                        Messages.TRANSPARENCY_CHECK_ROOT.formatted(root, head.rootHash())));
             }
             String payload = Manifests.treeHead(head.treeSize(), head.rootHash(), head.timestamp(), head.authorityCode());
             if (!payload.equals(head.payload())) {
                 problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, head.treeSize(), null,
-                        "树头的签名内容与其字段不一致"));
+                        Messages.TRANSPARENCY_CHECK_HEAD_PAYLOAD));
             }
             if (head.signature() == null) { // only by tampering: every tree head is signed when it is stored
                 signaturesMissing++;
-                problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null, "树头没有签名"));
+                problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null, Messages.TRANSPARENCY_CHECK_HEAD_UNSIGNED));
             } else {
                 signaturesChecked++;
                 if (!signer.verify(head.signature(), head.authorityCode(), head.payload().getBytes(StandardCharsets.UTF_8))) {
                     problems.add(new VerificationReport.Problem("SIGNATURE", null, null, head.treeSize(), null,
-                            "树头的签名无效"));
+                            Messages.TRANSPARENCY_CHECK_HEAD_SIGNATURE));
                 }
             }
         }
         if (!leaves.isEmpty() && !heads.containsKey(leaves.size())) {
             problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, leaves.size(), null,
-                    "缺少大小为 %d 的树头".formatted(leaves.size())));
+                    Messages.TRANSPARENCY_CHECK_HEAD_MISSING.formatted(leaves.size())));
         }
         problems.addAll(checkCurrentLists());
         String root = MerkleHash.toHex(tree.rootHash());
@@ -235,9 +235,9 @@ public class TransparencyLog {
         List<VerificationReport.Problem> problems = new ArrayList<>();
         for (Object[] r : rows) {
             String what = switch ((String) r[1]) {
-                case "MISSING" -> "已发布的事项不在现行清单中";
-                case "EXTRA" -> "现行清单中有未经发布的事项";
-                default -> "现行清单中的内容与已发布的内容不一致";
+                case "MISSING" -> Messages.TRANSPARENCY_CHECK_LIST_MISSING;
+                case "EXTRA" -> Messages.TRANSPARENCY_CHECK_LIST_EXTRA;
+                default -> Messages.TRANSPARENCY_CHECK_LIST_DIFFERENT;
             };
             problems.add(new VerificationReport.Problem("CURRENT_LIST", null, null, null, (String) r[0], what));
         }

@@ -70,7 +70,7 @@ public class ReceiptBatcher {
     /** Longest the batcher waits for company under load (never when it was idle). */
     static final long LINGER_MICROS = 300;
 
-    /** Longest a caller waits for its batch to be taken (and then again for its write). */
+    /** Longest a caller waits for its verification to be taken into a batch (then it waits for the write). */
     static final long WAIT_SECONDS = 10;
 
     /** How often an idle batcher looks whether it is asked to stop. */
@@ -163,26 +163,38 @@ public class ReceiptBatcher {
         return receipt;
     }
 
-    /** The outcome of {@code p}; 503 if the batcher has not taken it in time (then it never will). */
+    /**
+     * The outcome of {@code p}; 503 if the batcher has not taken it in time or the caller's thread is
+     * interrupted before it was taken (then it never will be). Once taken, only its write's outcome is
+     * answered, however long that takes and whether or not the thread is interrupted: a 503 then would
+     * tell the caller to retry a verification that is logged all the same. The wait ends — every path
+     * of {@link #handle} and {@link #run} completes each verification taken.
+     */
     private Receipt await(Pending p) {
+        boolean interrupted = false;
         try {
             try {
                 return p.done().get(waitSeconds, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
+            } catch (TimeoutException | InterruptedException e) {
+                interrupted = e instanceof InterruptedException;
                 if (p.own()) {
                     throw busy(); // not taken: nothing is signed or written for it
                 }
-                // taken into a batch that is being written: its commit decides what to answer
-                return p.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.own();
-            throw busy();
-        } catch (TimeoutException e) {
-            throw busy();
+            // taken into a batch that is being written: its commit decides what to answer
+            while (true) {
+                try {
+                    return p.done().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

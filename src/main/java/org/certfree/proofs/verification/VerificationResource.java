@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
@@ -69,7 +70,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "503", description = "回执签发繁忙，1 秒后重试（可带同一 Idempotency-Key）/ receipt signing is busy: retry after Retry-After")
     public Response verify(@Parameter(description = "幂等键：重试返回同一核验结论和回执，不重复记录 / idempotency key: a retry returns the same verdict and receipt, logged once")
             @HeaderParam(IdempotencyService.HEADER) String key,
-            @NotNull(message = "缺少请求体") @Valid VerifyRequest body) {
+            @NotNull(message = Messages.BODY_REQUIRED) @Valid VerifyRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/verifications", body,
                 () -> Response.ok(verification.verify(body, caller)).build());
     }

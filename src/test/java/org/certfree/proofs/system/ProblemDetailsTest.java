@@ -150,6 +150,21 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anUnknownEnumParameterNamesTheParameterAndTheValuesItTakes() {
+        given().header("Authorization", admin()).queryParam("kind", "CASTLE").get("/api/v1/departments")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:certfree:problem:bad-parameter"))
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", containsString("CASTLE"));
+        given().queryParam("status", "OPEN").get("/api/v1/publication-batches")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("参数值 OPEN 不在允许范围内，可选：DRAFT, PUBLISHED。"))
+                .body("errors[0].field", equalTo("status"));
+        given().header("Authorization", admin()).queryParam("role", "ISSUER").get("/api/v1/departments")
+                .then().statusCode(200);
+    }
+
+    @Test
     void conflict() {
         given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", Fixtures.GOOD_ISSUER, "name", "重复", "kind", "GOVERNMENT_DEPARTMENT",

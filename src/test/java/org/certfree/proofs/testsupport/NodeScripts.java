@@ -9,18 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the Node.js checks under src/test/js (independent JOSE/SM2 verification, the page in
  * headless Chromium). They need node/npm (and Chromium for pages), which a JDK-only machine lacks:
- * there they are skipped with a message; CI sets CI=true, and then a missing tool FAILS the test.
+ * there they are skipped, and the console (stderr) says which check, why, and how to run it; CI sets
+ * CI=true, and then a missing tool FAILS the test.
  */
 public final class NodeScripts {
 
     public static final Path DIR = Path.of("src", "test", "js");
     private static volatile boolean installed;
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     private NodeScripts() {
     }
@@ -30,7 +34,7 @@ public final class NodeScripts {
     }
 
     public static Run run(String script, String... args) {
-        require("node", "--version");
+        require("node", "--version", NODE);
         install();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
@@ -41,7 +45,7 @@ public final class NodeScripts {
     public static void requireChromium() {
         String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         if (!Files.isExecutable(Path.of(chromium))) {
-            missing("Chromium (" + chromium + "): apt-get install chromium");
+            missing("Chromium (" + chromium + ")", "apt-get install chromium (or set CHROMIUM to a Chromium binary)");
         }
     }
 
@@ -50,7 +54,7 @@ public final class NodeScripts {
             installed = true;
             return;
         }
-        require("npm", "--version");
+        require("npm", "--version", NODE);
         Run run = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
         assertEquals(0, run.exit(), "npm ci in src/test/js failed:\n" + run.stderr());
         installed = true;
@@ -70,7 +74,9 @@ public final class NodeScripts {
         }
     }
 
-    private static void require(String tool, String versionFlag) {
+    private static final String NODE = "install Node.js 20 with npm (apt-get install nodejs npm, or https://nodejs.org)";
+
+    private static void require(String tool, String versionFlag, String install) {
         try {
             Process p = new ProcessBuilder(tool, versionFlag).redirectErrorStream(true).start();
             if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
@@ -81,15 +87,30 @@ public final class NodeScripts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        missing(tool);
+        missing(tool, install);
     }
 
-    private static void missing(String what) {
+    /** Fails on CI; elsewhere skips the calling test and says why on the console, once per test class and tool. */
+    private static void missing(String what, String install) {
         String message = "This test needs " + what + ", which is not installed.";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " CI must install it (.ci/run).");
         }
-        Assumptions.abort(message + " Skipped outside CI.");
+        String test = callingTest();
+        if (REPORTED.add(test + " " + what)) {
+            // Surefire shows an aborted test only as "Skipped: n"; the reason would stay in target/surefire-reports
+            System.err.printf("SKIPPED %s: it needs %s, which is not installed here.%n"
+                    + "  To run it: %s, then ./mvnw test -Dtest=%s%n"
+                    + "  (with CI=true a missing tool fails the build instead of skipping the check)%n",
+                    test, what, install, test.substring(test.lastIndexOf('.') + 1));
+        }
+        Assumptions.abort(message + " Skipped outside CI; to run it: " + install + ".");
+    }
+
+    /** The test class that asked for the tool (the first caller outside this class). */
+    private static String callingTest() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> !name.equals(NodeScripts.class.getName())).findFirst().orElse("a Node.js check"));
     }
 
     private static Run exec(List<String> command, int timeoutSeconds) {

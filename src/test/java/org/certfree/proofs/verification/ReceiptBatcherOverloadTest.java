@@ -6,46 +6,53 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.verification.dto.Receipt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * When verifications arrive faster than receipts can be signed and logged, the waiting line is
- * bounded: beyond it a caller gets 503 with {@code Retry-After} at once (nothing recorded), and the
- * ones already waiting are still answered. A batcher that is stopping refuses new work and answers
- * whatever was waiting with the same 503. Runs on its own batcher with room for two and a log
- * store that holds the first write until told.
+ * bounded: beyond it a caller gets 503 with {@code Retry-After} at once (nothing logged), and the
+ * ones already waiting are still answered. A caller told 503 is never logged; one whose row is being
+ * written is answered by that write. A batcher that is stopping refuses new work and answers whatever
+ * was waiting with the same 503.
+ *
+ * <p>Only what a caller and the database see is asserted: each caller's answer and the rows written.
+ * Each test runs its own batcher, with a small line, against a stand-in for the database that holds
+ * the first write until the test releases it, so "while a batch is being written" is a state the test
+ * is sure of. Nothing sleeps: the test waits on latches and on the callers' answers; "the line is
+ * full" is known when one caller more than it holds is refused.
  */
 @QuarkusTest
 class ReceiptBatcherOverloadTest {
 
-    @Inject
-    MeterRegistry metrics;
-
     /**
-     * Holds every write until {@link #release} opens; records what was written. Like a JDBC write
-     * under way, it is not cut short by an interrupt (stopping interrupts the batcher's thread).
+     * Stands for the database: holds every write until {@link #release} opens (and, like a JDBC write
+     * under way, is not cut short by an interrupt), refuses a write holding a row whose purpose is in
+     * {@link #refusing} — all or none, as one statement — and keeps the rows it wrote.
      */
     static class HeldStore extends VerificationStore {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch wrote = new CountDownLatch(1);
+        final Set<String> refusing = ConcurrentHashMap.newKeySet();
         final List<Verification> written = new CopyOnWriteArrayList<>();
 
         @Override
@@ -62,31 +69,85 @@ class ReceiptBatcherOverloadTest {
                     interrupted = true;
                 }
             }
-            written.addAll(rows);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            try {
+                if (rows.stream().anyMatch(v -> refusing.contains(v.purpose))) {
+                    throw new IllegalStateException("refused by the database");
+                }
+                written.addAll(rows);
+                wrote.countDown();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
+        }
+
+        List<String> purposes() {
+            return written.stream().map(v -> v.purpose).toList();
+        }
+    }
+
+    /** What a caller was told: its receipt (null for an unsigned verdict), or what it was refused with. */
+    record Answer(String purpose, Receipt receipt, RuntimeException refusal) {
+
+        boolean answered() {
+            return refusal == null;
+        }
+    }
+
+    /** A verification on a thread of its own (so the test can interrupt it), and its answer. */
+    final class Caller {
+        final String purpose;
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        final Thread thread;
+        volatile boolean interruptedAfterwards;
+
+        Caller(String purpose) {
+            this.purpose = purpose;
+            ReceiptBatcher to = batcher;
+            thread = new Thread(() -> {
+                try {
+                    answer.complete(new Answer(purpose, to.record(row(purpose), null, null), null));
+                } catch (RuntimeException e) {
+                    answer.complete(new Answer(purpose, null, e));
+                } finally {
+                    interruptedAfterwards = Thread.currentThread().isInterrupted();
+                }
+            }, "caller " + purpose);
+            started.add(thread);
+            thread.start();
+        }
+
+        Answer answer() throws Exception {
+            Answer a = answer.get(10, TimeUnit.SECONDS);
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            return a;
         }
     }
 
     private HeldStore store;
     private ReceiptBatcher batcher;
-    private ExecutorService callers;
+    private final List<Thread> started = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void batcherWithRoomForTwo() {
+        batcherWithRoomFor(2);
+    }
+
+    private void batcherWithRoomFor(int capacity) {
         store = new HeldStore();
-        batcher = new ReceiptBatcher(2);
+        batcher = new ReceiptBatcher(capacity);
         batcher.store = store;
-        batcher.metrics = metrics;
-        callers = Executors.newFixedThreadPool(5);
+        batcher.metrics = new SimpleMeterRegistry();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         store.release.countDown();
         batcher.onStop(null);
-        callers.shutdownNow();
+        for (Thread t : started) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 
     private static Verification row(String purpose) {
@@ -101,118 +162,147 @@ class ReceiptBatcherOverloadTest {
         return v;
     }
 
-    private static void assertBusy(ApiException e) {
-        assertEquals(ProblemType.UNAVAILABLE, e.type());
-        assertEquals(503, e.type().status());
-        assertEquals(Messages.RECEIPT_SIGNER_BUSY, e.getMessage());
-        assertEquals("1", e.headers().get("Retry-After"));
+    private static void assertBusy(RuntimeException e) {
+        ApiException busy = (ApiException) e;
+        assertEquals(ProblemType.UNAVAILABLE, busy.type());
+        assertEquals(503, busy.type().status());
+        assertEquals(Messages.RECEIPT_SIGNER_BUSY, busy.getMessage());
+        assertEquals("1", busy.headers().get("Retry-After"));
     }
 
-    /** Submits a verification and waits until the batcher holds it in its (held) write. */
-    private Future<?> inHand(String purpose) throws InterruptedException {
-        Future<?> f = callers.submit(() -> batcher.record(row(purpose), null, null));
+    /** A verification the batcher has taken and holds in its (held) write. */
+    private Caller inHand(String purpose) throws InterruptedException {
+        Caller c = new Caller(purpose);
         assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the first write never started");
-        return f;
+        return c;
     }
 
-    /** Submits verifications and waits until they are all in the waiting line. */
-    private List<Future<?>> waiting(String... purposes) throws InterruptedException {
-        List<Future<?>> out = new ArrayList<>();
-        for (String purpose : purposes) {
-            out.add(callers.submit(() -> batcher.record(row(purpose), null, null)));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (batcher.waiting() < purposes.length && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(purposes.length, batcher.waiting());
-        return out;
+    /**
+     * While the write is held, only a refused caller can be answered (the others wait at least
+     * {@code waitSeconds}): the first answer among {@code callers} is the refusal of the one that
+     * found the line full. Returns it; the others are then all in the line.
+     */
+    private Caller refusedAtOnce(List<Caller> callers) throws Exception {
+        CompletableFuture.anyOf(callers.stream().map(c -> c.answer).toArray(CompletableFuture[]::new))
+                .get(10, TimeUnit.SECONDS);
+        List<Caller> done = callers.stream().filter(c -> c.answer.isDone()).toList();
+        assertEquals(1, done.size(), "exactly one caller more than the line holds is refused");
+        assertBusy(done.get(0).answer().refusal());
+        return done.get(0);
     }
 
     @Test
     void aFullLineIsRefusedAtOnceWith503AndTheWaitingAreStillAnswered() throws Exception {
-        List<Future<?>> accepted = new ArrayList<>();
-        accepted.add(inHand("first"));
-        accepted.addAll(waiting("second", "third"));
-
-        long started = System.nanoTime();
-        ApiException refused = assertThrows(ApiException.class, () -> batcher.record(row("fourth"), null, null));
-        assertBusy(refused);
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 1_000, "a refusal must not wait");
+        batcher.waitSeconds = 60; // a caller in the line cannot give up while the test looks
+        Caller first = inHand("first");
+        List<Caller> arriving = List.of(new Caller("a"), new Caller("b"), new Caller("c"));
+        Caller refused = refusedAtOnce(arriving);
 
         store.release.countDown();
-        for (Future<?> f : accepted) {
-            assertNull(f.get(10, TimeUnit.SECONDS)); // unsigned verdicts: answered, no receipt
+        List<String> answered = new ArrayList<>(List.of(first.purpose));
+        for (Caller c : arriving) {
+            if (c != refused) {
+                Answer a = c.answer();
+                assertTrue(a.answered(), () -> c.purpose + ": " + a.refusal());
+                assertNull(a.receipt()); // an unsigned verdict has no receipt
+                answered.add(c.purpose);
+            }
         }
-        assertEquals(List.of("first", "second", "third"), store.written.stream().map(v -> v.purpose).sorted().toList());
+        assertTrue(first.answer().answered());
+        assertEquals(answered.stream().sorted().toList(), store.purposes().stream().sorted().toList(),
+                "exactly the answered verifications are logged, the refused one is not");
     }
 
     @Test
     void aStoppingBatcherRefusesNewWorkAnswersTheWaitingWith503AndFinishesTheBatchInHand() throws Exception {
-        Future<?> inHand = inHand("in hand");
-        Future<?> waiting = waiting("waiting").get(0);
+        Caller inHand = inHand("in hand");
+        Caller waiting = new Caller("waiting");
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> batcher.onStop(null));
 
-        Future<?> stopped = callers.submit(() -> batcher.onStop(null));
-        Exception e = assertThrows(Exception.class, () -> waiting.get(10, TimeUnit.SECONDS));
-        assertBusy((ApiException) e.getCause());
+        // waiting in the line when stopping began, or arriving just after: 503 either way, at once
+        assertBusy(waiting.answer().refusal());
         assertBusy(assertThrows(ApiException.class, () -> batcher.record(row("late"), null, null)));
         assertFalse(stopped.isDone(), "stopping waits for the batch in hand");
 
         store.release.countDown();
         stopped.get(10, TimeUnit.SECONDS);
         // written before stopping returned (its caller's thread may be answered a moment later)
-        assertEquals(List.of("in hand"), store.written.stream().map(v -> v.purpose).toList());
-        assertNull(inHand.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("in hand"), store.purposes());
+        assertTrue(inHand.answer().answered());
     }
 
     @Test
     void aCallerThatGaveUpIsNeverLoggedAndOneWhoseRowIsBeingWrittenWaitsForIt() throws Exception {
         batcher.waitSeconds = 1;
-        Future<?> beingWritten = inHand("being written");
-        Future<?> gaveUp = waiting("gave up").get(0);
-        Exception e = assertThrows(Exception.class, () -> gaveUp.get(10, TimeUnit.SECONDS));
-        assertBusy((ApiException) e.getCause());
-        assertFalse(beingWritten.isDone(), "taken into a batch: its caller waits for the write, not 503");
+        Caller beingWritten = inHand("being written");
+        Caller gaveUp = new Caller("gave up");
+        assertBusy(gaveUp.answer().refusal()); // not taken within a second: 503, nothing logged
+        assertFalse(beingWritten.answer.isDone(), "taken into a batch: its caller waits for the write, not 503");
 
         store.release.countDown();
-        assertNull(beingWritten.get(10, TimeUnit.SECONDS));
-        Thread.sleep(300); // the batcher has since taken up the abandoned one (and must have dropped it)
-        assertEquals(0, batcher.waiting());
-        assertEquals(List.of("being written"), store.written.stream().map(v -> v.purpose).toList());
+        assertTrue(beingWritten.answer().answered());
+        // one arriving now is behind the abandoned one: when it is answered, the batcher has passed that one
+        assertTrue(new Caller("after").answer().answered());
+        assertEquals(List.of("being written", "after"), store.purposes());
     }
 
     @Test
-    void aRowTheDatabaseRefusesFailsOnlyItsOwnCaller() throws Exception {
-        batcher.onStop(null);
-        batcher = new ReceiptBatcher(16);
-        batcher.metrics = metrics;
-        List<Integer> attempts = new CopyOnWriteArrayList<>();
-        batcher.store = new HeldStore() {
-            @Override
-            void insertAndCommit(List<Verification> rows) {
-                attempts.add(rows.size());
-                if (rows.stream().anyMatch(v -> v.purpose.equals("held"))) {
-                    super.insertAndCommit(rows); // holds until released, so the next three form one batch
-                    return;
-                }
-                if (rows.stream().anyMatch(v -> v.purpose.equals("refused"))) {
-                    throw new IllegalStateException("refused by the database");
-                }
-                store.written.addAll(rows);
-            }
-        };
-        HeldStore held = (HeldStore) batcher.store;
-        Future<?> first = callers.submit(() -> batcher.record(row("held"), null, null));
-        assertTrue(held.entered.await(10, TimeUnit.SECONDS));
-        List<Future<?>> batch = waiting("a", "refused", "b");
-        held.release.countDown();
+    void aCallerInterruptedWhileItsRowIsBeingWrittenIsAnsweredByThatWriteNot503() throws Exception {
+        Caller caller = inHand("interrupted while written");
+        caller.thread.interrupt();
+        store.release.countDown();
+        assertTrue(store.wrote.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("interrupted while written"), store.purposes());
+        // its row is logged, so it must not have been told "503, retry": it gets its write's outcome
+        Answer answer = caller.answer();
+        assertTrue(answer.answered(), () -> "told " + answer.refusal() + " although its verification is logged");
+        assertTrue(caller.interruptedAfterwards, "the interrupt is kept for the caller's thread");
+    }
 
-        assertNull(first.get(10, TimeUnit.SECONDS));
-        assertNull(batch.get(0).get(10, TimeUnit.SECONDS));
-        Exception e = assertThrows(Exception.class, () -> batch.get(1).get(10, TimeUnit.SECONDS));
-        assertEquals("refused by the database", e.getCause().getMessage());
-        assertNull(batch.get(2).get(10, TimeUnit.SECONDS));
-        assertEquals(List.of(1, 3, 1, 1, 1), attempts, "the batch of three, then each row on its own");
-        assertEquals(List.of("a", "b"), store.written.stream().map(v -> v.purpose).sorted().toList());
+    @Test
+    void aCallerInterruptedWhileWaitingInLineGets503AndIsNeverLogged() throws Exception {
+        Caller inHand = inHand("in hand");
+        Caller caller = new Caller("interrupted in line");
+        caller.thread.interrupt();
+        assertBusy(caller.answer().refusal());
+        assertTrue(caller.interruptedAfterwards);
+
+        store.release.countDown();
+        assertTrue(inHand.answer().answered());
+        // one arriving now is behind the interrupted one: when it is answered, the batcher has passed that one
+        assertTrue(new Caller("after").answer().answered());
+        assertEquals(List.of("in hand", "after"), store.purposes());
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesFailsOnlyItsOwnCallerNotTheOthersInItsBatch() throws Exception {
+        batcher.onStop(null);
+        batcherWithRoomFor(3);
+        batcher.waitSeconds = 60;
+        Caller held = inHand("held");
+        List<Caller> arriving = List.of(new Caller("a"), new Caller("b"), new Caller("c"), new Caller("d"));
+        Caller full = refusedAtOnce(arriving);
+        List<Caller> inLine = arriving.stream().filter(c -> c != full).toList();
+        // the three in the line are taken together once the write is released: one of them the database refuses
+        String refusedByTheDatabase = inLine.get(1).purpose;
+        store.refusing.add(refusedByTheDatabase);
+
+        store.release.countDown();
+        assertTrue(held.answer().answered());
+        List<String> answered = new ArrayList<>(List.of("held"));
+        for (Caller c : inLine) {
+            Answer a = c.answer();
+            if (c.purpose.equals(refusedByTheDatabase)) {
+                assertEquals("refused by the database", a.refusal().getMessage());
+            } else {
+                assertTrue(a.answered(), () -> c.purpose + ": " + a.refusal());
+                answered.add(c.purpose);
+            }
+        }
+        assertEquals(answered.stream().sorted().toList(), store.purposes().stream().sorted().toList());
+        // they did share a batch: the published batch sizes are the one held, then the three
+        DistributionSummary sizes = batcher.metrics.get("certfree.verification.batch.size").summary();
+        assertEquals(2, sizes.count());
+        assertEquals(3.0, sizes.max());
     }
 }

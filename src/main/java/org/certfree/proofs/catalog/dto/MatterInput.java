@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.SortedSet;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.catalog.Scenario;
+import org.certfree.proofs.common.error.Messages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,22 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "MatterInput", description = "证明事项内容 / proof-matter content")
 public record MatterInput(
         @Schema(description = "事项编码（可空，自动生成）/ matter code, generated when absent", examples = "BZGAJ-HJ-001")
-        @Pattern(regexp = "^[A-Z][A-Z0-9-]{2,47}$", message = "事项编码须以大写字母开头，由大写字母、数字和连字符组成，长 3 到 48 位")
+        @Pattern(regexp = "^[A-Z][A-Z0-9-]{2,47}$", message = Messages.MATTER_CODE_FORMAT)
         String code,
         @Schema(description = "所属清单 / list kind")
         ListKind kind,
         @Schema(description = "开具部门编码（可空，默认为本部门）/ issuing department, defaults to the caller's", examples = "BZGAJ")
         String departmentCode,
         @Schema(description = "证明事项名称 / name", examples = "户籍证明")
-        @NotBlank(message = "证明事项名称不能为空") @Size(max = 100, message = "证明事项名称最长 100 字")
+        @NotBlank(message = Messages.MATTER_NAME_REQUIRED) @Size(max = 100, message = Messages.MATTER_NAME_TOO_LONG)
         String name,
         @Schema(description = "说明：证明什么、用于何处 / what it proves, where it is used")
-        @Size(max = 1000, message = "说明最长 1000 字")
+        @Size(max = 1000, message = Messages.MATTER_DESCRIPTION_TOO_LONG)
         String description,
         @Schema(description = "使用场景 / using scenarios")
-        @NotEmpty(message = "至少选择一个使用场景 scenarios")
-        @Size(max = 10, message = "使用场景最多 10 个")
-        SortedSet<@NotNull(message = "使用场景不能为 null") Scenario> scenarios,
+        @NotEmpty(message = Messages.MATTER_SCENARIOS_REQUIRED)
+        @Size(max = 10, message = Messages.MATTER_SCENARIOS_TOO_MANY)
+        SortedSet<@NotNull(message = Messages.MATTER_SCENARIO_NULL) Scenario> scenarios,
         @Schema(description = "保留清单字段（kind=RETAINED 时必填）/ retained fields") @Valid
         RetainedFields retained,
         @Schema(description = "取消清单字段（kind=CANCELLED 时必填）/ cancelled fields") @Valid

@@ -1,11 +1,23 @@
 package org.certfree.proofs.common.error;
 
-/** Every client-facing message, in Chinese, in one place (English titles live in {@link ProblemType}). */
+import java.util.List;
+
+/**
+ * Every client-facing text, in Chinese, in one place (English titles live in {@link ProblemType}).
+ *
+ * <p>One file on purpose, although it is long: reviewers and translators read every text a client
+ * can see side by side — the same wording for the same thing, the same tone, nothing missed — and a
+ * change of wording never needs a search through the code (sigstore/rekor keeps its client-facing
+ * errors in one file for the same reason). Constants are grouped by feature; a text used by several
+ * features is under "fields several requests share". Bean Validation messages are these constants
+ * too ({@code @NotNull(message = Messages.BODY_REQUIRED)}): annotation attributes accept them.
+ */
 public final class Messages {
 
     private Messages() {
     }
 
+    // --- every request
     public static final String VALIDATION_FAILED = "请求内容有误，请按 errors 中的说明逐项修改后重试。";
     public static final String MALFORMED_JSON = "请求体不是有效的 JSON：%s。请检查括号、引号和逗号后重试。";
     public static final String WRONG_JSON_FIELD = "字段 %s 的值类型不正确：%s。";
@@ -23,6 +35,8 @@ public final class Messages {
     public static final String PAYLOAD_TOO_LARGE = "请求体过大（%d 字节），上限为 %d 字节。";
     public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
     public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
+    public static final String IMMUTABLE_ROW = "该记录已定稿，不能修改或删除：已开具证明的签名内容、已审核的事项版本、已发布的批次和核验记录都不可改动。"
+            + "如需更正，请撤销或更正证明、起草事项的新版本，或在新的批次中发布。";
     public static final String DB_CONSTRAINT = "与现有记录冲突（可能刚被他人同时创建或修改），请重新读取后再试。";
     public static final String RECEIPT_SIGNER_BUSY = "核验请求过多，回执暂时无法签发，请 1 秒后重试（可带同一 Idempotency-Key）。";
     public static final String INTERNAL = "服务内部错误，请稍后重试；如仍失败，请把关联编号 %s 告知运维人员。";
@@ -33,6 +47,17 @@ public final class Messages {
     public static final String PAGE_INVALID = "page 须为不小于 0 的整数。";
     public static final String SIZE_INVALID = "size 须为 1 到 %d 之间的整数。";
 
+    // --- fields several requests share
+    public static final String NAME_TOO_LONG = "名称最长 100 字";
+    public static final String PURPOSE_REQUIRED = "须填写用途 purpose";
+    public static final String PURPOSE_TOO_LONG = "用途最长 200 字";
+    public static final String SERVICE_MATTER_TOO_LONG = "办理事项最长 200 字";
+    public static final String MATTER_CODE_REQUIRED = "须填写证明事项编码 matterCode";
+    public static final String MATTER_CODE_TOO_LONG = "matterCode 最长 64 位";
+    public static final String UNIT_REQUIRED = "须填写用证单位 unit";
+    public static final String UNIT_TOO_LONG = "unit 最长 32 位";
+
+    // --- department
     public static final String DEPARTMENT_NOT_FOUND = "找不到编码为 %s 的部门或单位。";
     public static final String DEPARTMENT_CODE_TAKEN = "部门编码 %s 已被使用。";
     public static final String DEPARTMENT_USCC_TAKEN = "统一社会信用代码 %s 已登记给部门 %s。";
@@ -40,10 +65,32 @@ public final class Messages {
     public static final String DEPARTMENT_PARENT_SELF = "部门不能以自己为上级部门。";
     public static final String DEPARTMENT_PARENT_CYCLE = "上级部门 %s 是本部门的下级，不能形成循环。";
     public static final String DEPARTMENT_ROLES_EMPTY = "至少选择一种职能：ISSUER（开具单位）、USING_UNIT（用证单位）或 REVIEWER（审核单位）。";
+    public static final String DEPARTMENT_BODY_REQUIRED = "缺少请求体：请以 JSON 提交部门信息";
+    public static final String DEPARTMENT_CODE_REQUIRED = "须填写部门编码 code";
+    public static final String DEPARTMENT_CODE_FORMAT = "编码须以大写字母开头，由大写字母、数字和连字符组成，长 2 到 32 位";
+    public static final String DEPARTMENT_CODE_FIXED = "部门编码不能修改（路径中为 %s）";
+    public static final String DEPARTMENT_VERSION_REQUIRED = "替换时须带上读取到的版本号 version";
+    public static final String DEPARTMENT_NAME_REQUIRED = "名称不能为空";
+    public static final String DEPARTMENT_KIND_REQUIRED = "须指定类别 kind";
+    public static final String DEPARTMENT_REGION_REQUIRED = "须填写 6 位行政区划代码 regionCode";
+    public static final String DEPARTMENT_REGION_FORMAT = "行政区划代码须为 6 位数字";
+    public static final String DEPARTMENT_ROLE_NULL = "职能不能为 null";
+    public static final String DEPARTMENT_ADDRESS_TOO_LONG = "地址最长 200 字";
+    public static final String DEPARTMENT_PHONE_TOO_LONG = "电话最长 40 字";
+    public static final String DEPARTMENT_PHONE_FORMAT = "电话只能包含数字、空格和 + - ( )";
 
+    // --- identifiers (GB 32100 credit codes, GB 11643 resident ids)
     public static final String USCC_INVALID = "统一社会信用代码不符合 GB 32100：%s";
     public static final String RESIDENT_ID_INVALID = "公民身份号码不符合 GB 11643：%s";
+    public static final String ID_LENGTH_18 = "须为 18 位";
+    public static final String ID_CHECK_CHARACTER = "校验码应为 %s";
+    public static final String RESIDENT_ID_DIGITS = "前 17 位须为数字";
+    public static final String RESIDENT_ID_BIRTH_UNLIKELY = "出生日期 %s 不合理";
+    public static final String RESIDENT_ID_BIRTH_INVALID = "第 7 至 14 位不是有效的出生日期";
+    public static final String USCC_CHARACTER = "第 %d 位字符 '%s' 不允许（只能是数字和除 I、O、S、V、Z 外的大写字母）";
+    public static final String USCC_REGION = "第 3 至 8 位须为行政区划代码（数字）";
 
+    // --- demo (bench floor, development tokens)
     public static final String BENCH_DISABLED = "生产模式下没有基准测试接口。";
     public static final String DEV_TOKENS_DISABLED = "生产模式下没有开发令牌接口，请使用身份认证系统签发的令牌。";
     public static final String DEV_TOKEN_DEPT_REQUIRED = "角色 %s 须指定所属部门 dept。";
@@ -52,10 +99,20 @@ public final class Messages {
     public static final String DEV_TOKEN_CITIZEN_NO_DEPT = "CITIZEN（群众/企业）令牌不属于任何部门，请去掉 dept。";
     public static final String DEV_TOKEN_SUBJECT_REQUIRED = "CITIZEN 令牌须提供 subject：公民身份号码或统一社会信用代码。";
     public static final String DEV_TOKEN_SUBJECT_INVALID = "subject 既不是有效的公民身份号码（GB 11643），也不是有效的统一社会信用代码（GB 32100）。";
+    public static final String DEV_TOKEN_BODY_REQUIRED = "缺少请求体，例如 {\"role\":\"ISSUER\",\"dept\":\"BZGAJ\"}";
+    public static final String DEV_TOKEN_ROLE_REQUIRED = "须指定角色 role：ADMIN、REVIEWER、LIST_EDITOR、ISSUER、VERIFIER 或 CITIZEN";
+    public static final String DEV_TOKEN_DEPT_TOO_LONG = "部门编码最长 32 位";
+    public static final String DEV_TOKEN_SUBJECT_TOO_LONG = "subject 最长 64 位";
+    public static final String DEV_TOKEN_NAME_TOO_LONG = "name 最长 50 字";
 
     // --- calendar
     public static final String CALENDAR_DAY_NOT_FOUND = "%s 不是日历中登记的节假日或调休日。";
     public static final String CALENDAR_YEAR_INVALID = "请用 year 指定 2000 到 2100 之间的年份，例如 ?year=2025。";
+    public static final String CALENDAR_KIND_REQUIRED = "须指定 kind：HOLIDAY 或 WORKDAY";
+    public static final String CALENDAR_NAME_REQUIRED = "须填写名称 name";
+    public static final String CALENDAR_NAME_TOO_LONG = "名称最长 50 字";
+    public static final String CALENDAR_SOURCE_REQUIRED = "须填写依据 source（如国务院办公厅通知文号）";
+    public static final String CALENDAR_SOURCE_TOO_LONG = "依据最长 100 字";
 
     // --- proof
     public static final String MATTER_NOT_ISSUABLE = "证明事项 %s 不在现行保留清单上，不能开具电子证明。";
@@ -76,21 +133,31 @@ public final class Messages {
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
     public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
     public static final String PROOF_NOT_REVOCABLE = "证明 %s 当前状态为“%s”，不能撤销或更正。";
+    public static final String PROOF_NUMBER_FORMAT = "格式应为 ZM-年份-XXXX-XXXX-XXXX-X";
+    public static final String PROOF_NUMBER_CHECK = "校验位不符，请核对是否抄错";
+    public static final String SUBJECT_REQUIRED = "须填写证明主体 subject";
+    public static final String SUBJECT_KIND_REQUIRED = "须指定主体类别 kind：PERSON 或 ENTERPRISE";
+    public static final String SUBJECT_NAME_REQUIRED = "须填写主体姓名或名称 name";
+    public static final String SUBJECT_ID_REQUIRED = "须填写证件号码 id：个人为公民身份号码，企业为统一社会信用代码";
+    public static final String CLAIMS_FIELD_REQUIRED = "须填写证明内容 claims";
+    public static final String CLAIMS_COUNT = "证明内容 claims 须有 1 到 50 项";
+    public static final String CLAIMS_TOO_MANY = "证明内容 claims 最多 50 项";
+    public static final String CLAIM_NAME_REQUIRED = "字段名不能为空";
+    public static final String CLAIM_NAME_TOO_LONG = "字段名最长 64 字";
+    public static final String CLAIM_VALUE_REQUIRED = "字段值不能为空";
+    public static final String CLAIM_VALUE_TOO_LONG = "字段值最长 1000 字";
+    public static final String CONSENT_REF_TOO_LONG = "consentRef 最长 100 位";
+    public static final String DECISION_REQUIRED = "须指定 decision：ISSUE 或 REJECT";
+    public static final String REJECT_REASON_TOO_LONG = "理由最长 500 字";
+    public static final String REVOKE_REASON_REQUIRED = "须指定撤销原因 reason";
+    public static final String PROOF_NOTE_TOO_LONG = "说明最长 500 字";
+    public static final String REISSUE_CLAIMS_REQUIRED = "须填写更正后的证明内容 claims";
+    public static final String REISSUE_NOTE_REQUIRED = "须说明更正原因 note";
 
     // --- verification
     public static final String STATUS_CHECK_TOO_MANY = "查询过于频繁，请 %d 秒后再试。";
     public static final String STATUS_CODE_FORMAT = "核验码为 6 位数字，请查看证明上的“核验码”。";
     public static final String STATUS_NO_MATCH = "没有找到与该证明编号和核验码相符的证明，请核对后重试。";
-    public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
-    public static final String USAGE_MATTER_NOT_RETAINED = "证明事项 %s 不在现行保留清单上：已取消或告知承诺的证明不得再向群众索要，不能列入用证清单。";
-    public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
-    public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
-    public static final String CONSENT_REF_UNKNOWN = "授权编号 %s 不是持证人授予本单位的授权；请持证人在“我的授权”中授权本单位后，使用其授权编号。";
-    public static final String CONSENT_OTHER_HOLDER = "授权 %s 不是该证明主体本人授予的，不能用于为其申请证明。";
-    public static final String CONSENT_OTHER_MATTER = "授权 %s 针对证明事项 %s，不包括本次申请的事项 %s。";
-    public static final String CONSENT_REVOKED = "授权 %s 已于 %s 被持证人撤回。";
-    public static final String CONSENT_EXPIRED = "授权 %s 已于 %s 到期。";
-    public static final String CONSENT_MATTER_UNKNOWN = "证明事项 %s 不在现行保留清单上，无需也无法授权调取。";
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
     public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验、申请或调取该证明。";
     public static final String VERDICT_PASSED = "证明真实有效。";
@@ -107,6 +174,31 @@ public final class Messages {
     public static final String CONTENT_OTHER_PURPOSE = "持证人授权本单位调取的用途是「%s」，与本次用途「%s」不符，只返回核验结论。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
+    public static final String VERIFY_JWS_TOO_LONG = "jws 过长";
+    public static final String VERIFY_QR_TOO_LONG = "qr 过长";
+    public static final String VERIFY_NUMBER_TOO_LONG = "number 过长";
+    public static final String VERIFY_CODE_TOO_LONG = "code 过长";
+    public static final String VERIFY_HOLDER_ID_TOO_LONG = "证件号最长 18 位";
+
+    // --- consent (holders' consents, the 用证 list)
+    public static final String USAGE_ENTRY_EXISTS = "用证清单中已有这一条（同一单位、同一办理事项、同一证明事项）。";
+    public static final String USAGE_MATTER_NOT_RETAINED = "证明事项 %s 不在现行保留清单上：已取消或告知承诺的证明不得再向群众索要，不能列入用证清单。";
+    public static final String USAGE_ENTRY_NOT_FOUND = "用证清单中没有编号为 %s 的条目。";
+    public static final String CONSENT_NOT_FOUND = "找不到您的授权 %s。";
+    public static final String CONSENT_REF_UNKNOWN = "授权编号 %s 不是持证人授予本单位的授权；请持证人在“我的授权”中授权本单位后，使用其授权编号。";
+    public static final String CONSENT_OTHER_HOLDER = "授权 %s 不是该证明主体本人授予的，不能用于为其申请证明。";
+    public static final String CONSENT_OTHER_MATTER = "授权 %s 针对证明事项 %s，不包括本次申请的事项 %s。";
+    public static final String CONSENT_REVOKED = "授权 %s 已于 %s 被持证人撤回。";
+    public static final String CONSENT_EXPIRED = "授权 %s 已于 %s 到期。";
+    public static final String CONSENT_MATTER_UNKNOWN = "证明事项 %s 不在现行保留清单上，无需也无法授权调取。";
+    public static final String CONSENT_EXPIRES_REQUIRED = "须填写授权截止时间 expiresAt";
+    public static final String CONSENT_EXPIRES_PAST = "授权截止时间须晚于现在";
+    public static final String USAGE_SERVICE_MATTER_REQUIRED = "须填写办理事项 serviceMatter";
+    public static final String USAGE_BUSINESS_SYSTEM_REQUIRED = "须填写业务系统 businessSystem";
+    public static final String USAGE_BUSINESS_SYSTEM_TOO_LONG = "业务系统最长 200 字";
+    public static final String USAGE_PROOF_MATTER_REQUIRED = "须填写所用证明事项 proofMatterCode";
+    public static final String USAGE_PROOF_MATTER_TOO_LONG = "proofMatterCode 最长 64 位";
+
     // --- catalog
     public static final String SEARCH_TOO_LONG = "搜索文字 q 最长 %d 字。";
     public static final String SEARCH_TOO_MANY_TERMS = "搜索文字 q 最多包含 %d 个以空格分隔的词。";
@@ -134,6 +226,52 @@ public final class Messages {
     public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
     public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
     public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
+    public static final String MATTER_BODY_REQUIRED = "缺少请求体：请以 JSON 提交证明事项内容";
+    public static final String MATTER_REMOVAL_BODY_REQUIRED = "缺少请求体：请说明移出理由 reason";
+    public static final String MATTER_CODE_FORMAT = "事项编码须以大写字母开头，由大写字母、数字和连字符组成，长 3 到 48 位";
+    public static final String MATTER_NAME_REQUIRED = "证明事项名称不能为空";
+    public static final String MATTER_NAME_TOO_LONG = "证明事项名称最长 100 字";
+    public static final String MATTER_DESCRIPTION_TOO_LONG = "说明最长 1000 字";
+    public static final String MATTER_SCENARIOS_REQUIRED = "至少选择一个使用场景 scenarios";
+    public static final String MATTER_SCENARIOS_TOO_MANY = "使用场景最多 10 个";
+    public static final String MATTER_SCENARIO_NULL = "使用场景不能为 null";
+    public static final String MATTER_LEGAL_BASES_REQUIRED = "保留的证明事项须至少有一条设定依据（法律法规及条款）";
+    public static final String MATTER_LEGAL_BASES_TOO_MANY = "设定依据最多 10 条";
+    public static final String MATTER_LEGAL_BASIS_NULL = "设定依据不能为 null";
+    public static final String MATTER_LAW_REQUIRED = "须填写法律法规名称 law";
+    public static final String MATTER_LAW_TOO_LONG = "法律法规名称最长 100 字";
+    public static final String MATTER_LAW_FORMAT = "法律法规名称须用书名号，如《中华人民共和国户口登记条例》";
+    public static final String MATTER_ARTICLE_REQUIRED = "须填写条款 article，如“第十五条”";
+    public static final String MATTER_ARTICLE_TOO_LONG = "条款最长 60 字";
+    public static final String MATTER_ARTICLE_FORMAT = "条款须以“第…条”开头，如“第十五条第二款”";
+    public static final String MATTER_CHANNEL_REQUIRED = "须指定开具渠道 channel：ONLINE、WINDOW 或 ONLINE_AND_WINDOW";
+    public static final String MATTER_TIME_LIMIT_REQUIRED = "须填写法定开具时限 timeLimit";
+    public static final String MATTER_TIME_LIMIT_KIND_REQUIRED = "须指定时限类型 kind：IMMEDIATE 或 WORKING_DAYS";
+    public static final String MATTER_WORKING_DAYS_RANGE = "工作日数须在 1 到 60 之间";
+    public static final String MATTER_VALIDITY_REQUIRED = "须填写默认有效期 validityDays（天）";
+    public static final String MATTER_VALIDITY_RANGE = "有效期须在 1 到 3650 天之间";
+    public static final String MATTER_ELECTRONIC_REQUIRED = "须说明是否开具电子证明 electronic";
+    public static final String MATTER_REPLACEMENT_REQUIRED = "须指定替代方式 replacement";
+    public static final String MATTER_HANDLING_INSTEAD_REQUIRED = "须说明取消后办理单位如何办理 handlingInstead";
+    public static final String MATTER_HANDLING_INSTEAD_LENGTH = "取消后的办理方式须为 5 到 500 字";
+    public static final String MATTER_SHARED_SOURCE_TOO_LONG = "共享数据来源最长 200 字";
+    public static final String MATTER_COMMITMENT_REQUIRED = "须提供告知承诺书格式文本 commitment";
+    public static final String MATTER_PROOF_OBLIGATION_REQUIRED = "须写明证明义务 proofObligation";
+    public static final String MATTER_PROOF_OBLIGATION_TOO_LONG = "证明义务最长 500 字";
+    public static final String MATTER_PROOF_CONTENT_REQUIRED = "须写明证明内容 proofContent";
+    public static final String MATTER_PROOF_CONTENT_TOO_LONG = "证明内容最长 500 字";
+    public static final String MATTER_LEGAL_LIABILITY_REQUIRED = "须写明不实承诺的法律责任 legalLiability";
+    public static final String MATTER_LEGAL_LIABILITY_TOO_LONG = "法律责任最长 500 字";
+    public static final String MATTER_CHECK_METHOD_REQUIRED = "须指定核查方式 checkMethod";
+    public static final String MATTER_CHECK_WITHIN_REQUIRED = "须填写核查期限 checkWithinDays（天）";
+    public static final String MATTER_CHECK_WITHIN_RANGE = "核查期限须在 1 到 365 天之间";
+    public static final String MATTER_CHECK_DESCRIPTION_TOO_LONG = "核查说明最长 500 字";
+    public static final String MATTER_REVIEW_COMMENT_TOO_LONG = "审核意见最长 500 字";
+    public static final String MATTER_REMOVAL_REASON_REQUIRED = "须说明移出理由 reason";
+    public static final String MATTER_REMOVAL_REASON_LENGTH = "移出理由须为 5 到 500 字";
+    public static final String MATTER_ACTION_WITHDRAW = "撤回";
+    public static final String MATTER_ACTION_APPROVE = "审核通过";
+    public static final String MATTER_ACTION_REJECT = "驳回";
 
     // --- publication
     public static final String BATCH_NOT_FOUND = "找不到编号为 %s 的发布批次。";
@@ -164,6 +302,44 @@ public final class Messages {
     public static final String TRANSPARENCY_LEAF_OUTSIDE = "批次 %s 的日志序号为 %d，不在大小为 %d 的树中；treeSize 须大于 %d。";
     public static final String TRANSPARENCY_CONSISTENCY_RANGE = "须满足 1 ≤ first ≤ second ≤ 当前日志大小 %d。";
     public static final String TRANSPARENCY_BATCH_REQUIRED = "须指定批次 batch（已发布批次的编号 id）。";
+    public static final String BATCH_BODY_REQUIRED = "缺少请求体：请以 JSON 提交，如 {\"number\":\"2024年第1批\"}";
+    public static final String BATCH_NUMBER_FORMAT = "批次编号须形如“2024年第1批”";
+    public static final String BATCH_TITLE_TOO_LONG = "标题最长 200 字";
+    public static final String BATCH_ENTRY_BODY_REQUIRED = "缺少请求体：请以 JSON 提交，如 {\"matterCode\":\"BZGAJ-R000001\"}";
+    public static final String BATCH_ENTRY_MATTER_TOO_LONG = "事项编码最长 48 位";
+    public static final String BATCH_ENTRY_VERSION_MIN = "版本号从 1 开始";
+    public static final String AS_OF_NOW = "现在";
+    public static final String TRANSPARENCY_CHECK_LOG_INDEX = "日志序号应为 %d，实际为 %s";
+    public static final String TRANSPARENCY_CHECK_MANIFEST_HASH = "发布清单的哈希应为 %s，存储的是 %s";
+    public static final String TRANSPARENCY_CHECK_MANIFEST_CONTENT = "按存储的批次及其 %d 个条目重新生成的发布清单与已发布的清单不一致";
+    public static final String TRANSPARENCY_CHECK_CHAIN = "上一批次的清单哈希应为 %s，本批次记录的是 %s";
+    public static final String TRANSPARENCY_CHECK_BATCH_SIGNATURE = "批次声明（含发布清单哈希）的签名无效";
+    public static final String TRANSPARENCY_CHECK_HEAD_TOO_LARGE = "树头记录的大小 %d 超过已发布批次数 %d";
+    public static final String TRANSPARENCY_CHECK_ROOT = "按各批次清单重新计算的根哈希为 %s，树头记录的是 %s";
+    public static final String TRANSPARENCY_CHECK_HEAD_PAYLOAD = "树头的签名内容与其字段不一致";
+    public static final String TRANSPARENCY_CHECK_HEAD_SIGNATURE = "树头的签名无效";
+    public static final String TRANSPARENCY_CHECK_BATCH_UNSIGNED = "批次声明没有签名（发布时必有签名：记录被改动过）";
+    public static final String TRANSPARENCY_CHECK_HEAD_UNSIGNED = "树头没有签名（存储时必有签名：记录被改动过）";
+    public static final String TRANSPARENCY_CHECK_HEAD_MISSING = "缺少大小为 %d 的树头";
+    public static final String TRANSPARENCY_CHECK_LIST_MISSING = "已发布的事项不在现行清单中";
+    public static final String TRANSPARENCY_CHECK_LIST_EXTRA = "现行清单中有未经发布的事项";
+    public static final String TRANSPARENCY_CHECK_LIST_DIFFERENT = "现行清单中的内容与已发布的内容不一致";
+
+    // --- exports (CSV column headings and cell words; the word for an enum value stays in the switch over its enum)
+    public static final List<String> EXPORT_MATTER_COLUMNS =
+            List.of("事项编码", "证明事项名称", "所属清单", "开具部门编码", "开具部门", "使用场景", "版本", "说明");
+    public static final List<String> EXPORT_RETAINED_COLUMNS =
+            List.of("设定依据", "开具渠道", "法定时限", "默认有效期（天）", "是否开具电子证明");
+    public static final List<String> EXPORT_CANCELLED_COLUMNS = List.of("替代方式", "取消后办理方式", "共享数据来源");
+    public static final List<String> EXPORT_NOTIFY_COMMIT_COLUMNS =
+            List.of("证明义务", "证明内容", "不实承诺的法律责任", "核查方式", "核查期限（天）", "核查说明");
+    public static final List<String> EXPORT_LIST_COLUMNS = List.of("生效时间", "发布批次");
+    public static final List<String> EXPORT_BATCH_COLUMNS = List.of("批次", "序号", "变更", "理由");
+    public static final String EXPORT_CONTENT_COLUMN = "全部内容（JSON）";
+    public static final String EXPORT_IMMEDIATE = "即时开具";
+    public static final String EXPORT_WORKING_DAYS = "%s个工作日";
+    public static final String EXPORT_YES = "是";
+    public static final String EXPORT_NO = "否";
 
     // --- keys
     public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
@@ -173,4 +349,5 @@ public final class Messages {
     public static final String KEYS_ALREADY_COMPROMISED = "密钥 %s 已于 %s 标记为泄露；只能把泄露时间提前，不能推后。";
     public static final String KEYS_COMPROMISED_AT_REQUIRED = "须填写泄露时间 compromisedAt（ISO-8601，例如 2024-05-01T08:00:00Z）。";
     public static final String KEYS_REASON_REQUIRED = "须填写泄露原因 reason（1 到 500 个字符）。";
+    public static final String KEYS_BODY_REQUIRED = "缺少请求体：请以 JSON 提交 compromisedAt 和 reason";
 }

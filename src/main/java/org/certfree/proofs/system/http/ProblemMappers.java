@@ -24,12 +24,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -44,6 +42,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * SQLSTATE every trigger raises when it refuses to change an immutable or append-only row (a
+     * published batch, an approved matter version, a proof's signed content, a verification, …; see
+     * migration V25): class 23, integrity constraint violation, with a subclass of our own, so it is
+     * told apart from a unique or check constraint and answered 409 with {@link Messages#IMMUTABLE_ROW}
+     * whether it came through Hibernate or plain JDBC.
+     */
+    public static final String IMMUTABLE_ROW_SQLSTATE = "23IMM";
 
     @Inject
     ObjectMapper json;
@@ -125,6 +132,10 @@ public class ProblemMappers {
     /** A unique or check constraint the service did not see coming (e.g. two concurrent creates). */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        SQLException immutable = immutableRowRefusal(e);
+        if (immutable != null) {
+            return immutableRow(immutable, uri);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
                 LOG.debugf("constraint %s violated on %s", cve.getConstraintName(), uri.getPath());
@@ -137,10 +148,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof ApiException refused) {
+            // a parameter converter of ours (EnumParameters) refused the value; JAX-RS wrapped it in a 404/400
+            return api(refused, uri);
+        }
         if (e instanceof NotFoundException && e.getCause() != null) {
-            // JAX-RS answers 404 when a query/path parameter cannot be converted; it is the client's input.
-            return builder(ProblemType.BAD_PARAMETER, parameterMessage(rootMessage(e.getCause())),
-                    uri, null, null, null).build();
+            // JAX-RS answers 404 when a query/path parameter of a JDK type (number, UUID, date) cannot be
+            // converted; it is the client's input. Enums of ours never get here: EnumParameters reads them.
+            return builder(ProblemType.BAD_PARAMETER, Messages.PARAMETER_UNREADABLE.formatted(withoutPackages(
+                    rootMessage(e.getCause()))), uri, null, null, null).build();
         }
         if (e instanceof NotFoundException) {
             return builder(ProblemType.NOT_FOUND, Messages.NO_SUCH_PATH.formatted("/" + uri.getPath().replaceFirst("^/", "")),
@@ -184,11 +200,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        SQLException immutable = immutableRowRefusal(e);
+        if (immutable != null) { // e.g. through plain JDBC, wrapped in an IllegalStateException
+            return immutableRow(immutable, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", correlationId, uri.getPath());
         Problem problem = new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
                 Messages.INTERNAL.formatted(correlationId), uri.getPath(), correlationId, null, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+    }
+
+    /** A change the database refused because the row is final: the client's request, not our failure. */
+    private Response immutableRow(SQLException refusal, UriInfo uri) {
+        LOG.warnf("An immutable row was to be changed on %s: %s", uri.getPath(), refusal.getMessage());
+        return builder(ProblemType.CONFLICT, Messages.IMMUTABLE_ROW, uri, null, null, null).build();
+    }
+
+    /** The trigger's refusal in {@code e}'s causes (or a batch's next exceptions), else null. */
+    static SQLException immutableRowRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (IMMUTABLE_ROW_SQLSTATE.equals(sql.getSQLState())) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, Integer statusOverride,
@@ -208,24 +246,9 @@ public class ProblemMappers {
         }
     }
 
-    private static final Pattern NO_ENUM =
-            Pattern.compile("No enum constant ([\\w.$]+)\\.([^.]*)$");
-
-    /** "No enum constant a.b.Role.KING" → which values are allowed, without exposing class names. */
-    private static String parameterMessage(String raw) {
-        Matcher m = NO_ENUM.matcher(raw);
-        if (m.find()) {
-            try {
-                Object[] values = Class.forName(m.group(1)).getEnumConstants();
-                if (values != null) {
-                    return Messages.PARAMETER_NOT_ALLOWED.formatted(m.group(2),
-                            Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")));
-                }
-            } catch (ClassNotFoundException ignored) {
-                // fall through to the generic message
-            }
-        }
-        return Messages.PARAMETER_UNREADABLE.formatted(raw.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1"));
+    /** A JDK conversion message, shown to the client, never names our classes with their packages. */
+    private static String withoutPackages(String message) {
+        return message.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1");
     }
 
     private static String rootMessage(Throwable t) {

@@ -248,24 +248,6 @@ class PdfRendererTest {
         }
     }
 
-    /** Not a timed assertion: prints the mean render time, the figure quoted in the issue note. */
-    @Test
-    void renderTimePerProof() {
-        ProofDocument proof = sample();
-        for (int i = 0; i < 30; i++) {
-            renderer.render(proof); // warm-up: class loading, JIT
-        }
-        int n = 200;
-        long bytes = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            bytes += renderer.render(proof).length;
-        }
-        double ms = (System.nanoTime() - start) / 1e6 / n;
-        System.out.printf("PDF render: %.2f ms per proof, %d bytes each (mean of %d, one thread)%n", ms, bytes / n, n);
-        assertTrue(bytes / n > 1000);
-    }
-
     static String compact(String s) {
         return s.replaceAll("\\s+", "");
     }
