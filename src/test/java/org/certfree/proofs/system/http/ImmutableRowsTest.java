@@ -91,6 +91,8 @@ class ImmutableRowsTest {
                 + " matter_version, department_code, name, scenarios, content, search_text, added_by, added_at)"
                 + " SELECT batch_id, 99, action, 'X-INSERTED', kind, matter_version, department_code, name, scenarios,"
                 + " content, search_text, added_by, added_at FROM publication_entry WHERE batch_id = " + batch);
+        sql.put("take a published batch's signature away", "UPDATE publication_batch SET signature = NULL, signed_at = NULL"
+                + " WHERE id = " + batch);
         sql.put("update transparency_tree_head", "UPDATE transparency_tree_head SET root_hash = repeat('0', 64)"
                 + " WHERE tree_size = " + treeSize);
         sql.put("delete transparency_tree_head", "DELETE FROM transparency_tree_head WHERE tree_size = " + treeSize);
@@ -118,6 +120,29 @@ class ImmutableRowsTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /** V26: there is no "signature pending" state; even past the triggers a published row keeps its signature. */
+    @Test
+    void aPublishedBatchOrTreeHeadIsNeverUnsigned() throws Exception {
+        long batch = queryLong("SELECT batch_id FROM publication_entry WHERE matter_code = '" + matter + "'");
+        Map<String, String> unsigned = new LinkedHashMap<>();
+        unsigned.put("a published batch without signature", "UPDATE publication_batch SET signature = NULL WHERE id = " + batch);
+        unsigned.put("a tree head without signature", "INSERT INTO transparency_tree_head (tree_size, root_hash, issued_at,"
+                + " authority_code, payload) VALUES (999999, repeat('0', 64), now(), 'X', '{}')");
+        for (Map.Entry<String, String> change : unsigned.entrySet()) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                try {
+                    s.execute("SET LOCAL session_replication_role = replica"); // past the triggers, as a superuser could
+                    SQLException e = assertThrows(SQLException.class, () -> s.execute(change.getValue()), change.getKey());
+                    assertEquals("23514", e.getSQLState(), change.getKey() + ": " + e.getMessage()); // check_violation
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+        }
     }
 
     @Test
