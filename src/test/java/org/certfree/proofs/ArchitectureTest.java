@@ -203,7 +203,7 @@ class ArchitectureTest {
             "(?m)^(public |final |abstract )*(class|record|interface|enum|@interface) ");
 
     /** What a long file's class comment says, followed by its reason. */
-    static final String LONG_FILE_REASON = "One file on purpose:";
+    static final String LONG_FILE_REASON = "One file on purpose";
 
     /** The first cycle of {@code @Inject} fields between our classes (an interface stands for its implementations). */
     static List<String> injectionCycle(JavaClasses classes) {

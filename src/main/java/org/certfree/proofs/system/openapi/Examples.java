@@ -5,6 +5,9 @@ package org.certfree.proofs.system.openapi;
  * They are real answers of a demo-mode run (demo departments, holders and keys), so they match the
  * schemas; Redocly's no-invalid-media-type-examples checks that they still do. Where a value is a
  * long JWS, its payload and signatures are shortened to "…".
+ *
+ * <p>One file on purpose: STYLE.md asks for the examples in one class, and they are data — one text
+ * block per operation, read next to each other when an answer's shape changes.
  */
 public final class Examples {
 
