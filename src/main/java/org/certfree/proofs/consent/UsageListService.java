@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.publication.PublishedLists;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
+import org.certfree.proofs.system.config.CertfreeConfig;
 
 /** The 用证清单: which using unit may verify or retrieve which proof matter. */
 @ApplicationScoped
@@ -44,12 +44,15 @@ public class UsageListService {
     @Inject
     ChangeSignals signals;
 
+    @Inject
+    CertfreeConfig config;
+
     /** Whether (unit, matter) is on the list: asked on every verification. */
     private SharedCache<String, Boolean> allowed;
 
     @PostConstruct
     void init() {
-        allowed = signals.cache(TOPIC, 200_000, Duration.ofMinutes(10));
+        allowed = signals.cache(TOPIC, 200_000, config.cacheMaxAge());
     }
 
     @Transactional

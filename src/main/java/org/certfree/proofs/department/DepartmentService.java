@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.certfree.proofs.department.dto.DepartmentInput;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
+import org.certfree.proofs.system.config.CertfreeConfig;
 
 /** Departments and units: the only way other features learn about them. */
 @ApplicationScoped
@@ -37,12 +37,15 @@ public class DepartmentService {
     @Inject
     ChangeSignals signals;
 
+    @Inject
+    CertfreeConfig config;
+
     /** Each department's active roles (empty: unknown or inactive), asked on every verification and request. */
     private SharedCache<String, Set<DepartmentRole>> activeRoles;
 
     @PostConstruct
     void init() {
-        activeRoles = signals.cache(TOPIC, 100_000, Duration.ofMinutes(10));
+        activeRoles = signals.cache(TOPIC, 100_000, config.cacheMaxAge());
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package org.certfree.proofs.system.cache;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +36,12 @@ import org.postgresql.PGNotification;
  * of its own and drops its {@link SharedCache}s of that topic when the notice arrives. On the writing
  * replica the caches are dropped synchronously when the transaction completes.
  *
- * <p>A cache is only used while it can be trusted: not while this replica's listening connection is
- * down (everything is read from the database then, and everything is dropped when it is back, since
- * notices may have been missed), and not while a transaction of this replica that changes the topic
- * is open (so nobody caches what that transaction has not committed). Another replica's change
- * reaches this one as fast as PostgreSQL delivers the notice, typically within milliseconds.
+ * <p>A cache is trusted only as far as the signals are: while this replica's listening connection is
+ * down, a cached value lives at most {@link SharedCache#UNSIGNALLED_MAX_AGE} (and everything is dropped
+ * when it is back, since notices may have been missed); while a transaction of this replica that
+ * changes the topic is open, the cache is read around (nobody caches what it has not committed).
+ * Another replica's change reaches this one as fast as PostgreSQL delivers the notice, typically
+ * within milliseconds; the listening connection proves every few seconds that notices still arrive.
  */
 @ApplicationScoped
 public class ChangeSignals {
@@ -49,7 +52,10 @@ public class ChangeSignals {
     private static final char SEPARATOR = '/';
     private static final Object TOPICS_IN_TRANSACTION = new Object();
     private static final Duration RECONNECT = Duration.ofSeconds(1);
-    private static final Duration PROBE = Duration.ofSeconds(10);
+    /** How often the listening connection proves, by a round trip of a notice, that notices still arrive. */
+    private static final Duration PROBE = Duration.ofSeconds(5);
+    private static final Duration PROBE_ANSWER = Duration.ofSeconds(5);
+    private static final String PROBE_TOPIC = "_probe";
 
     @Inject
     DataSource db;
@@ -80,9 +86,14 @@ public class ChangeSignals {
             return generation.get();
         }
 
-        /** Whether values may be kept now (listening, and no open writer of this replica). */
-        boolean cacheable() {
-            return signals.listening && openWriters.get() == 0;
+        /** Whether a transaction of this replica that changes the topic is open (its view must not be cached). */
+        boolean changing() {
+            return openWriters.get() > 0;
+        }
+
+        /** Whether changes of the topic on every replica reach this one now. */
+        boolean signalled() {
+            return signals.listening;
         }
 
         void changed() {
@@ -156,12 +167,19 @@ public class ChangeSignals {
         }
     }
 
-    /** Whether this replica is listening (its caches are in use); for tests and health. */
+    /** Whether this replica is listening (its caches follow every change); also the gauge {@code certfree_change_signals_listening}. */
     public boolean listening() {
         return listening;
     }
 
+    void gauge(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("certfree.change.signals.listening", this, s -> s.listening ? 1 : 0)
+                .description("1 while this replica receives change signals (its caches follow every change), else 0")
+                .register(registry);
+    }
+
     private void listen() {
+        boolean warned = false;
         while (!stopping) {
             try (Connection c = connect()) {
                 try (Statement s = c.createStatement()) {
@@ -169,29 +187,18 @@ public class ChangeSignals {
                 }
                 topics.values().forEach(Topic::changed); // anything may have changed while nobody listened
                 listening = true;
-                LOG.debug("Listening for changes of cached data");
-                PGConnection pg = c.unwrap(PGConnection.class);
-                long probed = System.nanoTime();
-                while (!stopping) {
-                    PGNotification[] notices = pg.getNotifications(500);
-                    if (System.nanoTime() - probed > PROBE.toNanos()) {
-                        // a connection that died silently (no FIN) would otherwise wait here unnoticed
-                        try (Statement s = c.createStatement()) {
-                            s.execute("SELECT 1");
-                        }
-                        probed = System.nanoTime();
-                    }
-                    if (notices == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notices) {
-                        received(n.getParameter());
-                    }
+                if (warned) {
+                    LOG.info("Listening for changes of cached data again");
+                    warned = false;
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (!stopping) {
-                    LOG.warnf("Not listening for changes of cached data (every read goes to the database meanwhile): %s",
-                            e.getMessage());
+                deliver(c);
+            } catch (Throwable e) { // an Error too: the thread must not die with the caches bypassed for good
+                if (!stopping && !warned) {
+                    LOG.warnf("Not listening for changes of cached data (cached values live at most %s meanwhile): %s",
+                            SharedCache.UNSIGNALLED_MAX_AGE, e.toString());
+                    warned = true;
+                } else if (!stopping) {
+                    LOG.debugf("Still not listening for changes of cached data: %s", e.toString());
                 }
             } finally {
                 listening = false;
@@ -201,6 +208,43 @@ public class ChangeSignals {
                 Thread.sleep(RECONNECT.toMillis());
             } catch (InterruptedException e) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Hands the notices arriving on {@code c} to the topics until the connection fails. Every
+     * {@link #PROBE} it sends itself a probe notice and gives up unless the probe comes back within
+     * {@link #PROBE_ANSWER}: a connection that died without a word (a half-open socket after a
+     * fail-over) or that never delivers notices (a transaction-mode pooler) is not taken for a live one.
+     */
+    private void deliver(Connection c) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        long probeDue = System.nanoTime() + PROBE.toNanos();
+        long probeSent = 0;
+        while (!stopping) {
+            PGNotification[] notices = pg.getNotifications(500);
+            if (notices != null) {
+                for (PGNotification n : notices) {
+                    if ((PROBE_TOPIC + SEPARATOR + replica).equals(n.getParameter())) {
+                        probeSent = 0;
+                    } else {
+                        received(n.getParameter());
+                    }
+                }
+            }
+            long now = System.nanoTime();
+            if (probeSent != 0 && now - probeSent > PROBE_ANSWER.toNanos()) {
+                throw new SQLException("the probe notice did not come back within " + PROBE_ANSWER);
+            }
+            if (probeSent == 0 && now > probeDue) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, PROBE_TOPIC + SEPARATOR + replica);
+                    ps.execute();
+                }
+                probeSent = now;
+                probeDue = now + PROBE.toNanos();
             }
         }
     }
@@ -227,6 +271,8 @@ public class ChangeSignals {
         config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> props.setProperty("password", p));
         props.setProperty("ApplicationName", "certfree-change-signals");
         props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("connectTimeout", "10"); // seconds
+        props.setProperty("socketTimeout", "30"); // seconds: a statement on a dead socket fails instead of hanging
         return DriverManager.getConnection(url, props);
     }
 }

@@ -39,6 +39,14 @@ public interface CertfreeConfig {
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();
 
+    /**
+     * Longest a replica keeps a unit's roles and the 用证 list in memory. A change drops them on every
+     * replica at once (change signals); this only bounds a lost one.
+     */
+    @WithName("cache-max-age")
+    @WithDefault("PT30S")
+    Duration cacheMaxAge();
+
     /** Public address of the service, as printed in proofs' QR codes (the status page lives under it). */
     @WithName("public-base-url")
     @WithDefault("http://localhost:8080")

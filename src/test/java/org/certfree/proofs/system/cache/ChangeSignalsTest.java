@@ -44,10 +44,7 @@ class ChangeSignalsTest {
 
     @Test
     void anotherReplicasCommittedChangeReachesThisReplicasCache() throws SQLException {
-        String code = "CS" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
-        QuarkusTransaction.requiringNew().run(() -> departments.create(new DepartmentInput(code, "缓存测试单位",
-                DepartmentKind.SERVICE_CENTER, null, "652801", null, new java.util.TreeSet<>(java.util.Set.of(DepartmentRole.USING_UNIT)),
-                null, null, true, null)));
+        String code = newUnit();
         assertTrue(usingUnit(code));
 
         // behind the service's back and without a notice, the cache keeps its answer: it is really used
@@ -58,6 +55,43 @@ class ChangeSignalsTest {
         sql("UPDATE department SET active = true WHERE code = ?", code, false);
         sql("UPDATE department SET active = false WHERE code = ?", code, true);
         waitFor(() -> !usingUnit(code), "the deactivation reaches this replica");
+    }
+
+    @Test
+    void aReplicaThatLostItsListeningConnectionListensAgainAndDropsWhatItHeld() throws SQLException {
+        String code = newUnit();
+        assertTrue(usingUnit(code));
+        int before = listenerPid();
+        sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'certfree-change-signals'", null,
+                false);
+        // a change whose notice may fall into the gap: made without one at all
+        sql("UPDATE department SET active = false WHERE code = ?", code, false);
+        waitFor(() -> signals.listening() && listenerPidOrZero() != before && listenerPidOrZero() != 0,
+                "the replica listens again, on a new connection");
+        assertFalse(usingUnit(code), "what was cached before the gap is not served after it");
+    }
+
+    private String newUnit() {
+        String code = "CS" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> departments.create(new DepartmentInput(code, "缓存测试单位",
+                DepartmentKind.SERVICE_CENTER, null, "652801", null, new java.util.TreeSet<>(java.util.Set.of(DepartmentRole.USING_UNIT)),
+                null, null, true, null)));
+        return code;
+    }
+
+    private static int listenerPid() throws SQLException {
+        int pid = listenerPidOrZero();
+        assertTrue(pid != 0, "a listening connection");
+        return pid;
+    }
+
+    private static int listenerPidOrZero() {
+        try (Connection c = connection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = 'certfree-change-signals'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Asked as a request would (a persistence context of its own, not this test's). */
@@ -109,16 +143,24 @@ class ChangeSignalsTest {
         }
     }
 
-    /** Runs one statement on a connection of its own, with the change notice in the same transaction if asked. */
-    private static void sql(String statement, String code, boolean notify) throws SQLException {
+    private static Connection connection() throws SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null))) {
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    /** Runs one statement (with {@code code} as its parameter, if any) on a connection of its own, with the change notice in the same transaction if asked. */
+    private static void sql(String statement, String code, boolean notify) throws SQLException {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(statement)) {
-                ps.setString(1, code);
-                assertEquals(1, ps.executeUpdate());
+                if (code != null) {
+                    ps.setString(1, code);
+                    assertEquals(1, ps.executeUpdate());
+                } else {
+                    ps.execute();
+                }
             }
             if (notify) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
