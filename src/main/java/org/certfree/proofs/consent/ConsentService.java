@@ -47,7 +47,7 @@ public class ConsentService {
         }
         Consent c = new Consent();
         c.id = UUID.randomUUID();
-        c.subjectIdIndex = holders.ofInput(caller.subject());
+        c.subjectIdIndex = holders.of(caller.subject());
         c.unitCode = in.unit();
         c.matterCode = in.matterCode().trim();
         c.purpose = in.purpose().trim();
@@ -60,7 +60,7 @@ public class ConsentService {
     @Transactional
     public ConsentView revoke(UUID id, Caller caller) {
         Consent c = Consent.findById(id);
-        if (c == null || !c.subjectIdIndex.equals(holders.ofInput(caller.subject()))) {
+        if (c == null || !c.subjectIdIndex.equals(holders.of(caller.subject()))) {
             throw ApiException.notFound(Messages.CONSENT_NOT_FOUND.formatted(id));
         }
         if (c.revokedAt == null) {
@@ -73,7 +73,7 @@ public class ConsentService {
     public List<ConsentView> list(Caller caller) {
         Instant now = clock.instant();
         List<Consent> found = caller.has(Role.CITIZEN)
-                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), holders.ofInput(caller.subject()))
+                ? Consent.list("subjectIdIndex", Sort.descending("grantedAt"), holders.of(caller.subject()))
                 : Consent.list("unitCode", Sort.descending("grantedAt"), caller.department().orElse("-"));
         return found.stream().map(c -> ConsentView.of(c, now)).toList();
     }

@@ -92,7 +92,9 @@ public class Jws {
                 throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
             }
         }
-        String compact = jws.getSignatures().get(KeyAlgorithm.SM2_SM3.ordinal()).toJWSObject().serialize();
+        String compact = jws.getSignatures().stream()
+                .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
+                .findFirst().orElseThrow().toJWSObject().serialize();
         return new SignedForms(compact, jws.serializeGeneral());
     }
 

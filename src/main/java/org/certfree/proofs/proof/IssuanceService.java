@@ -30,8 +30,11 @@ import org.certfree.proofs.system.security.Caller;
 @ApplicationScoped
 public class IssuanceService {
 
-    /** Purposes of the personal-data encryption of a proof's fields (they key stored data: never change them). */
-    static final String SUBJECT_ID = "proof.subject.id";
+    /**
+     * Purposes of the personal-data encryption of a proof's fields (they key stored data: never change
+     * them). The identifier's encryption purpose is the string its blind index uses too.
+     */
+    static final String SUBJECT_ID = HolderIndex.PURPOSE;
     static final String SUBJECT_NAME = "proof.subject.name";
     static final String CODE = "proof.code";
 

@@ -69,15 +69,26 @@ public class ProofLookup {
         }
     }
 
+    /** Whether {@code code} is the verification code of {@code proof} (null: there is none, and no code matches). */
+    public boolean codeMatches(ProofRecordRow proof, String code) {
+        return codeMatches(proof == null ? null : proof.codeEnc(), code);
+    }
+
+    /** Whether {@code code} is the verification code of {@code proof} (null: there is none, and no code matches). */
+    public boolean codeMatches(ProofStatusRow proof, String code) {
+        return codeMatches(proof == null ? null : proof.codeEnc(), code);
+    }
+
     /**
-     * Whether {@code code} is the verification code of the proof (constant time, and the same work
-     * whether or not there is a proof, so the answer's timing does not tell issued numbers apart).
+     * Compares in constant time, and compares a code also when there is no proof (against a fixed one),
+     * so the answer's timing tells little about which numbers exist: only the decryption of a found
+     * proof's code (about 2 µs) is skipped for an unknown number.
      */
-    public boolean codeMatches(Optional<String> codeEnc, String code) {
-        String expected = codeEnc.map(c -> protector.decrypt(c, IssuanceService.CODE)).orElse(NO_CODE);
+    private boolean codeMatches(String codeEnc, String code) {
+        String expected = codeEnc == null ? NO_CODE : protector.decrypt(codeEnc, IssuanceService.CODE);
         boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
-        return codeEnc.isPresent() && equal;
+        return codeEnc != null && equal;
     }
 
     /** The status-check columns of a proof by its (normalized) number. */

@@ -64,7 +64,7 @@ public class ProofQueries {
             params.and("dept", caller.department().orElse("-"));
             if (subjectId != null && !subjectId.isBlank()) {
                 where.add("subjectIdIndex = :subject");
-                params.and("subject", holders.ofInput(subjectId));
+                params.and("subject", holders.of(subjectId));
             }
         } else if (!caller.has(Role.ADMIN)) {
             throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);

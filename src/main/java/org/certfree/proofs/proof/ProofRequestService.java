@@ -16,6 +16,7 @@ import org.certfree.proofs.calendar.WorkingDayCalendar;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.ResidentId;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.ConsentGate;
@@ -77,7 +78,9 @@ public class ProofRequestService {
 
     /**
      * As {@link #request(CreateProofRequest, Caller)}, filed at {@code at}: the matter must be on the
-     * retained list then, and the deadline counts from that day (the demo data files requests in the past).
+     * retained list then, and the request's time and deadline count from then (the demo data files a
+     * request weeks ago this way). Everything else happens now: a consent is judged now, and an
+     * immediately issued proof is issued now.
      */
     @Transactional
     public ProofRequestView request(CreateProofRequest body, Caller caller, Instant at) {
@@ -91,7 +94,7 @@ public class ProofRequestService {
         r.id = UUID.randomUUID();
         r.subjectIdIndex = holders.of(subject.id());
         if (caller.has(Role.CITIZEN)) {
-            if (!caller.subject().equals(subject.id())) {
+            if (!ResidentId.normalize(caller.subject()).equals(subject.id())) {
                 throw ApiException.forbidden(Messages.REQUEST_ONLY_FOR_SELF);
             }
             r.requesterKind = ProofRequest.RequesterKind.CITIZEN;

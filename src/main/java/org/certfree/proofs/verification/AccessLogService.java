@@ -26,7 +26,7 @@ public class AccessLogService {
 
     /** A citizen's access log: every verification and retrieval of proofs about them. */
     public Page<AccessLogEntry> of(Caller caller, PageRequest page) {
-        var q = Verification.<Verification>find("subjectIdIndex", Sort.descending("verifiedAt"), holders.ofInput(caller.subject()));
+        var q = Verification.<Verification>find("subjectIdIndex", Sort.descending("verifiedAt"), holders.of(caller.subject()));
         Map<String, String> names = new HashMap<>();
         List<AccessLogEntry> items = q.page(page.page(), page.size()).list().stream()
                 .map(v -> new AccessLogEntry(v.verifiedAt, v.unitCode,

@@ -113,7 +113,7 @@ public class VerificationService {
         }
         Boolean subjectMatches = null;
         if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {
-            subjectMatches = holders.ofInput(in.holderId()).equals(proof.subjectIdIndex());
+            subjectMatches = holders.of(in.holderId()).equals(proof.subjectIdIndex());
             if (!subjectMatches) {
                 verdict = Verdict.failed(SubIndication.SUBJECT_MISMATCH, Messages.VERDICT_SUBJECT, proof);
             }
@@ -233,7 +233,7 @@ public class VerificationService {
                 return notIssued();
             }
         } else {
-            if (!proofs.codeMatches(Optional.ofNullable(proof).map(ProofRecordRow::codeEnc), presented.code())) {
+            if (!proofs.codeMatches(proof, presented.code())) {
                 return notIssued();
             }
         }

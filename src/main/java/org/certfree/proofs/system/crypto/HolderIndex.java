@@ -18,13 +18,11 @@ public class HolderIndex {
     @Inject
     PersonalDataProtector protector;
 
-    /** The index of an identifier already in normal form (e.g. a token's subject, a validated subject). */
-    public String of(String normalizedId) {
-        return protector.blindIndex(normalizedId, PURPOSE);
-    }
-
-    /** The index of an identifier as a person typed it (normalized first: lower-case x, spaces). */
-    public String ofInput(String subjectId) {
-        return of(ResidentId.normalize(subjectId));
+    /**
+     * The index of an identifier, normalized first (spaces, a lower-case check character "x"): a token's
+     * subject, a typed ID and a validated proof subject of the same person all give the same index.
+     */
+    public String of(String subjectId) {
+        return protector.blindIndex(ResidentId.normalize(subjectId), PURPOSE);
     }
 }
