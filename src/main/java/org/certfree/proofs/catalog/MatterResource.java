@@ -41,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The proof-matter catalogue: list editors draft and submit versions of their department's matters,
- * the justice bureau's reviewers approve or reject them. Published lists are read at /api/v1/lists. *
+ * the justice bureau's reviewers approve or reject them. Published lists are read at /api/v1/lists.
+ *
  * <p>One file on purpose: JAX-RS picks one resource class per URL prefix, so the endpoints of one URL
  * tree stay together; most of the length is each operation's bilingual API documentation, and the
  * methods themselves are one service call each.

@@ -56,7 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Publication batches ("成熟一批、发布一批"): the justice bureau assembles and publishes them; anyone
- * reads published batches, their canonical manifests, exports and differences. *
+ * reads published batches, their canonical manifests, exports and differences.
+ *
  * <p>One file on purpose: JAX-RS picks one resource class per URL prefix, so the endpoints of one URL
  * tree stay together; most of the length is each operation's bilingual API documentation, and the
  * methods themselves are one service call each.

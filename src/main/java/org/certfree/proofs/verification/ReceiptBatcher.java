@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -48,7 +49,8 @@ import org.jboss.logging.Logger;
  * department's answer: changing a single byte of any body breaks its path to the signed root.
  *
  * <p>A verification made inside a transaction (an {@code Idempotency-Key} request, whose stored answer
- * must commit with the row; demo seeding) is only signed here; its row is inserted in that transaction. *
+ * must commit with the row; demo seeding) is only signed here; its row is inserted in that transaction.
+ *
  * <p>One file on purpose: the batching thread and the hand-off to its callers are one protocol — who
  * answers whom, when a row is durable, what a caller told 503 may never see afterwards — and its
  * invariants are easier to check where they can be read together.
@@ -60,6 +62,9 @@ public class ReceiptBatcher {
 
     /** {@code typ} of the batch head JWS. */
     public static final String BATCH_TYP = "certfree-receipt-batch+jws";
+
+    /** Longest a caller waits for the write of the batch its verification was taken into. */
+    static final Duration WRITE_WAIT = Duration.ofSeconds(60);
 
     /** Most verifications handled as one batch. */
     static final int MAX_BATCH = 1024;
@@ -132,11 +137,6 @@ public class ReceiptBatcher {
         queue = new ArrayBlockingQueue<>(capacity);
     }
 
-    /** Verifications waiting for a batch (not counting the one in hand). */
-    int waiting() {
-        return queue.size();
-    }
-
     /**
      * Signs {@code row}'s receipt over {@code body} (the canonical JSON of the receipt body) by
      * {@code issuer} — unless both are null — sets it on the row, and records the row: committed with
@@ -166,9 +166,10 @@ public class ReceiptBatcher {
     /**
      * The outcome of {@code p}; 503 if the batcher has not taken it in time or the caller's thread is
      * interrupted before it was taken (then it never will be). Once taken, only its write's outcome is
-     * answered, however long that takes and whether or not the thread is interrupted: a 503 then would
-     * tell the caller to retry a verification that is logged all the same. The wait ends — every path
-     * of {@link #handle} and {@link #run} completes each verification taken.
+     * answered, whether or not the thread is interrupted: a 503 then would tell the caller to retry a
+     * verification that is logged all the same. Every path of {@link #handle} and {@link #run} completes
+     * each verification taken; should a write hang in the database all the same, the caller gets a 500
+     * after {@link #WRITE_WAIT} (outcome unknown), never a 503.
      */
     private Receipt await(Pending p) {
         boolean interrupted = false;
@@ -182,11 +183,15 @@ public class ReceiptBatcher {
                 }
             }
             // taken into a batch that is being written: its commit decides what to answer
+            long deadline = System.nanoTime() + WRITE_WAIT.toNanos();
             while (true) {
                 try {
-                    return p.done().get();
+                    return p.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("the write of a verification's batch did not end within " + WRITE_WAIT
+                            + ": its outcome is unknown", e);
                 }
             }
         } catch (ExecutionException e) {
