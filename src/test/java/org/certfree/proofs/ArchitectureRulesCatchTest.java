@@ -14,6 +14,8 @@ import org.certfree.proofs.keys.archfixture.CycleA;
 import org.certfree.proofs.keys.archfixture.CycleB;
 import org.certfree.proofs.keys.archfixture.KeysUsingDemo;
 import org.certfree.proofs.keys.archfixture.MovesTheClock;
+import org.certfree.proofs.proof.archfixture.ProofUsingCatalogFixture;
+import org.certfree.proofs.system.archfixture.SystemUsingProof;
 import org.certfree.proofs.verification.archfixture.VerificationUsingProofEntity;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,18 @@ class ArchitectureRulesCatchTest {
     @Test
     void commonUsingSystemIsCaught() {
         fails(ArchitectureTest.commonImportsNothingOfOurs(), CommonUsingSystem.class);
+    }
+
+    @Test
+    void systemUsingAFeatureIsCaught() {
+        fails(ArchitectureTest.systemImportsOnlyCommon(), SystemUsingProof.class);
+    }
+
+    @Test
+    void aCycleBetweenPackagesIsCaught() {
+        AssertionError e = assertThrows(AssertionError.class, () -> ArchitectureTest.noFeatureCycles()
+                .check(only(CatalogUsingProof.class, ProofUsingCatalogFixture.class, org.certfree.proofs.proof.ProofStatus.class)));
+        assertTrue(e.getMessage().contains("Cycle detected"), e.getMessage());
     }
 
     @Test

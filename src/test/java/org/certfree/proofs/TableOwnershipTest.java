@@ -1,6 +1,7 @@
 package org.certfree.proofs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,9 +62,10 @@ class TableOwnershipTest {
     @TestFactory
     Stream<DynamicTest> onlyTheOwnerTouchesEachTable() throws IOException {
         Map<Path, String> literals = sqlLiterals();
+        Map<String, String> entities = entityNames();
         return OWNERS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> DynamicTest.dynamicTest(
                 e.getKey() + " belongs to " + e.getValue(), () -> {
-                    Pattern use = uses(e.getKey());
+                    Pattern use = uses(e.getKey(), entities.get(e.getKey()));
                     List<String> strangers = new ArrayList<>();
                     int owned = 0;
                     for (Map.Entry<Path, String> file : literals.entrySet()) {
@@ -82,10 +84,43 @@ class TableOwnershipTest {
                 }));
     }
 
-    /** SQL naming the table: FROM/JOIN/INTO/UPDATE/TABLE t, @Table(name = "t"), or a sequence call 't'. */
-    static Pattern uses(String table) {
-        return Pattern.compile("(?i)(?:\\b(?:from|join|into|update|table)\\s+" + table + "\\b|@Table\\(name\\s*=\\s*\"" + table
-                + "\"|'" + table + "')");
+    /**
+     * SQL naming the table (FROM/JOIN/INTO/UPDATE/USING/TABLE t, @Table(name = "t"), a sequence call 't')
+     * or JPQL naming its entity (FROM/JOIN Entity, when {@code entity} is given).
+     */
+    static Pattern uses(String table, String entity) {
+        String sql = "(?i:\\b(?:from|join|into|update|using|table)\\s+" + table + "\\b|@Table\\(name\\s*=\\s*\"" + table
+                + "\"|'" + table + "')";
+        return Pattern.compile(entity == null ? sql : sql + "|(?i:\\b(?:from|join)\\s+)" + entity + "\\b");
+    }
+
+    @Test
+    void theSqlAndJpqlItLooksForAreFound() {
+        for (String sql : List.of("SELECT 1 FROM proof p", "... JOIN proof ON x", "INSERT INTO proof (id) VALUES (?)",
+                "UPDATE proof SET status = 'REVOKED'", "DELETE FROM list_entry l USING proof e", "@Table(name = \"proof\")")) {
+            assertTrue(uses("proof", "Proof").matcher(sql).find(), sql);
+        }
+        assertTrue(uses("proof", "Proof").matcher("select p from Proof p where p.number = :n").find(), "JPQL");
+        assertTrue(uses("matter_code_seq", null).matcher("SELECT nextval('matter_code_seq')").find(), "sequence");
+        for (String other : List.of("SELECT 1 FROM proof_request", "FROM ProofRequest r", "the proof is valid")) {
+            assertFalse(uses("proof", "Proof").matcher(other).find(), other);
+        }
+    }
+
+    private static final Pattern ENTITY = Pattern.compile("@Table\\(name\\s*=\\s*\"(\\w+)\"\\)\\s*(?:@\\w+\\s*)*public class (\\w+)");
+
+    /** table → the simple name of the entity class mapping it (JPQL names the entity, not the table). */
+    private static Map<String, String> entityNames() throws IOException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = ENTITY.matcher(Files.readString(f));
+                while (m.find()) {
+                    names.put(m.group(1), m.group(2));
+                }
+            }
+        }
+        return names;
     }
 
     private static TreeSet<String> created() throws IOException {
