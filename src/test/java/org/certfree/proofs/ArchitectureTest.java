@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -205,19 +206,26 @@ class ArchitectureTest {
     /** What a long file's class comment says, followed by its reason. */
     static final String LONG_FILE_REASON = "One file on purpose";
 
-    /** The first cycle of {@code @Inject} fields between our classes (an interface stands for its implementations). */
+    /** The first cycle of {@code @Inject} fields and constructors between our classes (an interface stands for its implementations). */
     static List<String> injectionCycle(JavaClasses classes) {
         Map<String, Set<String>> edges = new HashMap<>();
         for (JavaClass c : classes) {
             if (!c.getPackageName().startsWith(ROOT)) {
                 continue;
             }
-            Set<String> out = new LinkedHashSet<>();
+            List<JavaClass> injected = new ArrayList<>();
             for (JavaField f : c.getAllFields()) {
-                if (!f.isAnnotatedWith(Inject.class) || !f.getOwner().getPackageName().startsWith(ROOT)) {
-                    continue;
+                if (f.isAnnotatedWith(Inject.class) && f.getOwner().getPackageName().startsWith(ROOT)) {
+                    injected.add(f.getRawType());
                 }
-                JavaClass type = f.getRawType();
+            }
+            for (JavaConstructor k : c.getConstructors()) {
+                if (k.isAnnotatedWith(Inject.class)) {
+                    injected.addAll(k.getRawParameterTypes());
+                }
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (JavaClass type : injected) {
                 if (!type.getPackageName().startsWith(ROOT)) {
                     continue;
                 }
