@@ -127,12 +127,18 @@ public class ProofRequestService {
         r.status = RequestStatus.PENDING;
         r.createdAt = at;
         r.dueDate = calendar.addWorkingDays(LocalDate.ofInstant(at, ControllableClock.ZONE), matter.timeLimitWorkingDays());
+        // What the department signs about the subject comes from its own record when it holds one, never
+        // from the request: a request naming the holder otherwise is refused, nothing is stored.
+        Optional<SubjectRecord> record = records.find(matter, r.subjectIdIndex);
+        if (record.isPresent() && !records.subject(record.get()).equals(subject)) {
+            throw ApiException.unprocessable(Messages.REQUEST_SUBJECT_MISMATCH);
+        }
         r.persist();
         if (matter.immediate()) {
             // 即时开具: the department's own data answers at once; without it a person handles it.
-            Optional<SubjectRecord> record = records.find(matter, r.subjectIdIndex);
             if (record.isPresent()) {
-                Proof proof = issuance.create(matter, subject, record.get().claims, r.purpose, null, r.id, null, IMMEDIATE);
+                Proof proof = issuance.create(matter, records.subject(record.get()), record.get().claims, r.purpose, null, r.id,
+                        null, IMMEDIATE);
                 r.status = RequestStatus.ISSUED;
                 r.decidedAt = proof.issuedAt;
                 r.decidedBy = IMMEDIATE;
@@ -167,8 +173,10 @@ public class ProofRequestService {
             throw ApiException.invalid("claims", Messages.CLAIMS_REQUIRED);
         }
         IssuableMatter matter = issuance.issuableBy(r.matterCode, caller);
-        ProofSubject subject = new ProofSubject(r.subjectKind, protector.decrypt(r.subjectNameEnc, IssuanceService.SUBJECT_NAME),
-                protector.decrypt(r.subjectIdEnc, IssuanceService.SUBJECT_ID));
+        // the department's record of the subject when it holds one (the request was checked against it)
+        ProofSubject subject = records.find(matter, r.subjectIdIndex).map(records::subject)
+                .orElseGet(() -> new ProofSubject(r.subjectKind, protector.decrypt(r.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                        protector.decrypt(r.subjectIdEnc, IssuanceService.SUBJECT_ID)));
         Proof proof = issuance.create(matter, subject, body.claims(), r.purpose, body.validUntil(), r.id, null, caller.subject());
         r.status = RequestStatus.ISSUED;
         r.proofNumber = proof.number;

@@ -50,6 +50,12 @@ public class SubjectRecords {
         record.persist();
     }
 
+    /** The subject as the department's record names it (decrypted). */
+    ProofSubject subject(SubjectRecord record) {
+        return new ProofSubject(record.subjectKind, protector.decrypt(record.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                protector.decrypt(record.subjectIdEnc, IssuanceService.SUBJECT_ID));
+    }
+
     /** The department's record of the holder (by blind index) for the matter, if it holds one. */
     Optional<SubjectRecord> find(IssuableMatter matter, String subjectIdIndex) {
         return SubjectRecord.findByIdOptional(new SubjectRecord.Key(matter.issuerDept(), matter.code(), subjectIdIndex));

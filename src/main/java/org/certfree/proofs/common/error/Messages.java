@@ -119,6 +119,7 @@ public final class Messages {
     public static final String MATTER_NOT_ELECTRONIC = "证明事项“%s”不出具电子证明，请到窗口办理。";
     public static final String MATTER_OF_OTHER_DEPARTMENT = "证明事项“%s”由部门 %s 开具，本部门（%s）无权开具。";
     public static final String ISSUER_INACTIVE = "开具部门 %s 已停用或不是开具单位。";
+    public static final String REQUEST_SUBJECT_MISMATCH = "申请中的主体姓名（名称）与开具部门登记的不一致，不能据此开具；请按证件上的姓名（名称）重新申请，或到窗口办理。";
     public static final String REQUEST_ONLY_FOR_SELF = "群众只能为本人申请证明；为他人申请请由用证单位在取得授权后提出。";
     public static final String NOT_A_USING_UNIT = "部门 %s 不是用证单位，不能代为申请证明。";
     public static final String CONSENT_REQUIRED = "用证单位申请证明须提供持证人的授权编号 consentRef。";
