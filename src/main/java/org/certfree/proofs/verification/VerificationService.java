@@ -234,7 +234,8 @@ public class VerificationService {
             }
         } else {
             if (!proofs.codeMatches(proof, presented.code())) {
-                return notIssued();
+                // a mistyped code and an unknown number read alike: the window cannot tell which it was
+                return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NUMBER_OR_CODE, null);
             }
         }
         // The issuer's own signature on its record: catches a key compromised before issuance and a

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -91,9 +92,11 @@ class VerificationResourceTest {
         verify(Fixtures.WINDOW, Map.of("jws", "not-a-jws")).statusCode(200).body("subIndication", equalTo("FORMAT_FAILURE"));
         String unissued = new ProofNumbers().newNumber(2026);
         verify(Fixtures.WINDOW, Map.of("number", unissued, "code", "123456")).statusCode(200)
-                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("NOT_ISSUED"));
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("NOT_ISSUED"))
+                .body("message", equalTo(Messages.VERDICT_NUMBER_OR_CODE));
         verify(Fixtures.WINDOW, Map.of("number", p.get("number"), "code", "000000".equals(p.get("verificationCode")) ? "000001" : "000000"))
-                .statusCode(200).body("subIndication", equalTo("NOT_ISSUED"));
+                .statusCode(200).body("subIndication", equalTo("NOT_ISSUED"))
+                .body("message", equalTo(Messages.VERDICT_NUMBER_OR_CODE)); // #12 item 9: a typo does not read "never issued"
     }
 
     @Test

@@ -167,6 +167,7 @@ public final class Messages {
     public static final String VERDICT_UNKNOWN_KEY = "签名密钥不是任何部门公布的密钥。";
     public static final String VERDICT_KEY_COMPROMISED = "签名密钥已在签发前失效（泄露），证明不可信。";
     public static final String VERDICT_NOT_ISSUED = "开具部门没有开具过该证明。";
+    public static final String VERDICT_NUMBER_OR_CODE = "编号或核验码不正确，请核对证明上的编号和 6 位核验码。";
     public static final String VERDICT_REVOKED = "证明已被开具部门撤销：%s。";
     public static final String VERDICT_EXPIRED = "证明已过有效期。";
     public static final String VERDICT_SUPERSEDED = "证明已被更正后的证明 %s 替代。";
