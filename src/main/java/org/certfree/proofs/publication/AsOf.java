@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.StorableTime;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 
@@ -22,13 +23,17 @@ final class AsOf {
             return null;
         }
         String v = value.trim();
+        Instant at;
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).plusDays(1).atStartOfDay(ControllableClock.ZONE).toInstant().minusNanos(1000);
-            }
-            return OffsetDateTime.parse(v).toInstant();
+            at = v.length() == 10
+                    ? LocalDate.parse(v).plusDays(1).atStartOfDay(ControllableClock.ZONE).toInstant().minusNanos(1000)
+                    : OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badParameter("asOf", Messages.AS_OF_INVALID);
         }
+        if (!StorableTime.storable(at)) {
+            throw ApiException.badParameter("asOf", Messages.PARAMETER_TIME_OUT_OF_RANGE.formatted("asOf"));
+        }
+        return at;
     }
 }

@@ -22,6 +22,11 @@ public final class Messages {
     public static final String MALFORMED_JSON = "请求体不是有效的 JSON：%s。请检查括号、引号和逗号后重试。";
     public static final String WRONG_JSON_FIELD = "字段 %s 的值类型不正确：%s。";
     public static final String NUL_IN_TEXT = "字段 %s 含有空字符（U+0000），无法保存；请去掉后重试。";
+    public static final String LONE_SURROGATE_IN_TEXT = "字段 %s 含有无法保存的字符（不成对的 UTF-16 代理项），请检查文字的编码后重试。";
+    public static final String TIME_OUT_OF_RANGE = "字段 %s 的时间须在公元 1 年到 9999 年之间。";
+    public static final String PARAMETER_UNSTORABLE_TEXT = "参数 %s 含有空字符（U+0000）或不成对的 UTF-16 代理项，请去掉后重试。";
+    public static final String PARAMETER_TIME_OUT_OF_RANGE = "参数 %s 的日期须在公元 1 年到 9999 年之间。";
+    public static final String PAGE_TOO_FAR = "page × size 不能超过 %d，请缩小查询范围。";
     public static final String UNKNOWN_JSON_FIELD = "请求中含有不认识的字段 %s，请删除后重试。";
     public static final String BODY_REQUIRED = "缺少请求体：请以 JSON 提交内容。";
     public static final String UNAUTHENTICATED = "需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。";

@@ -11,13 +11,16 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.certfree.proofs.common.StorableTime;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 
 /**
- * Reads query, path and header parameters of our enum types: an unknown value is a 400 naming the
+ * Reads query, path and header parameters of our enum types (and ISO dates, kept within the years
+ * PostgreSQL stores): an unknown value is a 400 naming the
  * parameter and listing the values it takes. JAX-RS would answer 404 around the JDK's "No enum
  * constant …", which the problem mapper then had to parse.
  */
@@ -29,10 +32,40 @@ public class EnumParameters implements ParamConverterProvider {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new DateConverter(parameterName(annotations));
+        }
         if (!rawType.isEnum() || !rawType.getName().startsWith(OURS)) {
             return null;
         }
         return new EnumConverter(rawType, parameterName(annotations));
+    }
+
+    /** ISO dates (2026-01-01) within the years 1 to 9999, which PostgreSQL can store (see {@link StorableTime}). */
+    static final class DateConverter implements ParamConverter<LocalDate> {
+
+        private final String parameter;
+
+        DateConverter(String parameter) {
+            this.parameter = parameter;
+        }
+
+        @Override
+        public LocalDate fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            LocalDate date = LocalDate.parse(value); // unreadable: the generic 400 of an unreadable parameter
+            if (!StorableTime.storable(date)) {
+                throw ApiException.badParameter(parameter, Messages.PARAMETER_TIME_OUT_OF_RANGE.formatted(parameter));
+            }
+            return date;
+        }
+
+        @Override
+        public String toString(LocalDate value) {
+            return value == null ? null : value.toString();
+        }
     }
 
     /** Exact constant names, as JAX-RS' own {@code valueOf} conversion took them. */

@@ -33,7 +33,7 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.Problem;
 import org.certfree.proofs.common.error.ProblemType;
-import org.certfree.proofs.system.json.NoNulInText;
+import org.certfree.proofs.system.json.StorableInput;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -87,10 +87,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        if (e instanceof NoNulInText.NulInTextException) {
-            String message = Messages.NUL_IN_TEXT.formatted(field);
-            return builder(ProblemType.VALIDATION, message, uri, null, null, List.of(new Problem.FieldError(field, message)))
-                    .build();
+        String unstorable = e instanceof StorableInput.NulInTextException ? Messages.NUL_IN_TEXT
+                : e instanceof StorableInput.LoneSurrogateException ? Messages.LONE_SURROGATE_IN_TEXT
+                : e instanceof StorableInput.TimeOutOfRangeException ? Messages.TIME_OUT_OF_RANGE : null;
+        if (unstorable != null) {
+            String message = unstorable.formatted(field.isEmpty() ? "body" : field);
+            return builder(ProblemType.VALIDATION, message, uri, null, null,
+                    List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))).build();
         }
         if (field.isEmpty()) {
             return builder(ProblemType.MALFORMED_BODY, Messages.MALFORMED_JSON.formatted(e.getOriginalMessage()), uri,
