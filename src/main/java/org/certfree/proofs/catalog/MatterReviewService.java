@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.certfree.proofs.catalog.dto.MatterVersionView;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -40,6 +41,10 @@ public class MatterReviewService {
                 Messages.MATTER_NOT_REVIEWER);
         ProofMatter m = catalog.requireMatter(code);
         MatterVersion v = catalog.requireVersion(code, number);
+        // four eyes: whoever drafted or submitted the version never decides on it
+        if (Stream.of(v.createdBy, v.submittedBy).anyMatch(reviewer.subject()::equals)) {
+            throw ApiException.forbidden(Messages.MATTER_FOUR_EYES.formatted(code, number));
+        }
         MatterEditService.checkLock(v, lock);
         if (v.status != MatterStatus.SUBMITTED) {
             throw ApiException.conflict(Messages.MATTER_NOT_SUBMITTED.formatted(code, number, v.status,

@@ -125,7 +125,7 @@ public class ListDemoData {
                 }
             }
             // the signatures are made now, and say so (their iat)
-            publishing.publishAt(reviewer(), id, null, when(historical, FIRST_PUBLISHED));
+            publishing.publishAt(publisher(), id, null, when(historical, FIRST_PUBLISHED));
         }
         if (published(SECOND_BATCH).isEmpty()) {
             Instant amended = when(historical, AMENDED);
@@ -139,7 +139,7 @@ public class ListDemoData {
             }
             publication.addEntry(reviewer(), id, new EntryInput(AMENDED_MATTER, 2, null), assembled);
             publication.addEntry(reviewer(), id, new EntryInput(REMOVED_MATTER, 2, null), assembled);
-            publishing.publishAt(reviewer(), id, null, when(historical, SECOND_PUBLISHED));
+            publishing.publishAt(publisher(), id, null, when(historical, SECOND_PUBLISHED));
         }
         LOG.infof("Demo lists: %d matters added (%d defined), batches %s and %s published", added, DemoMatters.MATTERS.size(),
                 FIRST_BATCH, SECOND_BATCH);
@@ -188,6 +188,11 @@ public class ListDemoData {
 
     private static Caller editor(String dept) {
         return Caller.acting("demo-list-editor-" + dept.toLowerCase(), dept, Role.LIST_EDITOR);
+    }
+
+    /** A second reviewer of the justice bureau: who assembles a batch never publishes it (four eyes). */
+    private static Caller publisher() {
+        return Caller.acting("demo-publisher-bzsfj", JUSTICE, Role.REVIEWER);
     }
 
     private static Caller reviewer() {

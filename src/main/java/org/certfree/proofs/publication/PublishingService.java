@@ -62,6 +62,10 @@ public class PublishingService {
     public BatchView publishAt(Caller reviewer, long batchId, Integer lock, Instant at) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", PUBLISH_LOCK).getSingleResult();
         PublicationBatch b = drafts.requireDraft(batchId, reviewer);
+        // four eyes: whoever assembled the batch (opened it or put an entry in it) never publishes it
+        if (reviewer.subject().equals(b.createdBy) || BatchEntry.count("batchId = ?1 and addedBy = ?2", batchId, reviewer.subject()) > 0) {
+            throw ApiException.forbidden(Messages.BATCH_FOUR_EYES.formatted(b.number));
+        }
         em.refresh(b);
         if (lock != null && lock != b.lockVersion) {
             throw new ApiException(ProblemType.STALE_VERSION, Messages.STALE_VERSION.formatted(lock, b.lockVersion));

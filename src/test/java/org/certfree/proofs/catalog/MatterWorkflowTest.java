@@ -147,4 +147,23 @@ class MatterWorkflowTest {
         given().header("Authorization", reviewer()).queryParam("q", "x".repeat(101))
                 .get("/api/v1/matters").then().statusCode(400);
     }
+
+    /** Issue #12, item 1: whoever drafted or submitted a version never decides on it, whatever role they act in. */
+    @Test
+    void theDrafterNeverReviewsTheirOwnVersion() {
+        String person = "test-two-hats";
+        String editor = Tokens.bearer(Tokens.mint("LIST_EDITOR", Fixtures.GOOD_ISSUER, person));
+        String sameReviewer = Tokens.bearer(Tokens.mint("REVIEWER", Fixtures.JUSTICE, person));
+        String code = given().header("Authorization", editor).contentType(ContentType.JSON)
+                .body(Matters.retained(null, "本人起草的证明")).post("/api/v1/matters").then().statusCode(201).extract().path("code");
+        given().header("Authorization", editor).contentType(ContentType.JSON)
+                .post("/api/v1/matters/" + code + "/versions/1/submit").then().statusCode(200);
+        for (String decision : java.util.List.of("approve", "reject")) {
+            given().header("Authorization", sameReviewer).contentType(ContentType.JSON).body(java.util.Map.of("reason", "自审"))
+                    .post("/api/v1/matters/" + code + "/versions/1/" + decision).then().statusCode(403)
+                    .body("detail", equalTo(org.certfree.proofs.common.error.Messages.MATTER_FOUR_EYES.formatted(code, 1)));
+        }
+        given().header("Authorization", reviewer()).contentType(ContentType.JSON)
+                .post("/api/v1/matters/" + code + "/versions/1/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
 }

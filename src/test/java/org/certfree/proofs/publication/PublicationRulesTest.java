@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.testsupport.Batches;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -43,10 +44,34 @@ class PublicationRulesTest {
         return Batches.reviewer();
     }
 
+    /** Issue #12, item 1: whoever assembled a batch (opened it, or put an entry in it) never publishes it. */
+    @Test
+    void whoAssembledABatchDoesNotPublishIt() {
+        String matter = Matters.approved(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, Matters.retained(null, "双人复核的证明"));
+        long id = Batches.create();
+        Batches.add(id, matter);
+        given().header("Authorization", reviewer()).contentType(ContentType.JSON)
+                .post("/api/v1/publication-batches/" + id + "/publish").then().statusCode(403)
+                .body("detail", equalTo(Messages.BATCH_FOUR_EYES.formatted(number(id))));
+        // a second reviewer who only added an entry is an assembler too
+        String adder = Tokens.bearer(Tokens.mint("REVIEWER", Fixtures.JUSTICE, "test-entry-adder"));
+        String other = Matters.approved(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, Matters.retained(null, "双人复核的证明二"));
+        given().header("Authorization", adder).contentType(ContentType.JSON).body(Map.of("matterCode", other))
+                .post("/api/v1/publication-batches/" + id + "/entries").then().statusCode(201);
+        given().header("Authorization", adder).contentType(ContentType.JSON)
+                .post("/api/v1/publication-batches/" + id + "/publish").then().statusCode(403);
+        Batches.publish(id); // a reviewer who did neither publishes
+    }
+
+    private static String number(long batch) {
+        return given().header("Authorization", reviewer()).get("/api/v1/publication-batches/" + batch).then().statusCode(200)
+                .extract().path("number");
+    }
+
     @Test
     void emptyBatchAndUnapprovedVersionsAreRefusedWithClearMessages() {
         long id = Batches.create();
-        given().header("Authorization", reviewer()).contentType(ContentType.JSON)
+        given().header("Authorization", Batches.publisher()).contentType(ContentType.JSON)
                 .post("/api/v1/publication-batches/" + id + "/publish")
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("空批次"));
 
@@ -103,13 +128,13 @@ class PublicationRulesTest {
         // another draft with the same matter: whichever is published second no longer fits the lists
         long competing = Batches.create();
         Batches.add(competing, a);
-        given().header("Authorization", reviewer()).contentType(ContentType.JSON).body(Map.of("version", 0))
+        given().header("Authorization", Batches.publisher()).contentType(ContentType.JSON).body(Map.of("version", 0))
                 .post("/api/v1/publication-batches/" + id + "/publish").then().statusCode(409)
                 .body("type", equalTo("urn:certfree:problem:stale-version"));
         given().header("Authorization", reviewer()).get("/api/v1/publication-batches/" + id)
                 .then().statusCode(200).header("ETag", not(equalTo(null)));
         Batches.publish(id);
-        given().header("Authorization", reviewer()).contentType(ContentType.JSON)
+        given().header("Authorization", Batches.publisher()).contentType(ContentType.JSON)
                 .post("/api/v1/publication-batches/" + competing + "/publish")
                 .then().statusCode(409).body("detail", containsString("已在保留证明事项清单上"));
         given().header("Authorization", reviewer()).delete("/api/v1/publication-batches/" + competing + "/entries/1")

@@ -26,6 +26,11 @@ public final class Batches {
         return Tokens.bearer(Tokens.reviewer(Fixtures.JUSTICE));
     }
 
+    /** A second reviewer of the justice bureau: who assembles a batch never publishes it (four eyes). */
+    public static String publisher() {
+        return Tokens.bearer(Tokens.mint("REVIEWER", Fixtures.JUSTICE, "test-publisher"));
+    }
+
     /** Creates a draft batch and returns its id. */
     public static long create() {
         return ((Number) given().header("Authorization", reviewer()).contentType(ContentType.JSON)
@@ -40,7 +45,7 @@ public final class Batches {
 
     /** Publishes and returns the published batch. */
     public static JsonPath publish(long batch) {
-        return given().header("Authorization", reviewer()).contentType(ContentType.JSON)
+        return given().header("Authorization", publisher()).contentType(ContentType.JSON)
                 .post("/api/v1/publication-batches/" + batch + "/publish").then().statusCode(200).extract().jsonPath();
     }
 

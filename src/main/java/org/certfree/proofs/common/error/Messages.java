@@ -231,6 +231,8 @@ public final class Messages {
     public static final String MATTER_VERSION_REQUIRED = "修改草稿须带上读取到的版本号：请求体中的 version 或 If-Match 头。";
     public static final String MATTER_IF_MATCH_INVALID = "If-Match 头须为读取到的版本号，如 \"3\"。";
     public static final String MATTER_REJECT_REASON_REQUIRED = "驳回须说明理由 reason。";
+    public static final String MATTER_FOUR_EYES = "证明事项 %s 第 %d 版由您起草或提交，不能由您本人审核；请由司法局的其他审核人员审核（双人复核）。";
+    public static final String BATCH_FOUR_EYES = "批次 %s 由您组建或加入了条目，不能由您本人发布；请由司法局的其他审核人员发布（双人复核）。";
     public static final String MATTER_NOT_REVIEWER = "部门 %s 不是审核单位（司法局），不能审核证明事项。";
     public static final String MATTER_REMOVAL_NOTHING_APPROVED = "证明事项 %s 还没有审核通过的版本，无需申请移出；未发布的草稿直接放弃即可。";
     public static final String MATTER_BODY_REQUIRED = "缺少请求体：请以 JSON 提交证明事项内容";
