@@ -55,6 +55,7 @@ done
 curl -fsS "$BASE/q/health/ready" >/dev/null
 PGPORT=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$LOG" | head -1 | grep -o '[0-9]*$')
 echo "   embedded PostgreSQL on port $PGPORT"
+export PGPASSWORD; PGPASSWORD=$(head -1 "$DATA/pg-password")  # the embedded database's generated superuser password
 PSQL=(psql -X -q -h localhost -p "$PGPORT" -U postgres -d postgres)
 
 if [[ "$LOADED" == 0 ]]; then

@@ -43,6 +43,9 @@ public class CertfreeMain {
 
         Path dataDir = Path.of(Settings.get("certfree.data-dir").orElse("data"));
         DevSigningKeys.prepare(dataDir.resolve("dev-tokens")).forEach(CertfreeMain::setIfAbsent);
+        // Demo mode mints any role's token for anyone who asks: by default only this machine may ask.
+        // QUARKUS_HTTP_HOST=0.0.0.0 opens it to the network (a shared test server, a container).
+        setIfAbsent("quarkus.http.host", "localhost");
 
         if (Settings.get("quarkus.datasource.jdbc.url").isPresent()) {
             Quarkus.run(args);
@@ -51,6 +54,7 @@ public class CertfreeMain {
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, true);
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", database.username());
+        System.setProperty("quarkus.datasource.password", database.password());
         System.setProperty("certfree.embedded-database", database.dataDirectory().toString());
         // Quarkus calls the exit handler once the application has stopped (Ctrl-C, SIGTERM or
         // Quarkus.asyncExit): only then is it safe to stop the database under it. On a signal the

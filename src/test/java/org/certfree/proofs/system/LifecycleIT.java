@@ -3,6 +3,7 @@ package org.certfree.proofs.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -132,6 +133,49 @@ class LifecycleIT {
         assertEquals(200, get(app, "/q/health/live", null).statusCode(), "liveness");
         assertEquals(1, postgresOn(dataDir).size(), "one embedded postmaster on " + dataDir);
         assertTrue(Files.isDirectory(dataDir.resolve("pg")), "database kept under ./data/pg");
+        embeddedDatabaseNeedsItsPassword(app);
+        demoModeListensOnThisMachineOnly(app);
+    }
+
+    /** Issue #12, item 9: no "trust" login as superuser; the generated password is the owner's alone. */
+    private void embeddedDatabaseNeedsItsPassword(App a) throws Exception {
+        Path passwordFile = dataDir.resolve("pg-password");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        assertTrue(!Files.getPosixFilePermissions(dataDir.resolve("pg-binaries"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE), "pg-binaries is not world-writable");
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("embedded PostgreSQL at jdbc:postgresql://localhost:(\\d+)")
+                .matcher(Files.readString(a.log()));
+        assertTrue(port.find(), "the start-up report names the embedded database");
+        String url = "jdbc:postgresql://localhost:" + port.group(1) + "/postgres";
+        assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(url, "postgres", null).close(),
+                "no password, no connection");
+        assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(url, "postgres", "guess").close());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres",
+                Files.readAllLines(passwordFile).get(0).trim())) {
+            assertTrue(c.isValid(2));
+        }
+    }
+
+    /** Issue #12, item 9: demo mode (whose token endpoint mints any role for anyone) listens on localhost only. */
+    private void demoModeListensOnThisMachineOnly(App a) throws Exception {
+        java.util.Optional<java.net.InetAddress> outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                }).flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(ip -> ip instanceof java.net.Inet4Address).findFirst();
+        if (outside.isEmpty()) {
+            System.out.println("[lifecycle] no non-loopback IPv4 address here: the localhost-only check is skipped");
+            return;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            assertThrows(java.io.IOException.class, () -> socket.connect(new java.net.InetSocketAddress(outside.get(), a.port()), 2000),
+                    "demo mode must not answer on " + outside.get());
+        }
+        System.out.printf("[lifecycle] demo mode refuses connections on %s:%d%n", outside.get().getHostAddress(), a.port());
     }
 
     @Test
@@ -250,7 +294,7 @@ class LifecycleIT {
                     "CERTFREE_MODE", "production",
                     "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
                     "QUARKUS_DATASOURCE_USERNAME", external.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", "unused-trust-auth",
+                    "QUARKUS_DATASOURCE_PASSWORD", external.password(),
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString(),
                     "MP_JWT_VERIFY_ISSUER", issuer,
                     "CERTFREE_KEYS_KEK", Base64.getEncoder().encodeToString(new byte[32])));

@@ -26,6 +26,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             database = EmbeddedDatabase.start(base, false);
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             config.put("quarkus.datasource.username", database.username());
+            config.put("quarkus.datasource.password", database.password());
             config.put("certfree.embedded-database", database.dataDirectory().toString());
         }
         return config;

@@ -6,6 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +31,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
     private final Optional<ProcessHandle> postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
         this.postmaster = readPostmaster(dataDirectory);
     }
 
@@ -37,6 +46,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts PostgreSQL on a data directory that is kept between runs ({@code persistent}) or
      * wiped on close (tests). A postmaster left running by a killed JVM is stopped first.
+     *
+     * <p>Connections need the superuser's password (scram-sha-256), generated once into
+     * {@code pg-password} (0600) beside the data directory: zonky's default, "trust", let any local
+     * user or process connect as superuser. A data directory made before that is switched over at start.
      */
     public static EmbeddedDatabase start(Path baseDirectory, boolean persistent) {
         try {
@@ -45,7 +58,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path binaries = base.resolve("pg-binaries");
             Files.createDirectories(binaries);
             stopStalePostmaster(data);
+            Path passwordFile = base.resolve(PASSWORD_FILE);
+            String password = readOrCreatePassword(passwordFile);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    // initdb options: the superuser gets the password and every connection must give it
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", password)
                     .setDataDirectory(data)
                     .setCleanDataDirectory(!persistent)
                     .setRegisterShutdownHook(!persistent)
@@ -60,12 +80,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new EmbeddedDatabase(pg, data);
+            ownerOnly(binaries); // zonky makes its working directory writable for everyone
+            requirePassword(pg, data, password);
+            return new EmbeddedDatabase(pg, data, password);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start: " + e.getMessage(), e);
         }
     }
 
+    /** The JDBC URL (with the user; the password is {@link #password()}). */
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
@@ -76,6 +99,59 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String username() {
         return "postgres";
+    }
+
+    /** The superuser's password (also in {@code pg-password} beside the data directory). */
+    public String password() {
+        return password;
+    }
+
+    /** File name, beside the data directory, of the superuser's generated password. */
+    public static final String PASSWORD_FILE = "pg-password";
+
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
+                    StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        }
+        return Files.readAllLines(file, StandardCharsets.US_ASCII).get(0).trim();
+    }
+
+    private static void ownerOnly(Path directory) {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warnf("could not restrict %s to its owner: %s", directory, e.getMessage());
+        }
+    }
+
+    /**
+     * A data directory initialized before passwords were required still trusts every local connection:
+     * give the superuser the password and switch its pg_hba.conf to scram-sha-256.
+     */
+    private static void requirePassword(EmbeddedPostgres pg, Path data, String password) throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        String rules = Files.readString(hba, StandardCharsets.UTF_8);
+        if (!rules.lines().anyMatch(l -> !l.startsWith("#") && l.trim().endsWith("trust"))) {
+            return;
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE postgres PASSWORD '" + password.replace("'", "''") + "'");
+            Files.writeString(hba, rules.lines().map(l -> l.startsWith("#") ? l : l.replaceAll("\\btrust\\s*$", "scram-sha-256"))
+                    .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+            s.execute("SELECT pg_reload_conf()");
+            LOG.infof("Embedded PostgreSQL in %s now requires the password in %s", data, PASSWORD_FILE);
+        } catch (SQLException e) {
+            throw new IOException("could not make the embedded PostgreSQL require a password: " + e.getMessage(), e);
+        }
     }
 
     public Path dataDirectory() {
