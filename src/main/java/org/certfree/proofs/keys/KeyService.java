@@ -25,6 +25,7 @@ import org.certfree.proofs.keys.crypto.Jwk;
 import org.certfree.proofs.keys.dto.KeyView;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.log.BusinessEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,6 +111,7 @@ public class KeyService {
             created.add(view(create(departmentCode, alg, now)));
         }
         LOG.infof("Keys of %s rotated: new kids %s", departmentCode, created.stream().map(KeyView::kid).toList());
+        BusinessEvents.log("keys.rotated", "dept", departmentCode, "outcome", "ok");
         return created;
     }
 
@@ -150,6 +152,7 @@ public class KeyService {
         } else {
             LOG.warnf("Key %s of %s compromised from %s", kid, departmentCode, compromisedAt);
         }
+        BusinessEvents.log("key.compromised", "dept", departmentCode, "kid", kid, "replaced", wasActive, "outcome", "ok");
         return view(key);
     }
 

@@ -21,6 +21,7 @@ import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
+import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 
 /**
@@ -86,6 +87,8 @@ public class IssuanceService {
         proof.revocationReason = body.reason();
         proof.revocationNote = body.note();
         proof.revokedBy = caller.subject();
+        BusinessEvents.log("proof.revoked", "dept", proof.issuerDept, "matter", proof.matterCode, "number", proof.number,
+                "reason", body.reason(), "outcome", "ok");
         return queries.view(proof, true);
     }
 
@@ -169,6 +172,10 @@ public class IssuanceService {
         p.jwsCompact = signed.compact();
         p.jwsJson = signed.json();
         p.persist();
+        BusinessEvents.log("proof.issued", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "via",
+                supersedes != null ? "reissue" : requestId == null ? "direct"
+                        : ProofRequestService.IMMEDIATE.equals(issuedBy) ? "immediate" : "request",
+                "outcome", "ok");
         return p;
     }
 }

@@ -27,6 +27,7 @@ import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
+import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
@@ -167,6 +168,7 @@ public class ProofRequestService {
             }
             r.status = RequestStatus.REJECTED;
             r.rejectReason = body.reason().trim();
+            BusinessEvents.log("request.rejected", "dept", r.issuerDept, "matter", r.matterCode, "outcome", "rejected");
             return ProofRequestView.of(r, today());
         }
         if (body.claims() == null || body.claims().isEmpty()) {

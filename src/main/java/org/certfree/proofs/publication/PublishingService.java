@@ -16,6 +16,7 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.publication.dto.BatchView;
+import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 
 /**
@@ -101,6 +102,8 @@ public class PublishingService {
         em.flush();
         applyToCurrentLists(batchId);
         log.appendTreeHead(b.authorityCode, publishedAt);
+        BusinessEvents.log("batch.published", "dept", b.authorityCode, "batch", b.number, "logIndex", logIndex, "entries",
+                entries.size(), "outcome", "ok");
         return queries.view(b, entries);
     }
 

@@ -37,6 +37,7 @@ public class CertfreeMain {
                         + String.join(", ", missing));
                 System.exit(2);
             }
+            setIfAbsent("quarkus.log.console.json.enabled", "true"); // log lines for a log pipeline
             Quarkus.run(args);
             return;
         }

@@ -29,6 +29,7 @@ import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.crypto.HolderIndex;
+import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.verification.dto.Receipt;
 import org.certfree.proofs.verification.dto.VerificationResult;
@@ -165,6 +166,8 @@ public class VerificationService {
                     v.retrieved, v.consentId), json);
         }
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
+        BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,
+                "outcome", verdict.indication(), "sub", verdict.sub(), "retrieved", v.retrieved);
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
                 proof == null ? null : proof.number(), v.proofStatus,

@@ -1,7 +1,6 @@
 package org.certfree.proofs.system.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -11,10 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -34,6 +30,8 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.Problem;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.system.json.StorableInput;
+import org.certfree.proofs.system.log.BusinessEvents;
+import org.certfree.proofs.system.log.CorrelationIds;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -57,6 +55,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
+        if (e.type().status() >= 403 && e.type().status() != 404) {
+            // a refusal by rule (forbidden, conflict, unprocessable, too many, overloaded); not its detail,
+            // which may quote what the client sent
+            BusinessEvents.log("request.refused", "status", e.type().status(), "type", e.type().uri(), "path",
+                    "/" + uri.getPath().replaceFirst("^/", ""), "outcome", "refused");
+        }
         Response.ResponseBuilder builder = builder(e.type(), e.getMessage(), uri, null, e.existing(), e.errors());
         if (e.existing() != null) {
             builder.header(HttpHeaders.LOCATION, e.existing());
@@ -68,7 +72,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(ProblemFields.of(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .collect(Collectors.toList());
         String detail = errors.size() == 1
@@ -79,14 +83,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = ProblemFields.of(e);
         return builder(ProblemType.MALFORMED_BODY, Messages.UNKNOWN_JSON_FIELD.formatted(field), uri, null, null,
                 List.of(new Problem.FieldError(field, Messages.UNKNOWN_JSON_FIELD.formatted(field)))).build();
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = ProblemFields.of(e);
         String unstorable = e instanceof StorableInput.NulInTextException ? Messages.NUL_IN_TEXT
                 : e instanceof StorableInput.LoneSurrogateException ? Messages.LONE_SURROGATE_IN_TEXT
                 : e instanceof StorableInput.TimeOutOfRangeException ? Messages.TIME_OUT_OF_RANGE : null;
@@ -159,7 +163,7 @@ public class ProblemMappers {
             // JAX-RS answers 404 when a query/path parameter of a JDK type (number, UUID, date) cannot be
             // converted; it is the client's input. Enums of ours never get here: EnumParameters reads them.
             return builder(ProblemType.BAD_PARAMETER, Messages.PARAMETER_UNREADABLE.formatted(withoutPackages(
-                    rootMessage(e.getCause()))), uri, null, null, null).build();
+                    ProblemFields.rootMessage(e.getCause()))), uri, null, null, null).build();
         }
         if (e instanceof NotFoundException) {
             return builder(ProblemType.NOT_FOUND, Messages.NO_SUCH_PATH.formatted("/" + uri.getPath().replaceFirst("^/", "")),
@@ -207,7 +211,7 @@ public class ProblemMappers {
         if (immutable != null) { // e.g. through plain JDBC, wrapped in an IllegalStateException
             return immutableRow(immutable, uri);
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = CorrelationIds.current();
         LOG.errorf(e, "Unhandled error %s on %s", correlationId, uri.getPath());
         Problem problem = new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
                 Messages.INTERNAL.formatted(correlationId), uri.getPath(), correlationId, null, null);
@@ -252,44 +256,5 @@ public class ProblemMappers {
     /** A JDK conversion message, shown to the client, never names our classes with their packages. */
     private static String withoutPackages(String message) {
         return message.replaceAll("[\\w.]+\\.([A-Z]\\w+)", "$1");
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    /** "create.body.name" → "name": the client knows its body, not our method names. */
-    private static String fieldName(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE
-                    || kind == ElementKind.PARAMETER && "body".equals(node.getName())) {
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.isInIterable() && node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
-            String name = node.getName();
-            if (name != null && !name.startsWith("<")) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(name);
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
     }
 }
