@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("proof", "proof"),
             Map.entry("proof_request", "proof"),
             Map.entry("subject_record", "proof"),
+            Map.entry("code_attempt", "proof"),
             Map.entry("verification", "verification"),
             Map.entry("status_list_publication", "verification"),
             Map.entry("idempotency_record", "system/idempotency"));

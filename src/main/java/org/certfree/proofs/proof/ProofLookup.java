@@ -2,17 +2,20 @@ package org.certfree.proofs.proof;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
@@ -28,16 +31,44 @@ public class ProofLookup {
     /** What {@link #codeMatches} compares against when there is no proof, so both paths cost the same. */
     private static final String NO_CODE = "000000";
 
+    /** Wrong codes for one number, from any client or replica, after which its code is not checked for a while. */
+    public static final int MAX_WRONG_CODES = 10;
+
+    /** How long the wrong codes of a number count, and how long a number stays locked after the last one that counted. */
+    public static final Duration CODE_LOCK = Duration.ofMinutes(15);
+
+    /** The proof (its columns null when there is none) and whether its number is locked: one round trip. */
     private static final String RECORD = """
-            SELECT id, number, code_enc, matter_code, matter_name, issuer_dept, issuer_name, subject_id_index,
-                   subject_name_masked, issued_at, valid_until, status, revocation_reason, superseded_by, payload, jws_compact
-            FROM proof WHERE number = ?""";
+            SELECT p.id, p.number, p.code_enc, p.matter_code, p.matter_name, p.issuer_dept, p.issuer_name, p.subject_id_index,
+                   p.subject_name_masked, p.issued_at, p.valid_until, p.status, p.revocation_reason, p.superseded_by,
+                   p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            FROM (SELECT CAST(? AS text) AS n) q
+            LEFT JOIN proof p ON p.number = q.n
+            LEFT JOIN code_attempt a ON a.number = q.n""";
+
+    private static final String STATUS = """
+            SELECT p.number, p.code_enc, p.status, p.valid_until, p.matter_name, p.issuer_name, p.issued_at,
+                   p.subject_name_masked, p.superseded_by, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            FROM (SELECT CAST(? AS text) AS n) q
+            LEFT JOIN proof p ON p.number = q.n
+            LEFT JOIN code_attempt a ON a.number = q.n""";
+
+    /** Counts a wrong code; a count older than {@link #CODE_LOCK} starts again. */
+    private static final String WRONG_CODE = """
+            INSERT INTO code_attempt AS a (number, first_wrong_at, wrong) VALUES (?, ?, 1)
+            ON CONFLICT (number) DO UPDATE SET
+                wrong = CASE WHEN a.first_wrong_at <= ? THEN 1 ELSE a.wrong + 1 END,
+                first_wrong_at = CASE WHEN a.first_wrong_at <= ? THEN EXCLUDED.first_wrong_at ELSE a.first_wrong_at END""";
+
+    /** A proof (null: none with this number) and whether its number is locked against code checks. */
+    public record Found<T>(T proof, boolean codeLocked) {
+    }
 
     @Inject
     DataSource db;
 
     @Inject
-    EntityManager em;
+    Clock clock;
 
     @Inject
     PersonalDataProtector protector;
@@ -47,25 +78,93 @@ public class ProofLookup {
 
     /** The issuer's record of the proof with this (normalized) number, or empty (also for a null number). */
     public Optional<ProofRecordRow> record(String number) {
+        return Optional.ofNullable(find(number).proof());
+    }
+
+    /**
+     * The issuer's record of the proof with this (normalized) number (null: none, or no number) and
+     * whether the number is locked against code checks (see {@link #wrongCode}), in one round trip.
+     */
+    public Found<ProofRecordRow> find(String number) {
         if (number == null) {
-            return Optional.empty();
+            return new Found<>(null, false);
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD)) {
+        return query(RECORD, number, rs -> {
+            if (rs.getObject("id") == null) {
+                return null;
+            }
+            String reason = rs.getString("revocation_reason");
+            return new ProofRecordRow(rs.getObject("id", UUID.class), rs.getString("number"),
+                    rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("matter_name"),
+                    rs.getString("issuer_dept"), rs.getString("issuer_name"), rs.getString("subject_id_index"),
+                    rs.getString("subject_name_masked"), instant(rs, "issued_at"), instant(rs, "valid_until"),
+                    ProofStatus.valueOf(rs.getString("status")), reason == null ? null : RevocationReason.valueOf(reason),
+                    rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"));
+        });
+    }
+
+    /** The status-check columns of a proof by its (normalized) number, and whether the number is locked. */
+    public Found<ProofStatusRow> findStatus(String number) {
+        return query(STATUS, number, rs -> rs.getString("number") == null ? null
+                : new ProofStatusRow(rs.getString("number"), rs.getString("code_enc"), ProofStatus.valueOf(rs.getString("status")),
+                        instant(rs, "valid_until"), rs.getString("matter_name"), rs.getString("issuer_name"),
+                        instant(rs, "issued_at"), rs.getString("subject_name_masked"), rs.getString("superseded_by")));
+    }
+
+    /**
+     * Counts a wrong code for {@code number} (issued or not), shared by every client and replica: after
+     * {@link #MAX_WRONG_CODES} within {@link #CODE_LOCK} the number is locked until that window ends. The
+     * signed proof, its JWS and its holder's own view need no code and stay usable meanwhile.
+     */
+    public void wrongCode(String number) {
+        Instant now = clock.instant();
+        OffsetDateTime stale = OffsetDateTime.ofInstant(now.minus(CODE_LOCK), ZoneOffset.UTC);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(WRONG_CODE)) {
             ps.setString(1, number);
+            ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setObject(3, stale);
+            ps.setObject(4, stale);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting a wrong code failed", e);
+        }
+        purgeNowAndThen(now);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Found<T> query(String sql, String number, Row<T> row) {
+        Instant now = clock.instant();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, MAX_WRONG_CODES);
+            ps.setObject(2, OffsetDateTime.ofInstant(now.minus(CODE_LOCK), ZoneOffset.UTC));
+            ps.setString(3, number);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String reason = rs.getString("revocation_reason");
-                return Optional.of(new ProofRecordRow(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("matter_name"),
-                        rs.getString("issuer_dept"), rs.getString("issuer_name"), rs.getString("subject_id_index"),
-                        rs.getString("subject_name_masked"), instant(rs, "issued_at"), instant(rs, "valid_until"),
-                        ProofStatus.valueOf(rs.getString("status")), reason == null ? null : RevocationReason.valueOf(reason),
-                        rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact")));
+                rs.next();
+                return new Found<>(row.read(rs), rs.getBoolean("code_locked"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading proof " + number + " failed", e);
+        }
+    }
+
+    private final AtomicLong lastPurge = new AtomicLong();
+
+    /** Forgets counts older than a day, at most once a minute per replica. */
+    private void purgeNowAndThen(Instant now) {
+        long tick = System.nanoTime();
+        long last = lastPurge.get();
+        if (last != 0 && tick - last < Duration.ofMinutes(1).toNanos() || !lastPurge.compareAndSet(last, tick)) {
+            return;
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM code_attempt WHERE first_wrong_at < ?")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(now.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Forgetting old wrong codes failed", e);
         }
     }
 
@@ -89,15 +188,6 @@ public class ProofLookup {
         boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
         return codeEnc != null && equal;
-    }
-
-    /** The status-check columns of a proof by its (normalized) number. */
-    public Optional<ProofStatusRow> statusRow(String number) {
-        return em.createQuery("""
-                SELECT new org.certfree.proofs.proof.ProofStatusRow(p.number, p.codeEnc, p.status, p.validUntil, p.matterName,
-                       p.issuerName, p.issuedAt, p.subjectNameMasked, p.supersededBy)
-                FROM Proof p WHERE p.number = :number""", ProofStatusRow.class)
-                .setParameter("number", number).getResultStream().findFirst();
     }
 
     /** The full subject and claims of the proof with {@code id}, for a retrieval the holder consented to. */

@@ -55,7 +55,7 @@ public class StatusCheckResource {
     @APIResponse(responseCode = "404", description = "编号不存在或核验码不符（回答相同）/ no proof with this number and code (an unknown number and a wrong code answer alike)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "no-match", summary = "不相符 / no match", value = Examples.STATUS_NO_MATCH)))
-    @APIResponse(responseCode = "429")
+    @APIResponse(responseCode = "429", description = "本客户端查询过频，或该编号的核验码被输错过多（不论来自哪个客户端）/ too many checks from this client, or too many wrong codes for this number from anyone (Retry-After)")
     public Response status(@PathParam("number") String number,
             @Parameter(description = "核验码 / verification code") @QueryParam("code") String code,
             @Context HttpServerRequest request) {

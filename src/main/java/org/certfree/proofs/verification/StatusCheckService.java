@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
@@ -25,11 +28,18 @@ public class StatusCheckService {
      * wrong — the two answer alike so the endpoint cannot be used to find issued numbers.
      */
     public Optional<StatusAnswer> check(String number, String code) {
-        Optional<ProofStatusRow> found = proofs.statusRow(ProofNumbers.normalize(number));
-        if (!proofs.codeMatches(found.orElse(null), code)) {
+        String normalized = ProofNumbers.normalize(number);
+        ProofLookup.Found<ProofStatusRow> found = proofs.findStatus(normalized);
+        if (found.codeLocked()) { // too many wrong codes for this number, from any client, on any replica
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.STATUS_CODE_LOCKED.formatted(
+                    ProofLookup.MAX_WRONG_CODES, ProofLookup.CODE_LOCK.toMinutes()))
+                    .withHeader("Retry-After", Long.toString(ProofLookup.CODE_LOCK.toSeconds()));
+        }
+        if (!proofs.codeMatches(found.proof(), code)) {
+            proofs.wrongCode(normalized); // counted for an unknown number too, so a lock tells nothing
             return Optional.empty();
         }
-        ProofStatusRow p = found.get();
+        ProofStatusRow p = found.proof();
         ProofStatus status = p.statusAt(clock.instant());
         return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), p.matterName(), p.issuerName(),
                 p.issuedAt(), p.validUntil(), p.subjectNameMasked(), p.supersededBy(), clock.instant()));

@@ -66,7 +66,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
-    @APIResponse(responseCode = "429", description = "本单位对该编号输错核验码过多，稍后再试或提交签名证明 / too many wrong codes for this number from this unit (Retry-After)")
+    @APIResponse(responseCode = "429", description = "该编号的核验码被输错过多（不论来自哪个单位或客户端），稍后再试或提交签名证明 / too many wrong codes for this number, from any unit or client (Retry-After)")
     @APIResponse(responseCode = "503", description = "回执签发繁忙，1 秒后重试（可带同一 Idempotency-Key）/ receipt signing is busy: retry after Retry-After")
     public Response verify(@Parameter(description = "幂等键：重试返回同一核验结论和回执，不重复记录 / idempotency key: a retry returns the same verdict and receipt, logged once")
             @HeaderParam(IdempotencyService.HEADER) String key,

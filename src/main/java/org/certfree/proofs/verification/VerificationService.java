@@ -49,8 +49,6 @@ public class VerificationService {
     @Inject
     ReceiptBatcher receipts;
 
-    @Inject
-    CodeGuessGuard guesses;
 
     @Inject
     ProofLookup proofs;
@@ -88,20 +86,21 @@ public class VerificationService {
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
         Presented presented = given == 1 ? present(in) : null;
-        ProofRecordRow found = proofs.record(presented == null ? null : presented.number()).orElse(null);
+        ProofLookup.Found<ProofRecordRow> looked = proofs.find(presented == null ? null : presented.number());
+        ProofRecordRow found = looked.proof();
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }
         boolean byCode = presented.code() != null; // number and code (typed or from the QR payload)
-        if (byCode && guesses.locked(unit, presented.number())) {
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
-                    CodeGuessGuard.MAX_WRONG, CodeGuessGuard.WINDOW.toMinutes()))
-                    .withHeader("Retry-After", Long.toString(CodeGuessGuard.WINDOW.toSeconds()));
-        }
         // the 用证 list is checked whenever the number exists, right code or not: a unit outside it
         // must not learn from 403-or-200 whether a code it tried was right
         if (found != null && !usage.allowed(unit, found.matterCode())) {
             throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterName()));
+        }
+        if (byCode && looked.codeLocked()) { // too many wrong codes for this number, from anyone, on any replica
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
+                    ProofLookup.MAX_WRONG_CODES, ProofLookup.CODE_LOCK.toMinutes()))
+                    .withHeader("Retry-After", Long.toString(ProofLookup.CODE_LOCK.toSeconds()));
         }
         Instant now = clock.instant(); // one instant for the verdict, the status and the receipt
         Verdict verdict = judge(presented, found, now);
@@ -109,8 +108,8 @@ public class VerificationService {
         // a wrong code for an existing proof answers exactly as an unknown number, but it is counted,
         // and the holder's access log shows the attempt
         ProofRecordRow attempted = byCode && proof == null ? found : null;
-        if (attempted != null) {
-            guesses.wrongCode(unit, presented.number());
+        if (byCode && proof == null && verdict.sub() == SubIndication.NOT_ISSUED) {
+            proofs.wrongCode(presented.number()); // counted for an unknown number too, so a lock tells nothing
         }
         Boolean subjectMatches = null;
         if (verdict.indication() == Indication.TOTAL_PASSED && !blank(in.holderId())) {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -309,12 +310,12 @@ class VerificationResourceTest {
     }
 
     @Test
-    void guessingACodeIsStoppedAfterFiveWrongOnesAndTheHolderSeesTheAttempts() {
+    void guessingACodeIsStoppedAfterTooManyWrongOnesAndTheHolderSeesTheAttempts() {
         Map<String, Object> p = issued(Fixtures.OTHER_CITIZEN_ID);
         String number = (String) p.get("number");
         String right = (String) p.get("verificationCode");
         int tried = 0;
-        for (int guess = 0; tried < CodeGuessGuard.MAX_WRONG; guess++) {
+        for (int guess = 0; tried < ProofLookup.MAX_WRONG_CODES; guess++) {
             String code = String.format("%06d", guess);
             if (code.equals(right)) {
                 continue;
@@ -325,16 +326,16 @@ class VerificationResourceTest {
         }
         // now even the right code (typed, or in a QR payload) is refused for a while; the signed proof still verifies
         verify(Fixtures.WINDOW, Map.of("number", number, "code", right)).statusCode(429)
-                .header("Retry-After", equalTo(String.valueOf(CodeGuessGuard.WINDOW.toSeconds())))
+                .header("Retry-After", equalTo(String.valueOf(ProofLookup.CODE_LOCK.toSeconds())))
                 .body("detail", containsString("核验码"));
         verify(Fixtures.WINDOW, Map.of("qr", "https://zwfw.example/verify?n=" + number + "&c=" + right)).statusCode(429);
         verify(Fixtures.WINDOW, Map.of("jws", p.get("jwsCompact"))).statusCode(200).body("indication", equalTo("TOTAL_PASSED"));
-        // another unit is not affected by this one's guesses (it is refused for its own reason: not on the list)
+        // a unit outside the 用证 list is refused for that reason first
         verify(Fixtures.OTHER_WINDOW, Map.of("number", number, "code", "000000")).statusCode(403);
         java.util.List<String> attempts = given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.OTHER_CITIZEN_ID)))
                 .queryParam("size", 200).get("/api/v1/me/access-log").then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.purpose == '猜码测试' && it.proofNumber == '" + number + "' }.indication");
-        assertEquals(CodeGuessGuard.MAX_WRONG, attempts.size(), attempts.toString());
+        assertEquals(ProofLookup.MAX_WRONG_CODES, attempts.size(), attempts.toString());
     }
 
     @Test

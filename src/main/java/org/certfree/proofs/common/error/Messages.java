@@ -162,6 +162,7 @@ public final class Messages {
 
     // --- verification
     public static final String STATUS_CHECK_TOO_MANY = "查询过于频繁，请 %d 秒后再试。";
+    public static final String STATUS_CODE_LOCKED = "该证明编号的核验码已被输错 %d 次，%d 分钟内不再受理查询；持证人本人可登录查看，或请办事单位核验签名证明文件。";
     public static final String STATUS_CODE_FORMAT = "核验码为 6 位数字，请查看证明上的“核验码”。";
     public static final String STATUS_NO_MATCH = "没有找到与该证明编号和核验码相符的证明，请核对后重试。";
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
@@ -177,7 +178,7 @@ public final class Messages {
     public static final String VERDICT_EXPIRED = "证明已过有效期。";
     public static final String VERDICT_SUPERSEDED = "证明已被更正后的证明 %s 替代。";
     public static final String VERDICT_SUBJECT = "证明所载主体与持证人不符。";
-    public static final String VERIFY_CODE_LOCKED = "本单位对该证明编号已输错核验码 %d 次，%d 分钟内不再受理按编号和核验码（含二维码）的核验；请稍后再试，或提交签名证明文件核验。";
+    public static final String VERIFY_CODE_LOCKED = "该证明编号的核验码已被输错 %d 次，%d 分钟内不再受理按编号和核验码（含二维码）的核验；请稍后再试，或提交签名证明文件核验。";
     public static final String CONTENT_OTHER_PURPOSE = "持证人授权本单位调取的用途是「%s」，与本次用途「%s」不符，只返回核验结论。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
