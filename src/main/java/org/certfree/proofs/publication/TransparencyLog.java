@@ -1,6 +1,8 @@
 package org.certfree.proofs.publication;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,8 @@ import org.certfree.proofs.publication.dto.ConsistencyProofView;
 import org.certfree.proofs.publication.dto.InclusionProofView;
 import org.certfree.proofs.publication.dto.TreeHeadView;
 import org.certfree.proofs.publication.dto.VerificationReport;
+import org.certfree.proofs.system.integrity.IntegrityCheck;
+import org.certfree.proofs.system.integrity.IntegrityFindings;
 
 /**
  * The append-only Merkle log of published batches (RFC 9162 style): leaf {@code i} is the manifest
@@ -41,6 +45,11 @@ public class TransparencyLog {
 
     @Inject
     Clock clock;
+
+    /** The other records' checks (proofs, sealed logs …), each provided by the feature that keeps the record. */
+    @Inject
+    @Any
+    Instance<IntegrityCheck> integrityChecks;
 
     /** Appends the tree head over every published batch; called inside the publishing transaction. */
     void appendTreeHead(String authorityCode, Instant timestamp) {
@@ -118,6 +127,7 @@ public class TransparencyLog {
     /**
      * Recomputes everything that was published from the stored rows and reports every mismatch: a
      * change made behind the service's back (even by someone able to bypass the triggers) shows here.
+     * Then runs every {@link IntegrityCheck} of the other features.
      */
     @Transactional
     public VerificationReport verify() {
@@ -211,8 +221,10 @@ public class TransparencyLog {
         }
         problems.addAll(checkCurrentLists());
         String root = MerkleHash.toHex(tree.rootHash());
-        return new VerificationReport(problems.isEmpty(), clock.instant(), batches.size(), leaves.size(), root,
-                signaturesChecked, signaturesMissing, problems);
+        List<IntegrityFindings> records = integrityChecks.stream().map(IntegrityCheck::check).toList();
+        boolean consistent = problems.isEmpty() && records.stream().allMatch(IntegrityFindings::consistent);
+        return new VerificationReport(consistent, clock.instant(), batches.size(), leaves.size(), root,
+                signaturesChecked, signaturesMissing, problems, records);
     }
 
     /** The materialised current lists must equal the fold of every published entry. */

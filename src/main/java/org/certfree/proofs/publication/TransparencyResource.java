@@ -86,8 +86,9 @@ public class TransparencyResource {
     @PermitAll
     @SecurityRequirements
     @Operation(summary = "核对全部已发布记录（公开）/ Recompute and check the whole published record (public)",
-            description = "按存储的批次与条目重新生成每个发布清单并核对其哈希、哈希链、默克尔根、签名和现行清单，列出所有不一致之处。"
-                    + " / Rebuilds every manifest from the stored rows and checks hashes, chain, Merkle roots, signatures and the current lists.")
+            description = "按存储的批次与条目重新生成每个发布清单并核对其哈希、哈希链、默克尔根、签名和现行清单，再按签名核对其他记录（records），列出所有不一致之处。"
+                    + " / Rebuilds every manifest from the stored rows and checks hashes, chain, Merkle roots, signatures and the current lists,"
+                    + " then checks the other signed or sealed records (records) against what was signed; lists every inconsistency.")
     @APIResponse(responseCode = "200", description = "核对结果 / the report")
     @APIResponse(responseCode = "406")
     public VerificationReport verify() {
