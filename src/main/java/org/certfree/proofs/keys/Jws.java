@@ -9,6 +9,7 @@ import com.nimbusds.jose.Payload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.certfree.proofs.keys.crypto.JoseAdapters;
 
@@ -27,6 +28,10 @@ import org.certfree.proofs.keys.crypto.JoseAdapters;
  * back-date it. A compromised key's pre-compromise signatures are therefore only as good as a
  * server-side record of the same issuance: online verification must check that record (the proof,
  * receipt or batch row with its issuing time), and only offline verifiers rely on {@code iat} alone.
+ *
+ * <p>A key signs only while the database calls it ACTIVE: before signing, the key rows are confirmed
+ * and locked in the caller's transaction (see {@link KeyService#stillActive}), so once a rotation or
+ * compromise has committed on any replica, no replica signs with the old key again.
  *
  * <p>Parsing and serialization are Nimbus JOSE+JWT's; the signatures are BouncyCastle's (package {@code crypto}).
  */
@@ -52,7 +57,7 @@ public class Jws {
         Objects.requireNonNull(departmentCode, "departmentCode");
         Objects.requireNonNull(alg, "alg");
         Objects.requireNonNull(payload, "payload");
-        KeyDirectory.ActiveKey key = keys.active(departmentCode, alg);
+        KeyDirectory.ActiveKey key = keys.confirmedActive(departmentCode, List.of(alg)).get(0);
         JWSObject jws = new JWSObject(header(key, typ, clock.instant().getEpochSecond()), new Payload(payload));
         try {
             jws.sign(key.signer());
@@ -83,9 +88,9 @@ public class Jws {
         Objects.requireNonNull(departmentCode, "departmentCode");
         Objects.requireNonNull(payload, "payload");
         JWSObjectJSON jws = new JWSObjectJSON(new Payload(payload));
+        List<KeyDirectory.ActiveKey> signers = keys.confirmedActive(departmentCode, List.of(KeyAlgorithm.values()));
         long iat = clock.instant().getEpochSecond();
-        for (KeyAlgorithm alg : KeyAlgorithm.values()) {
-            KeyDirectory.ActiveKey key = keys.active(departmentCode, alg);
+        for (KeyDirectory.ActiveKey key : signers) {
             try {
                 jws.sign(header(key, typ, iat), key.signer());
             } catch (JOSEException e) {

@@ -103,6 +103,26 @@ public class KeyDirectory {
     }
 
     /**
+     * The department's ACTIVE keys of {@code algorithms}, confirmed ACTIVE in the database and held so
+     * until the caller's transaction ends ({@link KeyService#stillActive}): what {@link Jws} signs with.
+     * A key that this replica still holds but that a rotation or compromise (on any replica) has retired
+     * is dropped and the new one loaded, without waiting for the change signal.
+     */
+    List<ActiveKey> confirmedActive(String departmentCode, List<KeyAlgorithm> algorithms) {
+        for (int attempt = 0; ; attempt++) {
+            List<ActiveKey> keys = algorithms.stream().map(alg -> active(departmentCode, alg)).toList();
+            if (lifecycle.stillActive(keys.stream().map(ActiveKey::kid).toList())) {
+                return keys;
+            }
+            if (attempt > 0) {
+                throw new IllegalStateException("The keys of " + departmentCode + " changed twice while signing");
+            }
+            LOG.infof("A key of %s left ACTIVE before this replica heard of it: loading the new one", departmentCode);
+            algorithms.forEach(alg -> active.invalidate(departmentCode + '|' + alg));
+        }
+    }
+
+    /**
      * The published key with {@code kid} (ACTIVE, or RETIRED/COMPROMISED before its {@code publishUntil});
      * a kid the directory does not know (a key made since it was read) is looked up in the database.
      */

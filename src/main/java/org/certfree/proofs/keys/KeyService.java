@@ -5,17 +5,22 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
@@ -60,6 +65,9 @@ public class KeyService {
     @Inject
     ChangeSignals signals;
 
+    @Inject
+    Event<KeyCompromised> compromised;
+
     // ------------------------------------------------------------------ start-up
 
     /** Warns loudly when stored keys were sealed under another KEK than the configured one. */
@@ -98,6 +106,7 @@ public class KeyService {
     public List<KeyView> rotate(String departmentCode) {
         requireSigningDepartment(departmentCode);
         lock(departmentCode);
+        lockActiveRows(departmentCode);
         signals.changed(KeyDirectory.TOPIC);
         Instant now = clock.instant();
         for (SigningKey old : SigningKey.<SigningKey>list("departmentCode = ?1 and state = ?2", departmentCode, KeyState.ACTIVE)) {
@@ -119,6 +128,11 @@ public class KeyService {
      * Declares a key compromised from {@code compromisedAt}: every signature whose signing time is at or
      * after that instant fails verification from now on. An ACTIVE key is also retired and replaced by a
      * new key of its algorithm. A key already compromised can only have its instant moved earlier.
+     *
+     * <p>In the same transaction, {@link KeyCompromised} tells the features that keep signed records (proofs)
+     * to revoke what the key signed from that instant on: the record never calls VALID what no verification
+     * can pass. A transaction signing with the key at this moment holds its row ({@link #stillActive}); the
+     * compromise waits for it to commit, so what it signed is found too.
      */
     @Transactional
     public KeyView compromise(String departmentCode, String kid, Instant compromisedAt, String reason, String reportedBy) {
@@ -146,6 +160,8 @@ public class KeyService {
         key.compromiseReportedAt = now;
         key.compromiseReportedBy = reportedBy;
         SigningKey.flush();
+        compromised.fire(new KeyCompromised(departmentCode, kid, key.algorithm, compromiseSecond(compromisedAt),
+                key.compromiseReason, reportedBy, now));
         if (wasActive) {
             SigningKey replacement = create(departmentCode, key.algorithm, now);
             LOG.warnf("Key %s of %s compromised from %s; replaced by %s", kid, departmentCode, compromisedAt, replacement.kid);
@@ -168,7 +184,29 @@ public class KeyService {
                 () -> Optional.ofNullable(SigningKey.<SigningKey>findById(kid)).map(KeyService::view));
     }
 
+    /**
+     * Whether every key of {@code kids} is ACTIVE in the database now — what {@link Jws} asks before it
+     * signs, since this replica's memory of the keys may lag a change made on another by a few
+     * milliseconds. In the caller's transaction the rows stay locked (FOR SHARE, in kid order) until it
+     * ends: a rotation or compromise, which updates them, waits for it. So no replica commits anything
+     * signed by a key after the change that retired it has committed.
+     */
+    boolean stillActive(Collection<String> kids) {
+        Set<String> wanted = new HashSet<>(kids);
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                "SELECT kid FROM signing_key WHERE kid IN (:kids) AND state = 'ACTIVE' ORDER BY kid FOR SHARE")
+                .setParameter("kids", wanted)
+                .setFlushMode(FlushModeType.COMMIT) // the caller's half-made rows (a batch being signed) stay unflushed
+                .getResultList().size() == wanted.size());
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /** Locks the department's ACTIVE key rows in kid order (the order {@link #stillActive} takes them in: no deadlock). */
+    private void lockActiveRows(String departmentCode) {
+        em.createNativeQuery("SELECT kid FROM signing_key WHERE department_code = :dept AND state = 'ACTIVE' ORDER BY kid FOR UPDATE")
+                .setParameter("dept", departmentCode).getResultList();
+    }
 
     private List<KeyView> ensureInTransaction(String departmentCode) {
         requireSigningDepartment(departmentCode);

@@ -51,4 +51,12 @@ public final class SharedCache<K, V> {
         }
         return loader.apply(key); // changing under our feet: answer from the database, keep nothing
     }
+
+    /**
+     * Drops this replica's value for {@code key}, for a reader that learnt from the database that it is
+     * stale before the change signal arrived; the next {@link #get} loads it again.
+     */
+    public void invalidate(K key) {
+        cache.invalidate(key);
+    }
 }
