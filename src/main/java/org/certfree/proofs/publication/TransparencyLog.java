@@ -44,6 +44,9 @@ public class TransparencyLog {
     BatchSigner signer;
 
     @Inject
+    PublishedRows rows;
+
+    @Inject
     Clock clock;
 
     /** The other records' checks (proofs, sealed logs …), each provided by the feature that keeps the record. */
@@ -152,6 +155,12 @@ public class TransparencyLog {
                         Messages.TRANSPARENCY_CHECK_MANIFEST_HASH.formatted(recomputedHash, b.manifestHash)));
             }
             List<BatchEntry> own = entries.getOrDefault(b.id, List.of());
+            for (BatchEntry e : own) {
+                String fields = PublishedRows.servedFieldsDifferingFromContent(b, e);
+                if (fields != null) {
+                    problems.add(problem("ENTRY_FIELDS", b, null, e.matterCode, Messages.TRANSPARENCY_CHECK_ENTRY_FIELDS.formatted(fields)));
+                }
+            }
             String rebuilt;
             try {
                 rebuilt = Manifests.manifest(b, own);
@@ -219,41 +228,12 @@ public class TransparencyLog {
             problems.add(new VerificationReport.Problem("MERKLE_ROOT", null, null, leaves.size(), null,
                     Messages.TRANSPARENCY_CHECK_HEAD_MISSING.formatted(leaves.size())));
         }
-        problems.addAll(checkCurrentLists());
+        problems.addAll(rows.checkCurrentLists());
         String root = MerkleHash.toHex(tree.rootHash());
         List<IntegrityFindings> records = integrityChecks.stream().map(IntegrityCheck::check).toList();
         boolean consistent = problems.isEmpty() && records.stream().allMatch(IntegrityFindings::consistent);
         return new VerificationReport(consistent, clock.instant(), batches.size(), leaves.size(), root,
                 signaturesChecked, signaturesMissing, problems, records);
-    }
-
-    /** The materialised current lists must equal the fold of every published entry. */
-    private List<VerificationReport.Problem> checkCurrentLists() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                WITH fold AS (
-                    SELECT DISTINCT ON (e.matter_code) e.matter_code, e.action, e.kind, e.matter_version, e.batch_id,
-                           e.content, e.search_text
-                    FROM publication_entry e WHERE e.published_at IS NOT NULL
-                    ORDER BY e.matter_code, e.log_index DESC),
-                expected AS (SELECT * FROM fold WHERE action <> 'REMOVE')
-                SELECT coalesce(x.matter_code, l.matter_code),
-                       CASE WHEN l.matter_code IS NULL THEN 'MISSING' WHEN x.matter_code IS NULL THEN 'EXTRA' ELSE 'DIFFERENT' END
-                FROM expected x FULL JOIN list_entry l ON l.matter_code = x.matter_code
-                WHERE l.matter_code IS NULL OR x.matter_code IS NULL OR l.kind <> x.kind
-                   OR l.matter_version <> x.matter_version OR l.batch_id <> x.batch_id OR l.content <> x.content
-                   OR l.search_text <> x.search_text
-                ORDER BY 1 LIMIT 100""").getResultList();
-        List<VerificationReport.Problem> problems = new ArrayList<>();
-        for (Object[] r : rows) {
-            String what = switch ((String) r[1]) {
-                case "MISSING" -> Messages.TRANSPARENCY_CHECK_LIST_MISSING;
-                case "EXTRA" -> Messages.TRANSPARENCY_CHECK_LIST_EXTRA;
-                default -> Messages.TRANSPARENCY_CHECK_LIST_DIFFERENT;
-            };
-            problems.add(new VerificationReport.Problem("CURRENT_LIST", null, null, null, (String) r[0], what));
-        }
-        return problems;
     }
 
     private static VerificationReport.Problem problem(String check, PublicationBatch b, Integer treeSize, String code,

@@ -117,6 +117,50 @@ class TamperDetectionTest {
         given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
     }
 
+    /**
+     * The columns served besides the signed content — a published entry's name in batch views, the
+     * current list's name, department and scenarios in list views — changed as superuser: reported.
+     */
+    @Test
+    void changingAServedColumnOfAPublishedEntryOrTheCurrentListIsReported() throws Exception {
+        String a = Matters.approved(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, Matters.retained(null, "篡改检测证明丙"));
+        long id = Batches.publishWith(List.of(a)).getLong("id");
+        given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
+
+        for (String[] change : List.of(
+                new String[] {"UPDATE publication_entry SET name = '伪造的名称' WHERE batch_id = ? AND matter_code = ?",
+                        "UPDATE publication_entry SET name = '篡改检测证明丙' WHERE batch_id = ? AND matter_code = ?", "ENTRY_FIELDS"},
+                new String[] {"UPDATE publication_entry SET scenarios = '[]' WHERE batch_id = ? AND matter_code = ?",
+                        "UPDATE publication_entry SET scenarios = content -> 'scenarios' WHERE batch_id = ? AND matter_code = ?",
+                        "ENTRY_FIELDS"})) {
+            asSuperuser(change[0], id, a);
+            try {
+                given().get("/api/v1/transparency/verify").then().statusCode(200)
+                        .body("consistent", equalTo(false))
+                        .body("problems.findAll { it.matterCode == '" + a + "' }.check", hasItem(change[2]));
+            } finally {
+                asSuperuser(change[1], id, a);
+            }
+        }
+        for (String[] change : List.of(
+                new String[] {"UPDATE list_entry SET name = '伪造的名称' WHERE matter_code = ?",
+                        "UPDATE list_entry SET name = '篡改检测证明丙' WHERE matter_code = ?"},
+                new String[] {"UPDATE list_entry SET department_code = 'BZXXX' WHERE matter_code = ?",
+                        "UPDATE list_entry SET department_code = '" + Fixtures.GOOD_ISSUER + "' WHERE matter_code = ?"},
+                new String[] {"UPDATE list_entry SET effective_since = effective_since - interval '1 year' WHERE matter_code = ?",
+                        "UPDATE list_entry SET effective_since = effective_since + interval '1 year' WHERE matter_code = ?"})) {
+            asSuperuser(change[0], a);
+            try {
+                given().get("/api/v1/transparency/verify").then().statusCode(200)
+                        .body("consistent", equalTo(false))
+                        .body("problems.findAll { it.matterCode == '" + a + "' }.check", hasItem("CURRENT_LIST"));
+            } finally {
+                asSuperuser(change[1], a);
+            }
+        }
+        given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
+    }
+
     /** Runs a statement with triggers switched off, as only a database superuser can. */
     private void asSuperuser(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -333,6 +333,7 @@ public final class Messages {
     public static final String TRANSPARENCY_CHECK_HEAD_MISSING = "缺少大小为 %d 的树头";
     public static final String TRANSPARENCY_CHECK_LIST_MISSING = "已发布的事项不在现行清单中";
     public static final String TRANSPARENCY_CHECK_LIST_EXTRA = "现行清单中有未经发布的事项";
+    public static final String TRANSPARENCY_CHECK_ENTRY_FIELDS = "已发布条目的下列字段与其已签名的内容不一致：%s";
     public static final String TRANSPARENCY_CHECK_LIST_DIFFERENT = "现行清单中的内容与已发布的内容不一致";
 
     // --- exports (CSV column headings and cell words; the word for an enum value stays in the switch over its enum)

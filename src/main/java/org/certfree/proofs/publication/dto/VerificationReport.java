@@ -16,7 +16,7 @@ import org.certfree.proofs.system.integrity.IntegrityFindings;
 public record VerificationReport(boolean consistent, Instant checkedAt, int batches, int treeSize, String rootHash,
         int signaturesChecked, int signaturesPending, List<Problem> problems, List<IntegrityFindings> records) {
 
-    /** One mismatch; {@code check} names what failed (MANIFEST_HASH, MANIFEST_CONTENT, CHAIN, LOG_INDEX, MERKLE_ROOT, SIGNATURE, CURRENT_LIST). */
+    /** One mismatch; {@code check} names what failed (MANIFEST_HASH, MANIFEST_CONTENT, ENTRY_FIELDS, CHAIN, LOG_INDEX, MERKLE_ROOT, SIGNATURE, CURRENT_LIST). */
     public record Problem(String check, Long batchId, String batchNumber, Integer treeSize, String matterCode,
             String detail) {
     }
