@@ -39,16 +39,14 @@ public class ProofLookup {
 
     /** The proof (its columns null when there is none) and whether its number is locked: one round trip. */
     private static final String RECORD = """
-            SELECT p.id, p.number, p.code_enc, p.matter_code, p.matter_name, p.issuer_dept, p.issuer_name, p.subject_id_index,
-                   p.subject_name_masked, p.issued_at, p.valid_until, p.status, p.revocation_reason, p.superseded_by,
-                   p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            SELECT p.id, p.number, p.code_enc, p.matter_code, p.issuer_dept, p.subject_id_index, p.status,
+                   p.revocation_reason, p.superseded_by, p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
 
     private static final String STATUS = """
-            SELECT p.number, p.code_enc, p.status, p.valid_until, p.matter_name, p.issuer_name, p.issued_at,
-                   p.subject_name_masked, p.superseded_by, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            SELECT p.number, p.code_enc, p.status, p.superseded_by, p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
@@ -76,6 +74,9 @@ public class ProofLookup {
     @Inject
     ProofQueries queries;
 
+    @Inject
+    SignedProofs signed;
+
     /** The issuer's record of the proof with this (normalized) number, or empty (also for a null number). */
     public Optional<ProofRecordRow> record(String number) {
         return Optional.ofNullable(find(number).proof());
@@ -95,11 +96,10 @@ public class ProofLookup {
             }
             String reason = rs.getString("revocation_reason");
             return new ProofRecordRow(rs.getObject("id", UUID.class), rs.getString("number"),
-                    rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("matter_name"),
-                    rs.getString("issuer_dept"), rs.getString("issuer_name"), rs.getString("subject_id_index"),
-                    rs.getString("subject_name_masked"), instant(rs, "issued_at"), instant(rs, "valid_until"),
-                    ProofStatus.valueOf(rs.getString("status")), reason == null ? null : RevocationReason.valueOf(reason),
-                    rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"));
+                    rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("issuer_dept"),
+                    rs.getString("subject_id_index"), ProofStatus.valueOf(rs.getString("status")),
+                    reason == null ? null : RevocationReason.valueOf(reason), rs.getString("superseded_by"),
+                    rs.getString("payload"), rs.getString("jws_compact"));
         });
     }
 
@@ -107,8 +107,7 @@ public class ProofLookup {
     public Found<ProofStatusRow> findStatus(String number) {
         return query(STATUS, number, rs -> rs.getString("number") == null ? null
                 : new ProofStatusRow(rs.getString("number"), rs.getString("code_enc"), ProofStatus.valueOf(rs.getString("status")),
-                        instant(rs, "valid_until"), rs.getString("matter_name"), rs.getString("issuer_name"),
-                        instant(rs, "issued_at"), rs.getString("subject_name_masked"), rs.getString("superseded_by")));
+                        rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact")));
     }
 
     /**
@@ -188,6 +187,14 @@ public class ProofLookup {
         boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(code).trim().getBytes(StandardCharsets.US_ASCII));
         return codeEnc != null && equal;
+    }
+
+    /**
+     * What the proof of a status-check row says, from its signed payload after checking the signature
+     * (see {@link SignedProofs}): a record that does not match its signature is a 500 problem.
+     */
+    public SignedProof signed(ProofStatusRow row) {
+        return signed.read(row.number(), row.payload(), row.jwsCompact());
     }
 
     /** The full subject and claims of the proof with {@code id}, for a retrieval the holder consented to. */

@@ -35,6 +35,9 @@ public class ProofQueries {
     PersonalDataProtector protector;
 
     @Inject
+    SignedProofs signed;
+
+    @Inject
     HolderIndex holders;
 
     /** A proof for a caller entitled to it: its issuing department, its subject, or ADMIN (masked). */
@@ -126,22 +129,26 @@ public class ProofQueries {
         throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
     }
 
-    /** The proof as the API shows it: in full (decrypted) or masked. */
+    /**
+     * The proof as the API shows it, in full or masked: its content from the signed payload (see
+     * {@link SignedProofs}), its status and revocation from the record.
+     */
     ProofView view(Proof p, boolean full) {
-        ProofStatus status = p.statusAt(clock.instant());
+        SignedProof c = signed.read(p.number, p.payload, p.jwsCompact);
+        ProofStatus status = ProofStatus.at(p.status, c.validUntil(), clock.instant());
+        ProofSubject signedSubject = new ProofSubject(c.subjectKind(), c.subjectName(), c.subjectId());
         ProofView.Subject subject = full
-                ? new ProofView.Subject(p.subjectKind, protector.decrypt(p.subjectNameEnc, IssuanceService.SUBJECT_NAME),
-                        protector.decrypt(p.subjectIdEnc, IssuanceService.SUBJECT_ID), false)
-                : new ProofView.Subject(p.subjectKind, p.subjectNameMasked, p.subjectIdMasked, true);
+                ? new ProofView.Subject(c.subjectKind(), c.subjectName(), c.subjectId(), false)
+                : new ProofView.Subject(c.subjectKind(), signedSubject.maskedName(), signedSubject.maskedId(), true);
         ProofView.Revocation revocation = p.status == ProofStatus.REVOKED
                 ? new ProofView.Revocation(p.revokedAt, p.revocationReason, p.revocationReason.chinese(), p.revocationNote)
                 : null;
-        String self = PATH + p.number;
-        return new ProofView(p.number, full ? protector.decrypt(p.codeEnc, IssuanceService.CODE) : null,
-                new ProofView.Matter(p.matterCode, p.matterVersion, p.matterName),
-                new ProofView.Issuer(p.issuerDept, p.issuerName), subject,
-                full ? new TreeMap<>(p.claims) : null, p.purpose, p.issuedAt, p.validUntil, status, status.chinese(),
-                revocation, p.supersededBy, p.supersedes, p.statusListIndex,
+        String self = PATH + c.number();
+        return new ProofView(c.number(), full ? protector.decrypt(p.codeEnc, IssuanceService.CODE) : null,
+                new ProofView.Matter(c.matterCode(), c.matterVersion(), c.matterName()),
+                new ProofView.Issuer(c.issuerDept(), c.issuerName()), subject,
+                full ? new TreeMap<>(c.claims()) : null, c.purpose(), c.issuedAt(), c.validUntil(), status, status.chinese(),
+                revocation, p.supersededBy, c.supersedes(), c.statusIndex(),
                 full ? p.jwsCompact : null, full ? p.jwsJson : null,
                 new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
     }

@@ -1,18 +1,31 @@
 package org.certfree.proofs.proof;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * What online verification needs of a proof — the issuer's record and its signed form, without the
- * encrypted subject and claims (a projection: read on every verification, never changed by it).
+ * What online verification needs of a proof: the issuer's record (status, index columns) and its
+ * signed form, without the encrypted subject and claims (a projection: read on every verification,
+ * never changed by it). What the proof says is read from the signed payload by {@link #signed()} —
+ * only once the verifier has checked the signature and the code (so an unknown number, a wrong code
+ * and a found one cost alike up to that point); {@code matterCode} and {@code issuerDept} are index
+ * columns, to be compared with it.
  */
-public record ProofRecordRow(UUID id, String number, String codeEnc, String matterCode, String matterName, String issuerDept,
-        String issuerName, String subjectIdIndex, String subjectNameMasked, Instant issuedAt, Instant validUntil,
-        ProofStatus status, RevocationReason revocationReason, String supersededBy, String payload, String jwsCompact) {
+public record ProofRecordRow(UUID id, String number, String codeEnc, String matterCode, String issuerDept,
+        String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, String supersededBy, String payload,
+        String jwsCompact) {
 
-    /** The status at {@code now} (see {@link ProofStatus#at}). */
-    public ProofStatus statusAt(Instant now) {
-        return ProofStatus.at(status, validUntil, now);
+    /** What the proof says, parsed from the stored payload (check its signature first); IllegalArgumentException if unreadable. */
+    public SignedProof signed() {
+        return SignedProof.parse(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #signed()}, or null when the payload is unreadable (only by tampering). */
+    public SignedProof signedOrNull() {
+        try {
+            return signed();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

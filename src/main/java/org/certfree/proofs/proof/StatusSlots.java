@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The proofs' slots in their department's status list: handing out a free slot at issuance, and
@@ -23,6 +24,13 @@ public class StatusSlots {
 
     /** How often a replica recounts a department's proofs to size the list (the count only sizes it). */
     private static final Duration RECOUNT = Duration.ofSeconds(30);
+
+    /** Largest bitstring (bytes) a stored list may decode to: 2^27 entries, far beyond any department's proofs. */
+    public static final int MAX_LIST_BYTES = 1 << 24;
+
+    /** A proof's number and its slot. */
+    public record Slot(String number, int index) {
+    }
 
     /** What a department's status list says now: its size and the slots of proofs that are not VALID. */
     public record Snapshot(int size, List<Integer> unusable) {
@@ -85,6 +93,22 @@ public class StatusSlots {
                 .setParameter("dept", dept).getResultList();
         int size = size(((Number) counted[0]).longValue(), ((Number) counted[1]).longValue());
         return new Snapshot(size, set.stream().map(Number::intValue).toList());
+    }
+
+    /** The department's proofs that are VALID now although their slot is among {@code indexes} (ordered by slot). */
+    public List<Slot> validAmong(String dept, List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT number, status_list_index FROM proof
+                WHERE issuer_dept = :dept AND status = 'VALID' AND status_list_index = ANY(CAST(:indexes AS int[]))
+                ORDER BY status_list_index""")
+                .setParameter("dept", dept)
+                .setParameter("indexes", indexes.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream().map(r -> new Slot((String) r[0], ((Number) r[1]).intValue())).toList();
     }
 
     /** How many of the department's proofs are no longer VALID (revoked or superseded): a list is stale when this moves. */

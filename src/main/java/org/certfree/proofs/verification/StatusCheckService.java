@@ -11,6 +11,7 @@ import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.ProofStatusRow;
+import org.certfree.proofs.proof.SignedProof;
 import org.certfree.proofs.verification.dto.StatusAnswer;
 
 /** The citizen status check: number plus verification code, answered on the issuer's record. */
@@ -40,8 +41,10 @@ public class StatusCheckService {
             return Optional.empty();
         }
         ProofStatusRow p = found.proof();
-        ProofStatus status = p.statusAt(clock.instant());
-        return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), p.matterName(), p.issuerName(),
-                p.issuedAt(), p.validUntil(), p.subjectNameMasked(), p.supersededBy(), clock.instant()));
+        SignedProof signed = proofs.signed(p);
+        ProofStatus status = signed.statusAt(p.status(), clock.instant());
+        return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), signed.matterName(),
+                signed.issuerName(), signed.issuedAt(), signed.validUntil(), signed.subjectNameMasked(), p.supersededBy(),
+                clock.instant()));
     }
 }

@@ -27,6 +27,7 @@ import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofRecordRow;
+import org.certfree.proofs.proof.SignedProof;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.log.BusinessEvents;
@@ -72,9 +73,14 @@ public class VerificationService {
     Clock clock;
 
     /** The outcome before it is logged and signed. */
-    private record Verdict(Indication indication, SubIndication sub, String message, ProofRecordRow proof) {
+    /** A verdict on {@code proof} (null: none identified); {@code content} is what it says, once its signature checked out. */
+    private record Verdict(Indication indication, SubIndication sub, String message, ProofRecordRow proof, SignedProof content) {
         static Verdict failed(SubIndication sub, String message, ProofRecordRow proof) {
-            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof);
+            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof, null);
+        }
+
+        static Verdict failed(SubIndication sub, String message, ProofRecordRow proof, SignedProof content) {
+            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof, content);
         }
     }
 
@@ -95,7 +101,7 @@ public class VerificationService {
         // the 用证 list is checked whenever the number exists, right code or not: a unit outside it
         // must not learn from 403-or-200 whether a code it tried was right
         if (found != null && !usage.allowed(unit, found.matterCode())) {
-            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterName()));
+            throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterCode()));
         }
         if (byCode && looked.codeLocked()) { // too many wrong codes for this number, from anyone, on any replica
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
@@ -155,8 +161,9 @@ public class VerificationService {
             v.matterCode = logged.matterCode();
         }
         byte[] body = null;
+        SignedProof signed = verdict.content(); // null unless the record's signature checked out
         if (proof != null) {
-            v.proofStatus = proof.statusAt(now);
+            v.proofStatus = signed != null ? signed.statusAt(proof.status(), now) : proof.status();
             // The receipt is signed by the issuing department (its answer); a failure to identify any
             // issuer (format errors, unknown numbers) is not signed by anyone.
             body = CanonicalJson.canonicalize(new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
@@ -170,11 +177,11 @@ public class VerificationService {
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
                 proof == null ? null : proof.number(), v.proofStatus,
-                proof == null ? null : proof.matterCode(), proof == null ? null : proof.matterName(),
-                proof == null ? null : proof.issuerDept(), proof == null ? null : proof.issuerName(),
-                proof == null ? null : proof.issuedAt(), proof == null ? null : proof.validUntil(),
+                proof == null ? null : proof.matterCode(), signed == null ? null : signed.matterName(),
+                proof == null ? null : proof.issuerDept(), signed == null ? null : signed.issuerName(),
+                signed == null ? null : signed.issuedAt(), signed == null ? null : signed.validUntil(),
                 proof == null ? null : proof.revocationReason(), proof == null ? null : proof.supersededBy(),
-                subjectMatches, proof == null ? null : proof.subjectNameMasked(), withheld, content, now, receipt);
+                subjectMatches, signed == null ? null : signed.subjectNameMasked(), withheld, content, now, receipt);
     }
 
     /**
@@ -191,7 +198,7 @@ public class VerificationService {
                 case MALFORMED -> Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
                 case INVALID_SIGNATURE -> Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
                 case UNKNOWN_KEY -> new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND,
-                        Messages.VERDICT_UNKNOWN_KEY, null);
+                        Messages.VERDICT_UNKNOWN_KEY, null, null);
                 case KEY_COMPROMISED -> Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, null);
                 default -> null;
             };
@@ -247,7 +254,7 @@ public class VerificationService {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }
         if (stored.outcome() == JwsOutcome.UNKNOWN_KEY) { // as for a presented JWS whose key is not published
-            return new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND, Messages.VERDICT_UNKNOWN_KEY, proof);
+            return new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND, Messages.VERDICT_UNKNOWN_KEY, proof, null);
         }
         if (stored.outcome() != JwsOutcome.VALID
                 || !MessageDigest.isEqual(stored.payload(), proof.payload().getBytes(StandardCharsets.UTF_8))
@@ -255,12 +262,19 @@ public class VerificationService {
             // a signature that does not verify, or one that is not over this row's payload by its issuer
             return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
         }
-        return switch (proof.statusAt(now)) {
+        // what the proof says comes from the payload just checked; the row's index columns must agree with it
+        SignedProof content = proof.signedOrNull();
+        if (content == null || !content.number().equals(proof.number()) || !content.issuerDept().equals(proof.issuerDept())
+                || !content.matterCode().equals(proof.matterCode())) {
+            return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
+        }
+        return switch (content.statusAt(proof.status(), now)) {
             case REVOKED -> Verdict.failed(SubIndication.REVOKED,
-                    Messages.VERDICT_REVOKED.formatted(proof.revocationReason().chinese()), proof);
-            case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy()), proof);
-            case EXPIRED -> Verdict.failed(SubIndication.EXPIRED, Messages.VERDICT_EXPIRED, proof);
-            case VALID -> new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof);
+                    Messages.VERDICT_REVOKED.formatted(proof.revocationReason().chinese()), proof, content);
+            case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy()),
+                    proof, content);
+            case EXPIRED -> Verdict.failed(SubIndication.EXPIRED, Messages.VERDICT_EXPIRED, proof, content);
+            case VALID -> new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof, content);
         };
     }
 

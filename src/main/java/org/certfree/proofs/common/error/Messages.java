@@ -333,6 +333,11 @@ public final class Messages {
     public static final String TRANSPARENCY_CHECK_HEAD_MISSING = "缺少大小为 %d 的树头";
     public static final String TRANSPARENCY_CHECK_LIST_MISSING = "已发布的事项不在现行清单中";
     public static final String TRANSPARENCY_CHECK_LIST_EXTRA = "现行清单中有未经发布的事项";
+    public static final String PROOF_INTEGRITY = "证明 %s 的存储记录与开具部门的签名不一致，暂不能提供；已记录并通知运维人员核查。";
+    public static final String PROOF_CHECK_SIGNATURE = "存储的证明与其签名不一致：%s";
+    public static final String PROOF_CHECK_COLUMNS = "下列字段与已签名的内容不一致：%s";
+    public static final String STATUS_LIST_CHECK_SIGNATURE = "存储的状态列表与开具部门的签名不一致";
+    public static final String PROOF_CHECK_STATUS_LIST = "已签名的状态列表 %s 第 %d 号将该证明列为已撤销或已被替代，但记录中为有效";
     public static final String TRANSPARENCY_CHECK_ENTRY_FIELDS = "已发布条目的下列字段与其已签名的内容不一致：%s";
     public static final String TRANSPARENCY_CHECK_LIST_DIFFERENT = "现行清单中的内容与已发布的内容不一致";
 

@@ -22,6 +22,7 @@ public enum ProblemType {
     UNPROCESSABLE(422, "Request cannot be processed"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
+    RECORD_INTEGRITY(500, "Stored record does not match what was signed"),
     UNAVAILABLE(503, "Service temporarily unavailable");
 
     private final int status;

@@ -1,0 +1,160 @@
+package org.certfree.proofs.proof;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.certfree.proofs.testsupport.Fixtures;
+import org.certfree.proofs.testsupport.Matters;
+import org.certfree.proofs.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows of {@code proof} changed with SQL behind the service's back — as the service's own database
+ * user (the database refuses) and as a superuser who switches the triggers off: what the service serves
+ * still comes from what the department signed, and {@code /api/v1/transparency/verify} reports the row.
+ */
+@QuarkusTest
+class ProofTamperTest {
+
+    @Inject
+    DataSource db;
+
+    private String matter;
+
+    @BeforeEach
+    void fixtures() {
+        Fixtures.departments();
+        matter = Matters.retained(Fixtures.GOOD_ISSUER, 0);
+    }
+
+    @Test
+    void changedClaimsValidityOrPayloadAreNeverServedAndAreReported() throws Exception {
+        JsonPath issued = issue();
+        String number = issued.getString("number");
+        String validUntil = issued.getString("validUntil");
+        assertNoProblem("proofs", number);
+
+        // 1. the claims handed to using units and shown to the holder, and the validity, changed in the row
+        asSuperuser("UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"伪造的关系\"'),"
+                + " valid_until = valid_until + interval '10 years', matter_name = '伪造的事项' WHERE number = ?", number);
+        try {
+            holder(number).statusCode(200).body("claims.户主关系", equalTo("户主")).body("validUntil", equalTo(validUntil))
+                    .body("matter.name", equalTo(issued.getString("matter.name")));
+            given().queryParam("code", issued.getString("verificationCode")).get("/api/v1/proofs/" + number + "/status")
+                    .then().statusCode(200).body("validUntil", equalTo(validUntil));
+            assertProblem("proofs", number, "COLUMNS");
+        } finally {
+            asSuperuser("UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"户主\"'),"
+                    + " valid_until = valid_until - interval '10 years', matter_name = ? WHERE number = ?",
+                    issued.getString("matter.name"), number);
+        }
+        assertNoProblem("proofs", number);
+
+        // 2. the payload itself rewritten: it no longer matches the signature, and is not served at all
+        asSuperuser("UPDATE proof SET payload = replace(payload, '户主', '伪造') WHERE number = ?", number);
+        try {
+            holder(number).statusCode(500).body("type", equalTo("urn:certfree:problem:record-integrity"))
+                    .body("detail", org.hamcrest.Matchers.containsString(number));
+            assertProblem("proofs", number, "SIGNATURE");
+        } finally {
+            asSuperuser("UPDATE proof SET payload = replace(payload, '伪造', '户主') WHERE number = ?", number);
+        }
+        holder(number).statusCode(200);
+        assertNoProblem("proofs", number);
+    }
+
+    @Test
+    void aRevokedProofNeverReturnsToValid() throws Exception {
+        String number = issue().getString("number");
+        given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "ISSUED_IN_ERROR")).post("/api/v1/proofs/" + number + "/revoke").then().statusCode(200);
+        given().get("/api/v1/status-lists/" + Fixtures.GOOD_ISSUER).then().statusCode(200); // the list signed with its bit set
+
+        for (String sql : List.of("UPDATE proof SET status = 'VALID', revoked_at = NULL, revocation_reason = NULL WHERE number = ?",
+                "UPDATE proof SET revocation_reason = 'DATA_CHANGED' WHERE number = ?",
+                "UPDATE proof SET valid_until = valid_until + interval '1 year' WHERE number = ?")) {
+            SQLException refused = assertThrows(SQLException.class, () -> asServiceUser(sql, number), sql);
+            assertTrue("23IMM".equals(refused.getSQLState()), refused.getSQLState() + " " + refused.getMessage());
+        }
+        assertNoProblem("status-lists", number);
+
+        asSuperuser("UPDATE proof SET status = 'VALID', revoked_at = NULL, revocation_reason = NULL, revoked_by = NULL"
+                + " WHERE number = ?", number);
+        try {
+            assertProblem("status-lists", number, "STATUS_LIST");
+        } finally {
+            asSuperuser("UPDATE proof SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'ISSUED_IN_ERROR',"
+                    + " revoked_by = 'restored' WHERE number = ?", number);
+        }
+        assertNoProblem("status-lists", number);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private JsonPath issue() {
+        return given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
+                .body(ProofResourceTest.issueBody(matter, Fixtures.CITIZEN_ID)).post("/api/v1/proofs")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static io.restassured.response.ValidatableResponse holder(String number) {
+        return given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID)))
+                .get("/api/v1/proofs/" + number).then();
+    }
+
+    private static void assertProblem(String scope, String ref, String check) {
+        given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(false))
+                .body("records.find { it.scope == '" + scope + "' }.problems.findAll { it.ref == '" + ref + "' }.check",
+                        hasItem(check));
+    }
+
+    private static void assertNoProblem(String scope, String ref) {
+        given().get("/api/v1/transparency/verify").then().statusCode(200)
+                .body("records.find { it.scope == '" + scope + "' }.problems.ref", not(hasItem(ref)));
+    }
+
+    private void asServiceUser(String sql, Object... params) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    /** Runs a statement with triggers switched off, as only a database superuser can. */
+    private void asSuperuser(String sql, Object... params) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement(sql)) {
+                s.execute("SET LOCAL session_replication_role = replica");
+                for (int i = 0; i < params.length; i++) {
+                    p.setObject(i + 1, params[i]);
+                }
+                p.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}
