@@ -38,6 +38,9 @@ public final class Messages {
     public static final String NOT_ACCEPTABLE = "无法按所要求的格式（Accept）返回，请接受 application/json。";
     public static final String UNSUPPORTED_MEDIA_TYPE = "不支持的内容类型 %s，请以 application/json 提交。";
     public static final String PAYLOAD_TOO_LARGE = "请求体过大（%d 字节），上限为 %d 字节。";
+    public static final String CHUNKED_TOO_LARGE = "请求体过大：分块发送的请求体超过了上限 %d 字节。";
+    public static final String URI_TOO_LONG = "请求地址过长（%d 个字符），上限为 %d 个字符；请减少查询参数，或改用请求体提交。";
+    public static final String HEADERS_TOO_LARGE = "请求头过大（%d 字节），上限为 %d 字节；请删除多余的请求头或缩短 Cookie。";
     public static final String STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再修改。";
     public static final String CONCURRENT_MODIFICATION = "该记录刚被他人修改，请重新读取后再提交。";
     public static final String IMMUTABLE_ROW = "该记录已定稿，不能修改或删除：已开具证明的签名内容、已审核的事项版本、已发布的批次和核验记录都不可改动。"

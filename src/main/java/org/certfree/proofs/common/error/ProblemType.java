@@ -17,10 +17,12 @@ public enum ProblemType {
     DUPLICATE(409, "Already exists"),
     STALE_VERSION(409, "Stale version"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "Request address too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     UNPROCESSABLE(422, "Request cannot be processed"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL(500, "Internal error"),
     RECORD_INTEGRITY(500, "Stored record does not match what was signed"),
     UNAVAILABLE(503, "Service temporarily unavailable");

@@ -1,0 +1,118 @@
+package org.certfree.proofs.system.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.Problem;
+import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.system.config.CertfreeConfig;
+
+/**
+ * The request limits, each answered with a problem document before anything is read or done:
+ * a request line longer than {@link #MAX_URI} characters (414), headers larger than
+ * {@link #MAX_HEADER_BYTES} (431), a body larger than {@code certfree.max-body-bytes} (413) — declared
+ * in {@code Content-Length}, or counted while a chunked body is read.
+ *
+ * <p>Vert.x's own limits ({@code quarkus.http.limits.*}) are set well above these, so that what
+ * exceeds ours reaches this handler and gets a readable answer; only a request beyond Vert.x's limits
+ * (64 kB request line or headers) is refused by Vert.x itself, with a bare status and no body. So is
+ * a request line that is not valid HTTP (an address with unencoded Chinese characters or a bad
+ * percent escape): Quarkus answers it with a bare 400 before any route or filter of ours runs, and
+ * offers no hook for it (quarkusio/quarkus#55082).
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    /** Longest request line target (path and query) answered, in characters. */
+    public static final int MAX_URI = 8 * 1024;
+
+    /** Largest total of header names and values answered, in bytes. */
+    public static final int MAX_HEADER_BYTES = 20 * 1024;
+
+    @Inject
+    CertfreeConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        long limit = config.maxBodyBytes();
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            if (request.uri().length() > MAX_URI) {
+                answer(ctx, ProblemType.URI_TOO_LONG, Messages.URI_TOO_LONG.formatted(request.uri().length(), MAX_URI));
+                return;
+            }
+            long headerBytes = 0;
+            for (Map.Entry<String, String> h : request.headers()) {
+                headerBytes += h.getKey().length() + h.getValue().length() + 4;
+            }
+            if (headerBytes > MAX_HEADER_BYTES) {
+                answer(ctx, ProblemType.HEADERS_TOO_LARGE, Messages.HEADERS_TOO_LARGE.formatted(headerBytes, MAX_HEADER_BYTES));
+                return;
+            }
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null) {
+                long declared;
+                try {
+                    declared = Long.parseLong(length.trim());
+                } catch (NumberFormatException e) {
+                    declared = -1;
+                }
+                if (declared > limit) {
+                    answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.PAYLOAD_TOO_LARGE.formatted(declared, limit));
+                    return;
+                }
+                ctx.next();
+            } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
+                chunked.handle(ctx); // reads the body up to the limit (then 413, below); Quarkus REST reads it from there
+            } else {
+                ctx.next();
+            }
+        });
+        // the body handler fails the context with 413 once a chunked body passes the limit
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.response().ended() && ctx.failure() instanceof HttpClosedException) {
+                return; // the client's upload cut off after its 413 answer: nothing left to say, nothing to log
+            }
+            if (ctx.statusCode() == 413) {
+                answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.CHUNKED_TOO_LARGE.formatted(limit));
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private void answer(RoutingContext ctx, ProblemType type, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String path;
+        try {
+            path = ctx.request().path();
+        } catch (RuntimeException e) {
+            path = null;
+        }
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
+                path == null || path.length() > 200 ? null : path, null, null, null);
+        try {
+            ctx.response().setStatusCode(type.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=UTF-8")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+}
