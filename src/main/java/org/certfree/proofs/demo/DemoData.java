@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,8 +69,11 @@ public class DemoData {
         }
     }
 
-    /** The HTTP server starts after the startup observers: only then is the port in the link known. */
-    void onListening(@Observes HttpServerStart event) {
+    /**
+     * The HTTP server starts after the startup observers: only then is the port in the link known.
+     * (Quarkus fires this event asynchronously, once per event loop.)
+     */
+    void onListening(@ObservesAsync HttpServerStart event) {
         listening = true;
         announceDemoProof();
     }

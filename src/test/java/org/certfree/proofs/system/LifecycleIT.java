@@ -19,19 +19,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.certfree.proofs.system.ServiceClient.Answer;
+import org.certfree.proofs.system.config.ProductionSettings;
 import org.certfree.proofs.system.db.EmbeddedDatabase;
+import org.certfree.proofs.testsupport.DeployFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,9 +86,18 @@ class LifecycleIT {
     private App app;
     private String departmentCode;
     private int departmentsBeforeRestart;
+    /** The external PostgreSQL and identity provider every production instance shares (started on first use). */
+    private EmbeddedDatabase external;
+    private TestIdentityProvider idp;
 
-    /** A running instance: its process, port and output file. */
-    private record App(Process process, int port, Path log, long startedNanos) {
+    /** Production keys of this run (fresh each run; never printed by the service). */
+    private static final String KEK = randomKey();
+    private static final String ENCRYPTION_KEY = randomKey();
+    private static final String INDEX_KEY = randomKey();
+    private static final String PUBLIC_BASE_URL = "https://zwfw.lifecycle.test";
+
+    /** A running instance: its process, port, working directory and output file. */
+    private record App(Process process, int port, Path directory, Path log, long startedNanos) {
         String url(String path) {
             return "http://localhost:" + port + path;
         }
@@ -105,6 +119,9 @@ class LifecycleIT {
             if (p.isAlive()) {
                 p.destroyForcibly();
             }
+        }
+        if (external != null) {
+            external.close();
         }
         for (ProcessHandle pg : postgresOn(dataDir)) {
             signal("INT", pg.pid());
@@ -135,6 +152,34 @@ class LifecycleIT {
         assertTrue(Files.isDirectory(dataDir.resolve("pg")), "database kept under ./data/pg");
         embeddedDatabaseNeedsItsPassword(app);
         demoModeListensOnThisMachineOnly(app);
+        demoLinksCarryThePortListenedOn(app);
+    }
+
+    /**
+     * Issue #12, item 8: with no public base URL configured, the demo proof's link in the log and its
+     * QR code carry the port this instance listens on (a free port here, never 8080), and it opens.
+     */
+    private void demoLinksCarryThePortListenedOn(App a) throws Exception {
+        Pattern line = Pattern.compile("a demo proof on the citizen page: (\\S+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String link = null;
+        while (link == null) {
+            Matcher logged = line.matcher(Files.readString(a.log(), StandardCharsets.UTF_8));
+            if (logged.find()) {
+                link = logged.group(1);
+            } else if (System.nanoTime() > deadline) {
+                fail("the demo proof's link is not logged" + logTail(a));
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(link.startsWith("http://localhost:" + a.port() + "/verify?n="), "logged link on the served port: " + link);
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "the logged link opens");
+        String number = URI.create(link).getQuery().replaceAll("^n=([^&]+)&.*$", "$1");
+        byte[] png = new ServiceClient(a.port()).bytes("/api/v1/proofs/" + number + "/qr.png", devToken(a, "ISSUER", "BZGAJ"));
+        assertEquals(link, ProductionFlow.decodeQr(png), "the QR code carries the served address");
+        System.out.printf("[lifecycle] demo links and QR code on the port listened on: %s%n", link);
     }
 
     /** Issue #12, item 9: no "trust" login as superuser; the generated password is the owner's alone. */
@@ -258,87 +303,148 @@ class LifecycleIT {
 
     @Test
     @Order(5)
-    void productionModeWithoutDatabaseRefusesToStart() throws Exception {
+    void productionModeWithoutConfigurationRefusesToStartNamingEverySetting() throws Exception {
         Path prodDir = Files.createDirectories(workDir.resolve("production"));
         App prod = start(prodDir, Map.of("CERTFREE_MODE", "production"));
         assertTrue(prod.process().waitFor(30, TimeUnit.SECONDS), "production mode without configuration must exit");
         String output = Files.readString(prod.log(), StandardCharsets.UTF_8);
         assertNotEquals(0, prod.process().exitValue(), output);
-        assertTrue(output.contains("QUARKUS_DATASOURCE_JDBC_URL"), "output names the missing setting:\n" + output);
+        for (String setting : ProductionSettings.REQUIRED) {
+            assertTrue(output.contains(setting), "output names " + setting + ":\n" + output);
+        }
         assertFalse(Files.exists(prodDir.resolve("data/pg")), "no embedded database in production mode");
         System.out.printf("[lifecycle] production mode without configuration: exit %d after %d ms%n",
                 prod.process().exitValue(), millisSince(prod.startedNanos()));
     }
 
     /**
-     * Production mode as deploy/ configures it (an external PostgreSQL, an identity provider's public
-     * key and issuer, a key-encryption key): it starts, mints no development tokens, seeds no demo
-     * data, accepts the identity provider's tokens only, and writes nothing to its working directory
+     * Issue #12, item 8: production mode with exactly the settings deploy/compose.yaml gives the service
+     * (an external PostgreSQL, an identity provider's key and issuer, the three keys, the public address)
+     * starts, mints no development tokens, seeds no demo data, accepts the identity provider's tokens only,
+     * runs the whole flow from departments to revocation, and writes nothing to its working directory
      * (the Kubernetes Deployment runs it on a read-only root file system).
      */
     @Test
     @Order(6)
-    void productionModeWithExternalDatabaseAndIdentityProvider() throws Exception {
-        Path prodDir = Files.createDirectories(workDir.resolve("production-configured"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair idp = generator.generateKeyPair();
-        Path publicKey = workDir.resolve("idp-public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(idp.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
-        String issuer = "https://idp.lifecycle.test/realms/certfree";
+    void productionFromDeploysSettingsRunsTheWholeFlow() throws Exception {
+        App prod = startProduction("flow", productionEnvironment());
+        try {
+            ServiceClient api = new ServiceClient(prod.port());
+            assertEquals(404, api.post("/api/v1/dev/tokens", null, Map.of("role", "ADMIN")).status(), "no development tokens");
+            assertEquals(401, api.get("/api/v1/departments", null).status(), "anonymous");
+            assertEquals(401, api.get("/api/v1/departments", idp.forged("ops-admin", "ADMIN")).status(), "not signed by the IdP");
+            String admin = idp.token("ops-admin", "ADMIN", null);
+            Answer none = api.get("/api/v1/departments?size=1", admin);
+            assertEquals(0, none.body().path("total").asInt(), "no demo data in production mode: " + none);
+            assertEquals(404, api.get("/api/v1/departments/BZGAJ", admin).status());
 
-        try (EmbeddedDatabase external = EmbeddedDatabase.start(workDir.resolve("external-db"), false)) {
-            App prod = start(prodDir, Map.of(
-                    "CERTFREE_MODE", "production",
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_USERNAME", external.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", external.password(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", issuer,
-                    "CERTFREE_KEYS_KEK", Base64.getEncoder().encodeToString(new byte[32])));
-            try {
-                Duration ready = awaitReady(prod, RESTART);
-                System.out.printf("[lifecycle] production mode on an external PostgreSQL: ready after %d ms%n",
-                        ready.toMillis());
-                HttpResponse<String> devToken = send(prod, HttpRequest.newBuilder(URI.create(prod.url("/api/v1/dev/tokens")))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
-                assertEquals(404, devToken.statusCode(), "no development tokens in production: " + devToken.body());
-                assertEquals(401, get(prod, "/api/v1/departments", null).statusCode(), "anonymous");
+            long t0 = System.nanoTime();
+            ProductionFlow flow = new ProductionFlow(api, idp);
+            flow.departments();
+            String matter = flow.publishedMatter();
+            Answer issued = flow.issue(matter);
+            String number = issued.text("number");
+            String code = issued.text("verificationCode");
+            Answer passed = flow.verify(number, code);
+            assertEquals("TOTAL_PASSED", passed.text("indication"), passed.raw());
+            assertEquals("VALID", flow.status(number, code).text("status"));
+            assertEquals(PUBLIC_BASE_URL + "/verify?n=" + number + "&c=" + code, flow.qrLink(number),
+                    "the QR code carries CERTFREE_PUBLIC_BASE_URL");
 
-                String forged = jwt(generator.generateKeyPair(), issuer);
-                assertEquals(401, get(prod, "/api/v1/departments", forged).statusCode(), "token not signed by the IdP");
-                String admin = jwt(idp, issuer);
-                assertEquals(0, departmentCount(prod, admin), "no demo data in production mode");
-                assertEquals(404, get(prod, "/api/v1/departments/BZGAJ", admin).statusCode());
+            assertEquals("REVOKED", flow.revoke(number).text("status"));
+            Answer failed = flow.verify(number, code);
+            assertEquals("TOTAL_FAILED", failed.text("indication"), failed.raw());
+            assertEquals("REVOKED", failed.text("subIndication"), failed.raw());
+            assertEquals("REVOKED", flow.status(number, code).text("status"));
+            System.out.printf("[lifecycle] production flow (departments to revocation): %d ms%n", millisSince(t0));
 
-                try (Stream<Path> written = Files.list(prodDir)) {
-                    assertEquals(List.of(), written.toList(), "production mode writes nothing to its working directory");
-                }
-            } finally {
-                prod.process().destroy();
-                assertTrue(prod.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM" + logTail(prod));
+            try (Stream<Path> written = Files.list(prod.directory())) {
+                assertEquals(List.of(), written.toList(), "production mode writes nothing to its working directory");
             }
+        } finally {
+            stop(prod);
         }
     }
 
-    // --- helpers
-
-    /** An RS256 token as an identity provider issues it: ADMIN in groups. */
-    private String jwt(KeyPair key, String issuer) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(json.writeValueAsBytes(Map.of(
-                "iss", issuer, "sub", "ops-admin", "upn", "ops-admin", "groups", List.of("ADMIN"),
-                "iat", now, "exp", now + 600)));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key.getPrivate());
-        rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + b64.encodeToString(rsa.sign());
+    /** Issue #12, item 8: one secret missing, one malformed: both named, no secret's value printed, nothing served. */
+    @Test
+    @Order(7)
+    void productionWithAMissingAndAMalformedSecretRefusesNamingThem() throws Exception {
+        Map<String, String> env = new HashMap<>(productionEnvironment());
+        String malformed = Base64.getEncoder().encodeToString(new byte[16]);
+        env.put("CERTFREE_PERSONAL_DATA_INDEX_KEY", malformed);
+        env.remove("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY");
+        App refused = start(Files.createDirectories(workDir.resolve("production-refused")), env);
+        assertTrue(refused.process().waitFor(30, TimeUnit.SECONDS), "production mode with a bad secret must exit" + logTail(refused));
+        String output = Files.readString(refused.log(), StandardCharsets.UTF_8);
+        assertNotEquals(0, refused.process().exitValue(), output);
+        assertTrue(output.contains("CERTFREE_PERSONAL_DATA_INDEX_KEY " + ProductionSettings.KEY_FORMAT), output);
+        assertTrue(output.contains("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY is missing"), output);
+        for (String setting : ProductionSettings.REQUIRED) {
+            if (!setting.startsWith("CERTFREE_PERSONAL_DATA_")) {
+                assertFalse(output.contains(setting), "a valid setting is not named (" + setting + "):\n" + output);
+            }
+        }
+        for (String secret : List.of(malformed, KEK, INDEX_KEY, external.password())) {
+            assertFalse(output.contains(secret), "the output prints no secret:\n" + output);
+        }
+        assertFalse(output.contains("Listening on"), "nothing served:\n" + output);
+        System.out.printf("[lifecycle] production mode with a missing and a malformed secret: exit %d after %d ms%n",
+                refused.process().exitValue(), millisSince(refused.startedNanos()));
     }
+
+    /**
+     * Values for exactly the variables deploy/compose.yaml gives the certfree-proofs service: the
+     * external database, the test identity provider, fresh keys, a public address. Starts the
+     * database and the identity provider on first use; every production instance shares them.
+     */
+    private Map<String, String> productionEnvironment() throws Exception {
+        if (external == null) {
+            external = EmbeddedDatabase.start(workDir.resolve("external-db"), false);
+            idp = TestIdentityProvider.create(workDir);
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("CERTFREE_MODE", "production");
+        values.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres");
+        values.put("QUARKUS_DATASOURCE_USERNAME", external.username());
+        values.put("QUARKUS_DATASOURCE_PASSWORD", external.password());
+        values.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", idp.keyLocation());
+        values.put("MP_JWT_VERIFY_ISSUER", TestIdentityProvider.ISSUER);
+        values.put("CERTFREE_KEYS_KEK", KEK);
+        values.put("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        values.put("CERTFREE_PERSONAL_DATA_INDEX_KEY", INDEX_KEY);
+        values.put("CERTFREE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
+        // What compose gives, and nothing else: a setting deploy/ lacks is lacking here too.
+        Map<String, String> compose = DeployFiles.composeEnvironment();
+        Map<String, String> env = new TreeMap<>();
+        for (String key : compose.keySet()) {
+            assertTrue(values.containsKey(key), "compose gives the service " + key + ": give it a value here");
+            env.put(key, values.get(key));
+        }
+        assertEquals(compose.get("CERTFREE_MODE"), env.get("CERTFREE_MODE"));
+        assertEquals(new TreeSet<>(compose.keySet()), env.keySet(), "exactly the variables compose gives the service");
+        return env;
+    }
+
+    /**
+     * Starts a production instance in an empty folder of its own with {@code env} (and its HTTP port)
+     * and waits until it is ready. A second instance on the same database and keys:
+     * {@code startProduction("second", productionEnvironment())}; stop each with {@link #stop}.
+     */
+    private App startProduction(String name, Map<String, String> env) throws Exception {
+        App prod = start(Files.createDirectories(workDir.resolve("production-" + name)), env);
+        Duration ready = awaitReady(prod, RESTART);
+        System.out.printf("[lifecycle] production instance %s on an external PostgreSQL: ready after %d ms%n",
+                name, ready.toMillis());
+        return prod;
+    }
+
+    private void stop(App a) throws InterruptedException {
+        a.process().destroy();
+        assertTrue(a.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM" + logTail(a));
+    }
+
+    // --- helpers
 
     private App start(Map<String, String> env) throws IOException {
         return start(workDir, env);
@@ -357,7 +463,7 @@ class LifecycleIT {
         long t0 = System.nanoTime();
         Process process = pb.start();
         started.add(process);
-        return new App(process, port, log, t0);
+        return new App(process, port, directory, log, t0);
     }
 
     /** Polls readiness; returns the time from process start to the first 200. */
@@ -383,9 +489,17 @@ class LifecycleIT {
     }
 
     private String adminToken(App a) throws Exception {
+        return devToken(a, "ADMIN", null);
+    }
+
+    private String devToken(App a, String role, String dept) throws Exception {
+        Map<String, String> body = new HashMap<>(Map.of("role", role));
+        if (dept != null) {
+            body.put("dept", dept);
+        }
         HttpResponse<String> r = send(a, HttpRequest.newBuilder(URI.create(a.url("/api/v1/dev/tokens")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body()).get("token").asText();
     }
@@ -498,6 +612,12 @@ class LifecycleIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() throws IOException {
