@@ -1,5 +1,11 @@
 package org.certfree.proofs.system;
 
+import static org.certfree.proofs.system.PackagedService.logTail;
+import static org.certfree.proofs.system.PackagedService.millisSince;
+import static org.certfree.proofs.system.PostgresProcesses.postgresOn;
+import static org.certfree.proofs.system.PostgresProcesses.running;
+import static org.certfree.proofs.system.PostgresProcesses.signal;
+import static org.certfree.proofs.system.PostgresProcesses.waitGone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +34,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.certfree.proofs.system.PackagedService.App;
 import org.certfree.proofs.system.ServiceClient.Answer;
 import org.certfree.proofs.system.config.ProductionSettings;
 import org.certfree.proofs.system.db.EmbeddedDatabase;
@@ -49,8 +54,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) run the way a newcomer
  * runs it, as a separate process in an empty folder: it gets ready, keeps data across restarts,
  * stops its embedded PostgreSQL on SIGTERM, survives a {@code kill -9} of the previous run, and
- * refuses production mode without configuration and runs in it with configuration. The demo-mode
- * steps build on each other and run in order.
+ * refuses production mode without configuration; with exactly deploy/compose.yaml's settings it runs
+ * the whole production flow against an external PostgreSQL. The demo-mode steps build on each other
+ * and run in order; production instances share one external database ({@link #startProduction}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,9 +65,6 @@ class LifecycleIT {
     /** Demo departments seeded by DemoData; each must exist exactly once after any number of starts. */
     private static final List<String> DEMO_CODES = List.of("BZGAJ", "BZMZJ", "BZRSJ", "BZSWJ", "BZSCJGJ", "BZZJJ",
             "BZSFJ", "BZZWZX", "KELSZWZX", "LTXZWZX");
-
-    /** Settings that would point the child at another database or mode; the child gets none of them. */
-    private static final List<String> INHERITED_SETTINGS = List.of("QUARKUS_", "CERTFREE_", "MP_JWT_", "SMALLRYE_JWT_");
 
     private static final Duration FIRST_START = Duration.ofSeconds(180);
     private static final Duration RESTART = Duration.ofSeconds(60);
@@ -78,9 +81,9 @@ class LifecycleIT {
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    private final List<Process> started = new ArrayList<>();
 
     private Path appJar;
+    private PackagedService service;
     private Path workDir;
     private Path dataDir;
     private App app;
@@ -96,29 +99,21 @@ class LifecycleIT {
     private static final String INDEX_KEY = randomKey();
     private static final String PUBLIC_BASE_URL = "https://zwfw.lifecycle.test";
 
-    /** A running instance: its process, port, working directory and output file. */
-    private record App(Process process, int port, Path directory, Path log, long startedNanos) {
-        String url(String path) {
-            return "http://localhost:" + port + path;
-        }
-    }
-
     @BeforeAll
     void prepare() throws IOException {
         Path appDir = Path.of(System.getProperty("certfree.app.dir", "target/quarkus-app")).toAbsolutePath();
         appJar = appDir.resolve("quarkus-run.jar");
         assertTrue(Files.isRegularFile(appJar), "packaged app missing (run `./mvnw package` first): " + appJar);
         workDir = Files.createTempDirectory("certfree-lifecycle-");
+        service = new PackagedService(appJar, workDir, http);
         dataDir = workDir.resolve("data");
         System.out.println("[lifecycle] working directory " + workDir);
     }
 
     @AfterAll
     void cleanUp() throws IOException, InterruptedException {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
+        if (service != null) {
+            service.killAll();
         }
         if (external != null) {
             external.close();
@@ -139,7 +134,7 @@ class LifecycleIT {
     @Order(1)
     void firstStartGetsReadyWithSwaggerUiAndMetrics() throws Exception {
         app = start(Map.of());
-        Duration ready = awaitReady(app, FIRST_START);
+        Duration ready = service.awaitReady(app, FIRST_START);
         System.out.printf("[lifecycle] first start (empty ./data, PostgreSQL initdb): ready after %d ms%n",
                 ready.toMillis());
 
@@ -254,7 +249,7 @@ class LifecycleIT {
     @Order(3)
     void restartKeepsDataAndSeedsDemoDataOnce() throws Exception {
         app = start(Map.of());
-        Duration ready = awaitReady(app, RESTART);
+        Duration ready = service.awaitReady(app, RESTART);
         System.out.printf("[lifecycle] restart after SIGTERM: ready after %d ms%n", ready.toMillis());
 
         String token = adminToken(app);
@@ -283,7 +278,7 @@ class LifecycleIT {
         assertTrue(Files.exists(dataDir.resolve("pg/postmaster.pid")), "stale postmaster.pid left behind");
 
         app = start(Map.of());
-        Duration ready = awaitReady(app, RESTART);
+        Duration ready = service.awaitReady(app, RESTART);
         System.out.printf("[lifecycle] restart after kill -9 (stale postmaster stopped first): ready after %d ms%n",
                 ready.toMillis());
         assertFalse(running(orphan), "the orphaned postmaster was stopped by the next start");
@@ -433,7 +428,7 @@ class LifecycleIT {
      */
     private App startProduction(String name, Map<String, String> env) throws Exception {
         App prod = start(Files.createDirectories(workDir.resolve("production-" + name)), env);
-        Duration ready = awaitReady(prod, RESTART);
+        Duration ready = service.awaitReady(prod, RESTART);
         System.out.printf("[lifecycle] production instance %s on an external PostgreSQL: ready after %d ms%n",
                 name, ready.toMillis());
         return prod;
@@ -447,45 +442,11 @@ class LifecycleIT {
     // --- helpers
 
     private App start(Map<String, String> env) throws IOException {
-        return start(workDir, env);
+        return service.start(workDir, env);
     }
 
     private App start(Path directory, Map<String, String> env) throws IOException {
-        int port = freePort();
-        Path log = Files.createTempFile(workDir, "service-", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", appJar.toString())
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> INHERITED_SETTINGS.stream().anyMatch(k::startsWith));
-        pb.environment().putAll(env);
-        long t0 = System.nanoTime();
-        Process process = pb.start();
-        started.add(process);
-        return new App(process, port, directory, log, t0);
-    }
-
-    /** Polls readiness; returns the time from process start to the first 200. */
-    private Duration awaitReady(App a, Duration timeout) throws Exception {
-        long deadline = a.startedNanos() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!a.process().isAlive()) {
-                fail("service exited with " + a.process().exitValue() + " before it was ready" + logTail(a));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(a.url("/q/health/ready")))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - a.startedNanos());
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("not ready within " + timeout.toSeconds() + " s" + logTail(a));
-        return null;
+        return service.start(directory, env);
     }
 
     private String adminToken(App a) throws Exception {
@@ -543,75 +504,11 @@ class LifecycleIT {
         for (ProcessHandle p : before) {
             waitGone(p, POSTGRES_GONE);
         }
-        List<Long> alive = before.stream().filter(LifecycleIT::running).map(ProcessHandle::pid).toList();
+        List<Long> alive = before.stream().filter(PostgresProcesses::running).map(ProcessHandle::pid).toList();
         assertTrue(alive.isEmpty(), "PostgreSQL processes left " + when + ": " + alive);
         assertTrue(postgresOn(dataDir).isEmpty(), "a postgres process on " + dataDir + " is left " + when);
         System.out.printf("[lifecycle] %s: %d PostgreSQL processes gone (waited %d ms after exit)%n",
                 when, before.size(), millisSince(t0));
-    }
-
-    /** Processes whose command line names postgres and our data directory (read from /proc). */
-    static List<ProcessHandle> postgresOn(Path dataDirectory) {
-        if (dataDirectory == null) {
-            return List.of();
-        }
-        String dir = dataDirectory.toAbsolutePath().toString();
-        List<ProcessHandle> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String cmdline = cmdline(p);
-                if (cmdline.contains("postgres") && cmdline.contains(dir)) {
-                    ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
-                            .filter(LifecycleIT::running)
-                            .ifPresent(found::add);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
-    }
-
-    private static String cmdline(Path proc) {
-        try {
-            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | RuntimeException gone) {
-            return "";
-        }
-    }
-
-    private static void waitGone(ProcessHandle p, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (running(p) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
-    /**
-     * Alive and not a zombie: a postmaster that has exited stays a zombie until its new parent
-     * (PID 1) reaps it, and {@link ProcessHandle#isAlive()} still says true for it.
-     */
-    static boolean running(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"), StandardCharsets.UTF_8);
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException gone) {
-            return false;
-        }
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String randomKey() {
@@ -620,30 +517,9 @@ class LifecycleIT {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
-    }
-
     private static Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
-    }
-
-    private static String logTail(App a) {
-        try {
-            List<String> lines = Files.readAllLines(a.log(), StandardCharsets.UTF_8);
-            return "\n--- service output (last 40 lines) ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return " (no output: " + e.getMessage() + ")";
-        }
     }
 }
