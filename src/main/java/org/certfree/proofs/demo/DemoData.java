@@ -1,11 +1,14 @@
 package org.certfree.proofs.demo;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.certfree.proofs.common.Uscc;
 import org.certfree.proofs.department.DepartmentKind;
@@ -14,6 +17,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentInput;
 import org.certfree.proofs.keys.KeyService;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.http.PublicBaseUrl;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +49,14 @@ public class DemoData {
     @Inject
     ProofDemoData proofDemo;
 
+    @Inject
+    PublicBaseUrl baseUrl;
+
+    /** Path and query of a demo proof's status page (null until seeded), for the start-up message. */
+    private volatile Optional<String> demoProofPage;
+    private volatile boolean listening;
+    private boolean announced;
+
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == CertfreeConfig.Mode.DEMO && config.demoData()) {
             int added = seed();
@@ -52,8 +64,25 @@ public class DemoData {
             LOG.infof("Demo data: signing keys ready for %d departments", seedKeys());
             lists.seed();
             proofDemo.seed();
-            proofDemo.statusPageOfADemoProof(config.publicBaseUrl())
-                    .ifPresent(url -> LOG.infof("Demo data: a demo proof on the citizen page: %s", url));
+            demoProofPage = proofDemo.statusPageOfADemoProof("");
+            announceDemoProof();
+        }
+    }
+
+    /**
+     * The HTTP server starts after the startup observers: only then is the port in the link known.
+     * (Quarkus fires this event asynchronously, once per event loop.)
+     */
+    void onListening(@ObservesAsync HttpServerStart event) {
+        listening = true;
+        announceDemoProof();
+    }
+
+    /** Logs the demo proof's link once both the proof and the served port are known, whichever came first. */
+    private synchronized void announceDemoProof() {
+        if (listening && demoProofPage != null && !announced) {
+            announced = true;
+            demoProofPage.ifPresent(path -> LOG.infof("Demo data: a demo proof on the citizen page: %s", baseUrl.get() + path));
         }
     }
 

@@ -107,7 +107,7 @@ public class ProofDemoData {
         }
     }
 
-    /** The citizen-page address of the demo household proof, for the start-up message. */
+    /** The citizen-page address of the demo household proof under {@code baseUrl} ("" gives the path), for the start-up message. */
     @ActivateRequestContext
     public Optional<String> statusPageOfADemoProof(String baseUrl) {
         return QuarkusTransaction.requiringNew().call(() -> queries.list(issuer("BZGAJ"), "BZGAJ-R001", ProofStatus.VALID, null,

@@ -15,7 +15,7 @@ import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.render.PdfRenderer;
 import org.certfree.proofs.proof.render.ProofDocument;
 import org.certfree.proofs.proof.render.QrRenderer;
-import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.http.PublicBaseUrl;
 
 /** The QR code and printable PDF of a proof, for the callers entitled to its full view. */
 @ApplicationScoped
@@ -28,14 +28,14 @@ public class ProofRendering {
     PdfRenderer pdf;
 
     @Inject
-    CertfreeConfig config;
+    PublicBaseUrl baseUrl;
 
     @Inject
     ObjectMapper json;
 
     /** The URL the QR code carries: the status page with number and code, short enough for paper. */
     public String statusPageUrl(ProofView p) {
-        return config.publicBaseUrl().replaceAll("/+$", "") + "/verify?n=" + URLEncoder.encode(p.number(), StandardCharsets.UTF_8)
+        return baseUrl.get() + "/verify?n=" + URLEncoder.encode(p.number(), StandardCharsets.UTF_8)
                 + "&c=" + p.verificationCode();
     }
 

@@ -5,36 +5,25 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import org.certfree.proofs.system.config.ProductionSettings;
 import org.certfree.proofs.system.config.Settings;
 import org.certfree.proofs.system.db.EmbeddedDatabase;
 import org.certfree.proofs.system.security.DevSigningKeys;
 
 /**
  * Entry point. In demo mode with no database configured it starts the embedded PostgreSQL before
- * Quarkus and stops it after; production mode refuses to start without an external database and an
- * identity provider's verification key.
+ * Quarkus and stops it after; production mode refuses to start, before anything is served, unless
+ * every setting {@link ProductionSettings} requires is present and well-formed.
  */
 @QuarkusMain
 public class CertfreeMain {
 
     public static void main(String... args) {
         if (Settings.productionMode()) {
-            List<String> missing = new ArrayList<>();
-            if (Settings.get("quarkus.datasource.jdbc.url").isEmpty()) {
-                missing.add("QUARKUS_DATASOURCE_JDBC_URL (external PostgreSQL)");
-            }
-            if (Settings.get("mp.jwt.verify.publickey.location").isEmpty()
-                    && Settings.get("mp.jwt.verify.publickey").isEmpty()) {
-                missing.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION (identity provider JWKS or public key)");
-            }
-            if (Settings.get("mp.jwt.verify.issuer").isEmpty()) {
-                missing.add("MP_JWT_VERIFY_ISSUER (identity provider issuer)");
-            }
-            if (!missing.isEmpty()) {
-                System.err.println("certfree-proofs: production mode (CERTFREE_MODE=production) refuses to start; missing: "
-                        + String.join(", ", missing));
+            List<String> problems = ProductionSettings.problems(Settings::get);
+            if (!problems.isEmpty()) {
+                System.err.println(ProductionSettings.refusal(problems));
                 System.exit(2);
             }
             setIfAbsent("quarkus.log.console.json.enabled", "true"); // log lines for a log pipeline

@@ -27,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.certfree.proofs.system.config.ProductionSettings;
+import org.certfree.proofs.testsupport.DeployFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -323,9 +325,54 @@ class DeployManifestsTest {
         assertEquals(databases.get(0), jdbc.getHost(), "JDBC URL names the compose database service");
         assertEquals("/" + services.path(databases.get(0)).path("environment").path("POSTGRES_DB").asText(), jdbc.getPath());
         for (String required : List.of("QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                "MP_JWT_VERIFY_ISSUER", "CERTFREE_KEYS_KEK")) {
+                "MP_JWT_VERIFY_ISSUER", "CERTFREE_KEYS_KEK", "CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY",
+                "CERTFREE_PERSONAL_DATA_INDEX_KEY", "CERTFREE_PUBLIC_BASE_URL")) {
             assertTrue(env.path(required).asText().startsWith("${"), required + " comes from deploy/.env, not the file");
         }
+    }
+
+    /**
+     * Compose, Kubernetes and the start-up check agree on what production needs: a setting the check
+     * requires and deploy/ lacks would start a service that refuses (or, before, one that answered 500).
+     */
+    @Test
+    void composeKubernetesAndTheStartupCheckGiveTheSameRequiredSettings() {
+        Set<String> required = new TreeSet<>(ProductionSettings.REQUIRED);
+        required.add("CERTFREE_MODE");
+
+        assertEquals(required, new TreeSet<>(DeployFiles.composeEnvironment().keySet()),
+                "compose gives the service exactly the settings production requires");
+
+        Set<String> configMap = keys(one("ConfigMap").path("data"));
+        Set<String> secret = keys(one("Secret").path("stringData"));
+        Set<String> secretRefs = new TreeSet<>();
+        container().path("env").forEach(e -> secretRefs.add(e.path("name").asText()));
+        Set<String> kubernetes = new TreeSet<>(configMap);
+        kubernetes.addAll(secret);
+        kubernetes.addAll(secretRefs);
+        Set<String> tuning = new TreeSet<>(kubernetes);
+        tuning.removeAll(required);
+        assertEquals(KUBERNETES_TUNING, tuning, "Kubernetes settings beyond the required ones");
+        kubernetes.removeAll(KUBERNETES_TUNING);
+        assertEquals(required, kubernetes, "ConfigMap + Secret + database secret refs give what production requires");
+
+        for (String key : List.of("CERTFREE_KEYS_KEK", "CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY", "CERTFREE_PERSONAL_DATA_INDEX_KEY")) {
+            assertTrue(secret.contains(key) && !configMap.contains(key), key + " is a secret, in the Secret only");
+        }
+        assertTrue(configMap.contains("CERTFREE_PUBLIC_BASE_URL"), "the public address is configuration");
+        assertTrue(ProductionSettings.isHttpUrl(one("ConfigMap").path("data").path("CERTFREE_PUBLIC_BASE_URL").asText()),
+                "the ConfigMap's public base URL passes the start-up check");
+    }
+
+    /** Kubernetes-only tuning (pool size, the Ingress in front): not required, not in compose. */
+    private static final Set<String> KUBERNETES_TUNING = new TreeSet<>(Set.of("QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
+            "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
+            "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"));
+
+    private static Set<String> keys(JsonNode mapping) {
+        Set<String> out = new TreeSet<>();
+        mapping.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     @Test

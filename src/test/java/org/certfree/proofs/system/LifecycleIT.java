@@ -1,5 +1,11 @@
 package org.certfree.proofs.system;
 
+import static org.certfree.proofs.system.PackagedService.logTail;
+import static org.certfree.proofs.system.PackagedService.millisSince;
+import static org.certfree.proofs.system.PostgresProcesses.postgresOn;
+import static org.certfree.proofs.system.PostgresProcesses.running;
+import static org.certfree.proofs.system.PostgresProcesses.signal;
+import static org.certfree.proofs.system.PostgresProcesses.waitGone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,19 +23,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.certfree.proofs.system.PackagedService.App;
+import org.certfree.proofs.system.ServiceClient.Answer;
+import org.certfree.proofs.system.config.ProductionSettings;
 import org.certfree.proofs.system.db.EmbeddedDatabase;
+import org.certfree.proofs.testsupport.DeployFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,8 +54,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) run the way a newcomer
  * runs it, as a separate process in an empty folder: it gets ready, keeps data across restarts,
  * stops its embedded PostgreSQL on SIGTERM, survives a {@code kill -9} of the previous run, and
- * refuses production mode without configuration and runs in it with configuration. The demo-mode
- * steps build on each other and run in order.
+ * refuses production mode without configuration; with exactly deploy/compose.yaml's settings it runs
+ * the whole production flow against an external PostgreSQL. The demo-mode steps build on each other
+ * and run in order; production instances share one external database ({@link #startProduction}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,9 +65,6 @@ class LifecycleIT {
     /** Demo departments seeded by DemoData; each must exist exactly once after any number of starts. */
     private static final List<String> DEMO_CODES = List.of("BZGAJ", "BZMZJ", "BZRSJ", "BZSWJ", "BZSCJGJ", "BZZJJ",
             "BZSFJ", "BZZWZX", "KELSZWZX", "LTXZWZX");
-
-    /** Settings that would point the child at another database or mode; the child gets none of them. */
-    private static final List<String> INHERITED_SETTINGS = List.of("QUARKUS_", "CERTFREE_", "MP_JWT_", "SMALLRYE_JWT_");
 
     private static final Duration FIRST_START = Duration.ofSeconds(180);
     private static final Duration RESTART = Duration.ofSeconds(60);
@@ -73,21 +81,23 @@ class LifecycleIT {
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    private final List<Process> started = new ArrayList<>();
 
     private Path appJar;
+    private PackagedService service;
     private Path workDir;
     private Path dataDir;
     private App app;
     private String departmentCode;
     private int departmentsBeforeRestart;
+    /** The external PostgreSQL and identity provider every production instance shares (started on first use). */
+    private EmbeddedDatabase external;
+    private TestIdentityProvider idp;
 
-    /** A running instance: its process, port and output file. */
-    private record App(Process process, int port, Path log, long startedNanos) {
-        String url(String path) {
-            return "http://localhost:" + port + path;
-        }
-    }
+    /** Production keys of this run (fresh each run; never printed by the service). */
+    private static final String KEK = randomKey();
+    private static final String ENCRYPTION_KEY = randomKey();
+    private static final String INDEX_KEY = randomKey();
+    private static final String PUBLIC_BASE_URL = "https://zwfw.lifecycle.test";
 
     @BeforeAll
     void prepare() throws IOException {
@@ -95,16 +105,18 @@ class LifecycleIT {
         appJar = appDir.resolve("quarkus-run.jar");
         assertTrue(Files.isRegularFile(appJar), "packaged app missing (run `./mvnw package` first): " + appJar);
         workDir = Files.createTempDirectory("certfree-lifecycle-");
+        service = new PackagedService(appJar, workDir, http);
         dataDir = workDir.resolve("data");
         System.out.println("[lifecycle] working directory " + workDir);
     }
 
     @AfterAll
     void cleanUp() throws IOException, InterruptedException {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
+        if (service != null) {
+            service.killAll();
+        }
+        if (external != null) {
+            external.close();
         }
         for (ProcessHandle pg : postgresOn(dataDir)) {
             signal("INT", pg.pid());
@@ -122,7 +134,7 @@ class LifecycleIT {
     @Order(1)
     void firstStartGetsReadyWithSwaggerUiAndMetrics() throws Exception {
         app = start(Map.of());
-        Duration ready = awaitReady(app, FIRST_START);
+        Duration ready = service.awaitReady(app, FIRST_START);
         System.out.printf("[lifecycle] first start (empty ./data, PostgreSQL initdb): ready after %d ms%n",
                 ready.toMillis());
 
@@ -135,6 +147,34 @@ class LifecycleIT {
         assertTrue(Files.isDirectory(dataDir.resolve("pg")), "database kept under ./data/pg");
         embeddedDatabaseNeedsItsPassword(app);
         demoModeListensOnThisMachineOnly(app);
+        demoLinksCarryThePortListenedOn(app);
+    }
+
+    /**
+     * Issue #12, item 8: with no public base URL configured, the demo proof's link in the log and its
+     * QR code carry the port this instance listens on (a free port here, never 8080), and it opens.
+     */
+    private void demoLinksCarryThePortListenedOn(App a) throws Exception {
+        Pattern line = Pattern.compile("a demo proof on the citizen page: (\\S+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String link = null;
+        while (link == null) {
+            Matcher logged = line.matcher(Files.readString(a.log(), StandardCharsets.UTF_8));
+            if (logged.find()) {
+                link = logged.group(1);
+            } else if (System.nanoTime() > deadline) {
+                fail("the demo proof's link is not logged" + logTail(a));
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(link.startsWith("http://localhost:" + a.port() + "/verify?n="), "logged link on the served port: " + link);
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "the logged link opens");
+        String number = URI.create(link).getQuery().replaceAll("^n=([^&]+)&.*$", "$1");
+        byte[] png = new ServiceClient(a.port()).bytes("/api/v1/proofs/" + number + "/qr.png", devToken(a, "ISSUER", "BZGAJ"));
+        assertEquals(link, ProductionFlow.decodeQr(png), "the QR code carries the served address");
+        System.out.printf("[lifecycle] demo links and QR code on the port listened on: %s%n", link);
     }
 
     /** Issue #12, item 9: no "trust" login as superuser; the generated password is the owner's alone. */
@@ -209,7 +249,7 @@ class LifecycleIT {
     @Order(3)
     void restartKeepsDataAndSeedsDemoDataOnce() throws Exception {
         app = start(Map.of());
-        Duration ready = awaitReady(app, RESTART);
+        Duration ready = service.awaitReady(app, RESTART);
         System.out.printf("[lifecycle] restart after SIGTERM: ready after %d ms%n", ready.toMillis());
 
         String token = adminToken(app);
@@ -238,7 +278,7 @@ class LifecycleIT {
         assertTrue(Files.exists(dataDir.resolve("pg/postmaster.pid")), "stale postmaster.pid left behind");
 
         app = start(Map.of());
-        Duration ready = awaitReady(app, RESTART);
+        Duration ready = service.awaitReady(app, RESTART);
         System.out.printf("[lifecycle] restart after kill -9 (stale postmaster stopped first): ready after %d ms%n",
                 ready.toMillis());
         assertFalse(running(orphan), "the orphaned postmaster was stopped by the next start");
@@ -258,134 +298,169 @@ class LifecycleIT {
 
     @Test
     @Order(5)
-    void productionModeWithoutDatabaseRefusesToStart() throws Exception {
+    void productionModeWithoutConfigurationRefusesToStartNamingEverySetting() throws Exception {
         Path prodDir = Files.createDirectories(workDir.resolve("production"));
         App prod = start(prodDir, Map.of("CERTFREE_MODE", "production"));
         assertTrue(prod.process().waitFor(30, TimeUnit.SECONDS), "production mode without configuration must exit");
         String output = Files.readString(prod.log(), StandardCharsets.UTF_8);
         assertNotEquals(0, prod.process().exitValue(), output);
-        assertTrue(output.contains("QUARKUS_DATASOURCE_JDBC_URL"), "output names the missing setting:\n" + output);
+        for (String setting : ProductionSettings.REQUIRED) {
+            assertTrue(output.contains(setting), "output names " + setting + ":\n" + output);
+        }
         assertFalse(Files.exists(prodDir.resolve("data/pg")), "no embedded database in production mode");
         System.out.printf("[lifecycle] production mode without configuration: exit %d after %d ms%n",
                 prod.process().exitValue(), millisSince(prod.startedNanos()));
     }
 
     /**
-     * Production mode as deploy/ configures it (an external PostgreSQL, an identity provider's public
-     * key and issuer, a key-encryption key): it starts, mints no development tokens, seeds no demo
-     * data, accepts the identity provider's tokens only, and writes nothing to its working directory
+     * Issue #12, item 8: production mode with exactly the settings deploy/compose.yaml gives the service
+     * (an external PostgreSQL, an identity provider's key and issuer, the three keys, the public address)
+     * starts, mints no development tokens, seeds no demo data, accepts the identity provider's tokens only,
+     * runs the whole flow from departments to revocation, and writes nothing to its working directory
      * (the Kubernetes Deployment runs it on a read-only root file system).
      */
     @Test
     @Order(6)
-    void productionModeWithExternalDatabaseAndIdentityProvider() throws Exception {
-        Path prodDir = Files.createDirectories(workDir.resolve("production-configured"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair idp = generator.generateKeyPair();
-        Path publicKey = workDir.resolve("idp-public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(idp.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
-        String issuer = "https://idp.lifecycle.test/realms/certfree";
+    void productionFromDeploysSettingsRunsTheWholeFlow() throws Exception {
+        App prod = startProduction("flow", productionEnvironment());
+        try {
+            ServiceClient api = new ServiceClient(prod.port());
+            assertEquals(404, api.post("/api/v1/dev/tokens", null, Map.of("role", "ADMIN")).status(), "no development tokens");
+            assertEquals(401, api.get("/api/v1/departments", null).status(), "anonymous");
+            assertEquals(401, api.get("/api/v1/departments", idp.forged("ops-admin", "ADMIN")).status(), "not signed by the IdP");
+            String admin = idp.token("ops-admin", "ADMIN", null);
+            Answer none = api.get("/api/v1/departments?size=1", admin);
+            assertEquals(0, none.body().path("total").asInt(), "no demo data in production mode: " + none);
+            assertEquals(404, api.get("/api/v1/departments/BZGAJ", admin).status());
 
-        try (EmbeddedDatabase external = EmbeddedDatabase.start(workDir.resolve("external-db"), false)) {
-            App prod = start(prodDir, Map.of(
-                    "CERTFREE_MODE", "production",
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_USERNAME", external.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", external.password(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", issuer,
-                    "CERTFREE_KEYS_KEK", Base64.getEncoder().encodeToString(new byte[32])));
-            try {
-                Duration ready = awaitReady(prod, RESTART);
-                System.out.printf("[lifecycle] production mode on an external PostgreSQL: ready after %d ms%n",
-                        ready.toMillis());
-                HttpResponse<String> devToken = send(prod, HttpRequest.newBuilder(URI.create(prod.url("/api/v1/dev/tokens")))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
-                assertEquals(404, devToken.statusCode(), "no development tokens in production: " + devToken.body());
-                assertEquals(401, get(prod, "/api/v1/departments", null).statusCode(), "anonymous");
+            long t0 = System.nanoTime();
+            ProductionFlow flow = new ProductionFlow(api, idp);
+            flow.departments();
+            String matter = flow.publishedMatter();
+            Answer issued = flow.issue(matter);
+            String number = issued.text("number");
+            String code = issued.text("verificationCode");
+            Answer passed = flow.verify(number, code);
+            assertEquals("TOTAL_PASSED", passed.text("indication"), passed.raw());
+            assertEquals("VALID", flow.status(number, code).text("status"));
+            assertEquals(PUBLIC_BASE_URL + "/verify?n=" + number + "&c=" + code, flow.qrLink(number),
+                    "the QR code carries CERTFREE_PUBLIC_BASE_URL");
 
-                String forged = jwt(generator.generateKeyPair(), issuer);
-                assertEquals(401, get(prod, "/api/v1/departments", forged).statusCode(), "token not signed by the IdP");
-                String admin = jwt(idp, issuer);
-                assertEquals(0, departmentCount(prod, admin), "no demo data in production mode");
-                assertEquals(404, get(prod, "/api/v1/departments/BZGAJ", admin).statusCode());
+            assertEquals("REVOKED", flow.revoke(number).text("status"));
+            Answer failed = flow.verify(number, code);
+            assertEquals("TOTAL_FAILED", failed.text("indication"), failed.raw());
+            assertEquals("REVOKED", failed.text("subIndication"), failed.raw());
+            assertEquals("REVOKED", flow.status(number, code).text("status"));
+            System.out.printf("[lifecycle] production flow (departments to revocation): %d ms%n", millisSince(t0));
 
-                try (Stream<Path> written = Files.list(prodDir)) {
-                    assertEquals(List.of(), written.toList(), "production mode writes nothing to its working directory");
-                }
-            } finally {
-                prod.process().destroy();
-                assertTrue(prod.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM" + logTail(prod));
+            try (Stream<Path> written = Files.list(prod.directory())) {
+                assertEquals(List.of(), written.toList(), "production mode writes nothing to its working directory");
+            }
+        } finally {
+            stop(prod);
+        }
+    }
+
+    /** Issue #12, item 8: one secret missing, one malformed: both named, no secret's value printed, nothing served. */
+    @Test
+    @Order(7)
+    void productionWithAMissingAndAMalformedSecretRefusesNamingThem() throws Exception {
+        Map<String, String> env = new HashMap<>(productionEnvironment());
+        String malformed = Base64.getEncoder().encodeToString(new byte[16]);
+        env.put("CERTFREE_PERSONAL_DATA_INDEX_KEY", malformed);
+        env.remove("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY");
+        App refused = start(Files.createDirectories(workDir.resolve("production-refused")), env);
+        assertTrue(refused.process().waitFor(30, TimeUnit.SECONDS), "production mode with a bad secret must exit" + logTail(refused));
+        String output = Files.readString(refused.log(), StandardCharsets.UTF_8);
+        assertNotEquals(0, refused.process().exitValue(), output);
+        assertTrue(output.contains("CERTFREE_PERSONAL_DATA_INDEX_KEY " + ProductionSettings.KEY_FORMAT), output);
+        assertTrue(output.contains("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY is missing"), output);
+        for (String setting : ProductionSettings.REQUIRED) {
+            if (!setting.startsWith("CERTFREE_PERSONAL_DATA_")) {
+                assertFalse(output.contains(setting), "a valid setting is not named (" + setting + "):\n" + output);
             }
         }
+        for (String secret : List.of(malformed, KEK, INDEX_KEY, external.password())) {
+            assertFalse(output.contains(secret), "the output prints no secret:\n" + output);
+        }
+        assertFalse(output.contains("Listening on"), "nothing served:\n" + output);
+        System.out.printf("[lifecycle] production mode with a missing and a malformed secret: exit %d after %d ms%n",
+                refused.process().exitValue(), millisSince(refused.startedNanos()));
+    }
+
+    /**
+     * Values for exactly the variables deploy/compose.yaml gives the certfree-proofs service: the
+     * external database, the test identity provider, fresh keys, a public address. Starts the
+     * database and the identity provider on first use; every production instance shares them.
+     */
+    private Map<String, String> productionEnvironment() throws Exception {
+        if (external == null) {
+            external = EmbeddedDatabase.start(workDir.resolve("external-db"), false);
+            idp = TestIdentityProvider.create(workDir);
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("CERTFREE_MODE", "production");
+        values.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres");
+        values.put("QUARKUS_DATASOURCE_USERNAME", external.username());
+        values.put("QUARKUS_DATASOURCE_PASSWORD", external.password());
+        values.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", idp.keyLocation());
+        values.put("MP_JWT_VERIFY_ISSUER", TestIdentityProvider.ISSUER);
+        values.put("CERTFREE_KEYS_KEK", KEK);
+        values.put("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        values.put("CERTFREE_PERSONAL_DATA_INDEX_KEY", INDEX_KEY);
+        values.put("CERTFREE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
+        // What compose gives, and nothing else: a setting deploy/ lacks is lacking here too.
+        Map<String, String> compose = DeployFiles.composeEnvironment();
+        Map<String, String> env = new TreeMap<>();
+        for (String key : compose.keySet()) {
+            assertTrue(values.containsKey(key), "compose gives the service " + key + ": give it a value here");
+            env.put(key, values.get(key));
+        }
+        assertEquals(compose.get("CERTFREE_MODE"), env.get("CERTFREE_MODE"));
+        assertEquals(new TreeSet<>(compose.keySet()), env.keySet(), "exactly the variables compose gives the service");
+        return env;
+    }
+
+    /**
+     * Starts a production instance in an empty folder of its own with {@code env} (and its HTTP port)
+     * and waits until it is ready. A second instance on the same database and keys:
+     * {@code startProduction("second", productionEnvironment())}; stop each with {@link #stop}.
+     */
+    private App startProduction(String name, Map<String, String> env) throws Exception {
+        App prod = start(Files.createDirectories(workDir.resolve("production-" + name)), env);
+        Duration ready = service.awaitReady(prod, RESTART);
+        System.out.printf("[lifecycle] production instance %s on an external PostgreSQL: ready after %d ms%n",
+                name, ready.toMillis());
+        return prod;
+    }
+
+    private void stop(App a) throws InterruptedException {
+        a.process().destroy();
+        assertTrue(a.process().waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM" + logTail(a));
     }
 
     // --- helpers
 
-    /** An RS256 token as an identity provider issues it: ADMIN in groups. */
-    private String jwt(KeyPair key, String issuer) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(json.writeValueAsBytes(Map.of(
-                "iss", issuer, "sub", "ops-admin", "upn", "ops-admin", "groups", List.of("ADMIN"),
-                "iat", now, "exp", now + 600)));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key.getPrivate());
-        rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + b64.encodeToString(rsa.sign());
-    }
-
     private App start(Map<String, String> env) throws IOException {
-        return start(workDir, env);
+        return service.start(workDir, env);
     }
 
     private App start(Path directory, Map<String, String> env) throws IOException {
-        int port = freePort();
-        Path log = Files.createTempFile(workDir, "service-", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", appJar.toString())
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> INHERITED_SETTINGS.stream().anyMatch(k::startsWith));
-        pb.environment().putAll(env);
-        long t0 = System.nanoTime();
-        Process process = pb.start();
-        started.add(process);
-        return new App(process, port, log, t0);
-    }
-
-    /** Polls readiness; returns the time from process start to the first 200. */
-    private Duration awaitReady(App a, Duration timeout) throws Exception {
-        long deadline = a.startedNanos() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!a.process().isAlive()) {
-                fail("service exited with " + a.process().exitValue() + " before it was ready" + logTail(a));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(a.url("/q/health/ready")))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - a.startedNanos());
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("not ready within " + timeout.toSeconds() + " s" + logTail(a));
-        return null;
+        return service.start(directory, env);
     }
 
     private String adminToken(App a) throws Exception {
+        return devToken(a, "ADMIN", null);
+    }
+
+    private String devToken(App a, String role, String dept) throws Exception {
+        Map<String, String> body = new HashMap<>(Map.of("role", role));
+        if (dept != null) {
+            body.put("dept", dept);
+        }
         HttpResponse<String> r = send(a, HttpRequest.newBuilder(URI.create(a.url("/api/v1/dev/tokens")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body()).get("token").asText();
     }
@@ -429,101 +504,22 @@ class LifecycleIT {
         for (ProcessHandle p : before) {
             waitGone(p, POSTGRES_GONE);
         }
-        List<Long> alive = before.stream().filter(LifecycleIT::running).map(ProcessHandle::pid).toList();
+        List<Long> alive = before.stream().filter(PostgresProcesses::running).map(ProcessHandle::pid).toList();
         assertTrue(alive.isEmpty(), "PostgreSQL processes left " + when + ": " + alive);
         assertTrue(postgresOn(dataDir).isEmpty(), "a postgres process on " + dataDir + " is left " + when);
         System.out.printf("[lifecycle] %s: %d PostgreSQL processes gone (waited %d ms after exit)%n",
                 when, before.size(), millisSince(t0));
     }
 
-    /** Processes whose command line names postgres and our data directory (read from /proc). */
-    static List<ProcessHandle> postgresOn(Path dataDirectory) {
-        if (dataDirectory == null) {
-            return List.of();
-        }
-        String dir = dataDirectory.toAbsolutePath().toString();
-        List<ProcessHandle> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String cmdline = cmdline(p);
-                if (cmdline.contains("postgres") && cmdline.contains(dir)) {
-                    ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
-                            .filter(LifecycleIT::running)
-                            .ifPresent(found::add);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
-    }
-
-    private static String cmdline(Path proc) {
-        try {
-            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | RuntimeException gone) {
-            return "";
-        }
-    }
-
-    private static void waitGone(ProcessHandle p, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (running(p) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
-    /**
-     * Alive and not a zombie: a postmaster that has exited stays a zombie until its new parent
-     * (PID 1) reaps it, and {@link ProcessHandle#isAlive()} still says true for it.
-     */
-    static boolean running(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"), StandardCharsets.UTF_8);
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException gone) {
-            return false;
-        }
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
-    }
-
-    private static String logTail(App a) {
-        try {
-            List<String> lines = Files.readAllLines(a.log(), StandardCharsets.UTF_8);
-            return "\n--- service output (last 40 lines) ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return " (no output: " + e.getMessage() + ")";
-        }
     }
 }

@@ -47,10 +47,12 @@ public interface CertfreeConfig {
     @WithDefault("PT30S")
     Duration cacheMaxAge();
 
-    /** Public address of the service, as printed in proofs' QR codes (the status page lives under it). */
+    /**
+     * Public address of the service, as printed in proofs' QR codes and PDFs (the status page lives under
+     * it). Required in production mode; in demo mode, when unset, {@code http://localhost:<port listened on>}.
+     */
     @WithName("public-base-url")
-    @WithDefault("http://localhost:8080")
-    String publicBaseUrl();
+    Optional<String> publicBaseUrl();
 
     /** Keys protecting personal identifiers at rest. */
     @WithName("personal-data")
