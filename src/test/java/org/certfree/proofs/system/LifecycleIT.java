@@ -361,6 +361,44 @@ class LifecycleIT {
         }
     }
 
+    /**
+     * Issue #12, item 3: two replicas on one database. A compromise declared on one is obeyed by the
+     * other at once: it never signs with the key again, and a proof the key signed after the compromise
+     * instant fails verification on both (its record is revoked in the compromise's transaction).
+     */
+    @Test
+    @Order(8)
+    void aKeyCompromisedOnOneReplicaIsDeadOnTheOtherAtOnce() throws Exception {
+        App one = startProduction("replica-one", productionEnvironment());
+        App two = startProduction("replica-two", productionEnvironment());
+        try {
+            ProductionFlow onOne = new ProductionFlow(new ServiceClient(one.port()), idp);
+            ProductionFlow onTwo = onOne.on(new ServiceClient(two.port()));
+            onOne.departments();
+            String matter = onOne.publishedMatter();
+            Answer before = onTwo.issue(matter); // replica two now holds the issuer's keys in memory
+            String kid = kid(before.text("jwsCompact"));
+            assertEquals("TOTAL_PASSED", onTwo.verify(before.text("number"), before.text("verificationCode")).text("indication"));
+
+            onOne.compromise(kid, java.time.Instant.parse(before.text("issuedAt")).minusSeconds(60));
+
+            Answer dead = onTwo.verify(before.text("number"), before.text("verificationCode"));
+            assertEquals("TOTAL_FAILED", dead.text("indication"), "replica two passed a proof of a compromised key: " + dead.raw());
+            assertEquals("KEY_COMPROMISE", dead.text("revocationReason"), dead.raw());
+            Answer after = onTwo.issue(matter);
+            assertNotEquals(kid, kid(after.text("jwsCompact")), "replica two signed with the compromised key");
+            assertEquals("TOTAL_PASSED", onOne.verify(after.text("number"), after.text("verificationCode")).text("indication"));
+            assertEquals("TOTAL_PASSED", onTwo.verify(after.text("number"), after.text("verificationCode")).text("indication"));
+        } finally {
+            stop(one);
+            stop(two);
+        }
+    }
+
+    private String kid(String compact) throws IOException {
+        return json.readTree(Base64.getUrlDecoder().decode(compact.substring(0, compact.indexOf('.')))).get("kid").asText();
+    }
+
     /** Issue #12, item 8: one secret missing, one malformed: both named, no secret's value printed, nothing served. */
     @Test
     @Order(7)

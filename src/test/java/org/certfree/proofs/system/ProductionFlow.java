@@ -31,15 +31,41 @@ final class ProductionFlow {
     private final ServiceClient api;
     private final TestIdentityProvider idp;
     /** Codes unique per flow, so a second flow on the same database does not collide with the first. */
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
-    final String issuerDept = "LCGAJ" + suffix;
-    final String justiceDept = "LCSFJ" + suffix;
-    final String usingUnit = "LCWIN" + suffix;
-    final String holderId = residentId();
+    private final String suffix;
+    final String issuerDept;
+    final String justiceDept;
+    final String usingUnit;
+    final String holderId;
 
     ProductionFlow(ServiceClient api, TestIdentityProvider idp) {
         this.api = api;
         this.idp = idp;
+        this.suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        this.issuerDept = "LCGAJ" + suffix;
+        this.justiceDept = "LCSFJ" + suffix;
+        this.usingUnit = "LCWIN" + suffix;
+        this.holderId = residentId();
+    }
+
+    private ProductionFlow(ServiceClient api, ProductionFlow same) {
+        this.api = api;
+        this.idp = same.idp;
+        this.suffix = same.suffix;
+        this.issuerDept = same.issuerDept;
+        this.justiceDept = same.justiceDept;
+        this.usingUnit = same.usingUnit;
+        this.holderId = same.holderId;
+    }
+
+    /** The same people and departments working through another instance (a replica on the same database). */
+    ProductionFlow on(ServiceClient other) {
+        return new ProductionFlow(other, this);
+    }
+
+    /** An ADMIN declares the issuer's key {@code kid} compromised from {@code from}. */
+    Answer compromise(String kid, java.time.Instant from) throws Exception {
+        return expect(200, api.post("/api/v1/departments/" + issuerDept + "/keys/" + kid + "/compromise",
+                idp.token("ops-admin", "ADMIN", null), Map.of("compromisedAt", from.toString(), "reason", "签名服务器疑似被入侵")));
     }
 
     /** The admin creates the three departments. */
