@@ -11,14 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.certfree.proofs.testsupport.Fixtures;
+import org.certfree.proofs.testsupport.Tampering;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +49,7 @@ class ProofTamperTest {
         assertNoProblem("proofs", number);
 
         // 1. the claims handed to using units and shown to the holder, and the validity, changed in the row
-        asSuperuser("UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"伪造的关系\"'),"
+        Tampering.asSuperuser(db, "UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"伪造的关系\"'),"
                 + " valid_until = valid_until + interval '10 years', matter_name = '伪造的事项' WHERE number = ?", number);
         try {
             holder(number).statusCode(200).body("claims.户主关系", equalTo("户主")).body("validUntil", equalTo(validUntil))
@@ -60,20 +58,20 @@ class ProofTamperTest {
                     .then().statusCode(200).body("validUntil", equalTo(validUntil));
             assertProblem("proofs", number, "COLUMNS");
         } finally {
-            asSuperuser("UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"户主\"'),"
+            Tampering.asSuperuser(db, "UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"户主\"'),"
                     + " valid_until = valid_until - interval '10 years', matter_name = ? WHERE number = ?",
                     issued.getString("matter.name"), number);
         }
         assertNoProblem("proofs", number);
 
         // 2. the payload itself rewritten: it no longer matches the signature, and is not served at all
-        asSuperuser("UPDATE proof SET payload = replace(payload, '户主', '伪造') WHERE number = ?", number);
+        Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, '户主', '伪造') WHERE number = ?", number);
         try {
             holder(number).statusCode(500).body("type", equalTo("urn:certfree:problem:record-integrity"))
                     .body("detail", org.hamcrest.Matchers.containsString(number));
             assertProblem("proofs", number, "SIGNATURE");
         } finally {
-            asSuperuser("UPDATE proof SET payload = replace(payload, '伪造', '户主') WHERE number = ?", number);
+            Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, '伪造', '户主') WHERE number = ?", number);
         }
         holder(number).statusCode(200);
         assertNoProblem("proofs", number);
@@ -89,17 +87,17 @@ class ProofTamperTest {
         for (String sql : List.of("UPDATE proof SET status = 'VALID', revoked_at = NULL, revocation_reason = NULL WHERE number = ?",
                 "UPDATE proof SET revocation_reason = 'DATA_CHANGED' WHERE number = ?",
                 "UPDATE proof SET valid_until = valid_until + interval '1 year' WHERE number = ?")) {
-            SQLException refused = assertThrows(SQLException.class, () -> asServiceUser(sql, number), sql);
+            SQLException refused = assertThrows(SQLException.class, () -> Tampering.asServiceUser(db, sql, number), sql);
             assertTrue("23IMM".equals(refused.getSQLState()), refused.getSQLState() + " " + refused.getMessage());
         }
         assertNoProblem("status-lists", number);
 
-        asSuperuser("UPDATE proof SET status = 'VALID', revoked_at = NULL, revocation_reason = NULL, revoked_by = NULL"
+        Tampering.asSuperuser(db, "UPDATE proof SET status = 'VALID', revoked_at = NULL, revocation_reason = NULL, revoked_by = NULL"
                 + " WHERE number = ?", number);
         try {
             assertProblem("status-lists", number, "STATUS_LIST");
         } finally {
-            asSuperuser("UPDATE proof SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'ISSUED_IN_ERROR',"
+            Tampering.asSuperuser(db, "UPDATE proof SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'ISSUED_IN_ERROR',"
                     + " revoked_by = 'restored' WHERE number = ?", number);
         }
         assertNoProblem("status-lists", number);
@@ -129,32 +127,5 @@ class ProofTamperTest {
                 .body("records.find { it.scope == '" + scope + "' }.problems.ref", not(hasItem(ref)));
     }
 
-    private void asServiceUser(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                p.setObject(i + 1, params[i]);
-            }
-            p.executeUpdate();
-        }
-    }
 
-    /** Runs a statement with triggers switched off, as only a database superuser can. */
-    private void asSuperuser(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement(sql)) {
-                s.execute("SET LOCAL session_replication_role = replica");
-                for (int i = 0; i < params.length; i++) {
-                    p.setObject(i + 1, params[i]);
-                }
-                p.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.certfree.proofs.testsupport.Batches;
 import org.certfree.proofs.testsupport.Fixtures;
+import org.certfree.proofs.testsupport.Tampering;
 import org.certfree.proofs.testsupport.Matters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class TamperDetectionTest {
         // 1. an entry's published content is changed
         String original = queryString("SELECT content::text FROM publication_entry WHERE batch_id = ? AND seq = 1", id);
         try {
-            asSuperuser("UPDATE publication_entry SET content = jsonb_set(content, '{name}', '\"篡改后的名称\"')"
+            Tampering.asSuperuser(dataSource, "UPDATE publication_entry SET content = jsonb_set(content, '{name}', '\"篡改后的名称\"')"
                     + " WHERE batch_id = ? AND seq = 1", id);
             given().get("/api/v1/transparency/verify").then().statusCode(200)
                     .body("consistent", equalTo(false))
@@ -91,7 +92,7 @@ class TamperDetectionTest {
                     .body("problems.find { it.batchId == " + id + " }.batchNumber", equalTo(first.getString("number")))
                     .body("problems.check", hasItem("CURRENT_LIST"));
         } finally {
-            asSuperuser("UPDATE publication_entry SET content = CAST(? AS jsonb) WHERE batch_id = ? AND seq = 1", original, id);
+            Tampering.asSuperuser(dataSource, "UPDATE publication_entry SET content = CAST(? AS jsonb) WHERE batch_id = ? AND seq = 1", original, id);
         }
         given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
 
@@ -100,7 +101,7 @@ class TamperDetectionTest {
         String storedManifest = queryString("SELECT manifest FROM publication_batch WHERE id = ?", id);
         try {
             String forged = storedManifest.replace("篡改检测证明甲", "伪造的证明");
-            asSuperuser("UPDATE publication_batch SET manifest = ?, manifest_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')"
+            Tampering.asSuperuser(dataSource, "UPDATE publication_batch SET manifest = ?, manifest_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')"
                     + " WHERE id = ?", forged, forged, id);
             var report = given().get("/api/v1/transparency/verify").then().statusCode(200)
                     .body("consistent", equalTo(false))
@@ -112,7 +113,7 @@ class TamperDetectionTest {
                 assertTrue(report.getList("problems.findAll { it.batchId == " + second.getLong("id") + " }.check").contains("CHAIN"));
             }
         } finally {
-            asSuperuser("UPDATE publication_batch SET manifest = ?, manifest_hash = ? WHERE id = ?", storedManifest, manifest, id);
+            Tampering.asSuperuser(dataSource, "UPDATE publication_batch SET manifest = ?, manifest_hash = ? WHERE id = ?", storedManifest, manifest, id);
         }
         given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
     }
@@ -133,13 +134,13 @@ class TamperDetectionTest {
                 new String[] {"UPDATE publication_entry SET scenarios = '[]' WHERE batch_id = ? AND matter_code = ?",
                         "UPDATE publication_entry SET scenarios = content -> 'scenarios' WHERE batch_id = ? AND matter_code = ?",
                         "ENTRY_FIELDS"})) {
-            asSuperuser(change[0], id, a);
+            Tampering.asSuperuser(dataSource, change[0], id, a);
             try {
                 given().get("/api/v1/transparency/verify").then().statusCode(200)
                         .body("consistent", equalTo(false))
                         .body("problems.findAll { it.matterCode == '" + a + "' }.check", hasItem(change[2]));
             } finally {
-                asSuperuser(change[1], id, a);
+                Tampering.asSuperuser(dataSource, change[1], id, a);
             }
         }
         for (String[] change : List.of(
@@ -149,40 +150,18 @@ class TamperDetectionTest {
                         "UPDATE list_entry SET department_code = '" + Fixtures.GOOD_ISSUER + "' WHERE matter_code = ?"},
                 new String[] {"UPDATE list_entry SET effective_since = effective_since - interval '1 year' WHERE matter_code = ?",
                         "UPDATE list_entry SET effective_since = effective_since + interval '1 year' WHERE matter_code = ?"})) {
-            asSuperuser(change[0], a);
+            Tampering.asSuperuser(dataSource, change[0], a);
             try {
                 given().get("/api/v1/transparency/verify").then().statusCode(200)
                         .body("consistent", equalTo(false))
                         .body("problems.findAll { it.matterCode == '" + a + "' }.check", hasItem("CURRENT_LIST"));
             } finally {
-                asSuperuser(change[1], a);
+                Tampering.asSuperuser(dataSource, change[1], a);
             }
         }
         given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(true));
     }
 
-    /** Runs a statement with triggers switched off, as only a database superuser can. */
-    private void asSuperuser(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL session_replication_role = replica");
-                try (PreparedStatement p = c.prepareStatement(sql)) {
-                    for (int i = 0; i < params.length; i++) {
-                        p.setObject(i + 1, params[i]);
-                    }
-                    p.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
-    }
 
     private String queryString(String sql, Object param) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
