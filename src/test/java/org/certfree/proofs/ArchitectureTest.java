@@ -48,7 +48,7 @@ class ArchitectureTest {
      * (department and calendar know nobody; verification may use everyone below).
      */
     static final List<String> FEATURES = List.of("department", "calendar", "catalog", "keys", "publication", "consent",
-            "proof", "verification");
+            "proof", "verification", "audit");
 
     /** Which features each feature may use (its dependencies, a subset of the ones below it). */
     static final Map<String, List<String>> USES = Map.of(
@@ -59,7 +59,8 @@ class ArchitectureTest {
             "publication", List.of("department", "catalog", "keys"),
             "consent", List.of("department", "publication"),
             "proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent"),
-            "verification", List.of("department", "keys", "consent", "proof"));
+            "verification", List.of("department", "keys", "consent", "proof"),
+            "audit", List.of("department", "keys", "verification"));
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("code_attempt", "proof"),
             Map.entry("verification", "verification"),
             Map.entry("status_list_publication", "verification"),
+            Map.entry("audit_event", "audit"),
             Map.entry("idempotency_record", "system/idempotency"));
 
     private static final Pattern CREATED = Pattern.compile(

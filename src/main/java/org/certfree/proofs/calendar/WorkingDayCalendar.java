@@ -2,6 +2,7 @@ package org.certfree.proofs.calendar;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.certfree.proofs.calendar.dto.CalendarDayView;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.audit.StaffActions;
 
 /**
  * Counts working days (工作日) for statutory time limits: Monday to Friday, minus public holidays,
@@ -21,6 +23,9 @@ import org.certfree.proofs.common.error.Messages;
  */
 @ApplicationScoped
 public class WorkingDayCalendar {
+
+    @Inject
+    StaffActions staffActions;
 
     /** A limit beyond this many working days is a data error, not a statutory period. */
     public static final int MAX_WORKING_DAYS = 365;
@@ -83,6 +88,7 @@ public class WorkingDayCalendar {
             d.source = source;
         }
         cache.set(null);
+        staffActions.record("calendar.day-set", null, "calendar-day", day, "kind", kind);
         return CalendarDayView.of(d);
     }
 
@@ -92,6 +98,7 @@ public class WorkingDayCalendar {
             throw ApiException.notFound(Messages.CALENDAR_DAY_NOT_FOUND.formatted(day));
         }
         cache.set(null);
+        staffActions.record("calendar.day-removed", null, "calendar-day", day);
     }
 
     private Map<LocalDate, DayKind> exceptions() {

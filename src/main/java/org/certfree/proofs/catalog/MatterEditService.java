@@ -18,6 +18,7 @@ import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.security.Caller;
 
 /**
@@ -28,6 +29,9 @@ import org.certfree.proofs.system.security.Caller;
  */
 @ApplicationScoped
 public class MatterEditService {
+
+    @Inject
+    StaffActions staffActions;
 
     @Inject
     CatalogService catalog;
@@ -72,6 +76,7 @@ public class MatterEditService {
         em.flush();
         v.persist();
         em.flush();
+        staffActions.record(editor, "matter.created", m.departmentCode, "matter", m.code, "version", 1);
         return catalog.view(m);
     }
 
@@ -85,6 +90,7 @@ public class MatterEditService {
         MatterVersion v = newVersion(m, m.latestNumber + 1, Proposal.CONTENT, editor.subject(), at);
         applyContent(v, input);
         v.persist();
+        staffActions.record(editor, "matter.amended", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);
     }
 
@@ -102,6 +108,7 @@ public class MatterEditService {
         v.details = approved.details.deepCopy();
         v.removalReason = reason.trim();
         v.persist();
+        staffActions.record(editor, "matter.removal-requested", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);
     }
 
@@ -120,6 +127,7 @@ public class MatterEditService {
         MatterRules.checkFixedFields(m, input);
         MatterRules.validateContent(m.kind, input);
         applyContent(v, input);
+        staffActions.record(editor, "matter.edited", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);
     }
 
@@ -135,6 +143,7 @@ public class MatterEditService {
         v.status = MatterStatus.SUBMITTED;
         v.submittedBy = editor.subject();
         v.submittedAt = at;
+        staffActions.record(editor, "matter.submitted", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);
     }
 
@@ -150,6 +159,7 @@ public class MatterEditService {
         v.status = MatterStatus.DRAFT;
         v.submittedBy = null;
         v.submittedAt = null;
+        staffActions.record(editor, "matter.withdrawn", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);
     }
 

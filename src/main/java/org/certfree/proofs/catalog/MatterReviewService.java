@@ -10,11 +10,15 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.security.Caller;
 
 /** Review by the justice bureau (a department with the REVIEWER role): submitted versions are approved or rejected. */
 @ApplicationScoped
 public class MatterReviewService {
+
+    @Inject
+    StaffActions staffActions;
 
     @Inject
     CatalogService catalog;
@@ -55,6 +59,8 @@ public class MatterReviewService {
         v.reviewedBy = reviewer.subject();
         v.reviewerDepartment = department;
         v.reviewedAt = at;
+        staffActions.record(reviewer, outcome == MatterStatus.APPROVED ? "matter.approved" : "matter.rejected",
+                m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, reviewer.subject(), at);
     }
 }

@@ -15,6 +15,7 @@ import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
@@ -22,6 +23,9 @@ import org.certfree.proofs.system.security.Role;
 /** Holders' consents to retrieval ("调取") by using units. */
 @ApplicationScoped
 public class ConsentService {
+
+    @Inject
+    StaffActions staffActions;
 
     public static final String PATH = "/api/v1/consents/";
 
@@ -54,6 +58,8 @@ public class ConsentService {
         c.grantedAt = clock.instant();
         c.expiresAt = in.expiresAt();
         c.persist();
+        staffActions.record(caller, "consent.granted", c.unitCode, "consent", c.id, "matter", c.matterCode,
+                "expiresAt", c.expiresAt);
         return ConsentView.of(c, clock.instant());
     }
 
@@ -65,6 +71,7 @@ public class ConsentService {
         }
         if (c.revokedAt == null) {
             c.revokedAt = clock.instant();
+            staffActions.record(caller, "consent.revoked", c.unitCode, "consent", c.id, "matter", c.matterCode);
         }
         return ConsentView.of(c, clock.instant());
     }

@@ -19,6 +19,7 @@ import org.certfree.proofs.consent.dto.UsageEntryView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
 import org.certfree.proofs.system.config.CertfreeConfig;
@@ -26,6 +27,9 @@ import org.certfree.proofs.system.config.CertfreeConfig;
 /** The 用证清单: which using unit may verify or retrieve which proof matter. */
 @ApplicationScoped
 public class UsageListService {
+
+    @Inject
+    StaffActions staffActions;
 
     public static final String PATH = "/api/v1/using-units/";
 
@@ -82,15 +86,21 @@ public class UsageListService {
         e.createdAt = clock.instant();
         e.createdBy = by;
         e.persist();
+        staffActions.record("usage.added", e.unitCode, "usage-entry", e.id, "matter", e.proofMatterCode,
+                "serviceMatter", e.serviceMatter);
         return UsageEntryView.of(e);
     }
 
     @Transactional
     public void remove(UUID id) {
         signals.changed(TOPIC);
-        if (!UsageEntry.deleteById(id)) {
+        UsageEntry e = UsageEntry.findById(id);
+        if (e == null) {
             throw ApiException.notFound(Messages.USAGE_ENTRY_NOT_FOUND.formatted(id));
         }
+        e.delete();
+        staffActions.record("usage.removed", e.unitCode, "usage-entry", id, "matter", e.proofMatterCode,
+                "serviceMatter", e.serviceMatter);
     }
 
     public Page<UsageEntryView> list(String unit, String matter, PageRequest page) {

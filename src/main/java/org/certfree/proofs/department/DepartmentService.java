@@ -18,6 +18,7 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.department.dto.DepartmentInput;
 import org.certfree.proofs.department.dto.DepartmentView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
 import org.certfree.proofs.system.config.CertfreeConfig;
@@ -25,6 +26,9 @@ import org.certfree.proofs.system.config.CertfreeConfig;
 /** Departments and units: the only way other features learn about them. */
 @ApplicationScoped
 public class DepartmentService {
+
+    @Inject
+    StaffActions staffActions;
 
     public static final String PATH = "/api/v1/departments/";
 
@@ -67,6 +71,7 @@ public class DepartmentService {
         d.active = input.active() == null || input.active();
         d.persist();
         Department.flush();
+        staffActions.record("department.created", d.code, "department", d.code, "roles", d.roles());
         return DepartmentView.of(d);
     }
 
@@ -90,6 +95,7 @@ public class DepartmentService {
             d.active = input.active();
         }
         Department.flush();
+        staffActions.record("department.changed", d.code, "department", d.code, "roles", d.roles(), "active", d.active);
         return DepartmentView.of(d);
     }
 
@@ -102,6 +108,7 @@ public class DepartmentService {
             d.active = false;
             d.updatedAt = clock.instant();
             Department.flush();
+            staffActions.record("department.deactivated", d.code, "department", d.code);
         }
         return DepartmentView.of(d);
     }

@@ -28,6 +28,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.keys.crypto.Jwk;
 import org.certfree.proofs.keys.dto.KeyView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.certfree.proofs.system.log.BusinessEvents;
@@ -41,6 +42,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class KeyService {
+
+    @Inject
+    StaffActions staffActions;
 
     private static final Logger LOG = Logger.getLogger(KeyService.class);
 
@@ -121,6 +125,7 @@ public class KeyService {
         }
         LOG.infof("Keys of %s rotated: new kids %s", departmentCode, created.stream().map(KeyView::kid).toList());
         BusinessEvents.log("keys.rotated", "dept", departmentCode, "outcome", "ok");
+        staffActions.record("key.rotated", departmentCode, "department", departmentCode);
         return created;
     }
 
@@ -169,6 +174,7 @@ public class KeyService {
             LOG.warnf("Key %s of %s compromised from %s", kid, departmentCode, compromisedAt);
         }
         BusinessEvents.log("key.compromised", "dept", departmentCode, "kid", kid, "replaced", wasActive, "outcome", "ok");
+        staffActions.record("key.compromised", departmentCode, "key", kid, "replaced", wasActive);
         return view(key);
     }
 

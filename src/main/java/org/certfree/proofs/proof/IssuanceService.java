@@ -19,6 +19,7 @@ import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
@@ -30,6 +31,9 @@ import org.certfree.proofs.system.security.Caller;
  */
 @ApplicationScoped
 public class IssuanceService {
+
+    @Inject
+    StaffActions staffActions;
 
     /**
      * Purposes of the personal-data encryption of a proof's fields (they key stored data: never change
@@ -89,6 +93,7 @@ public class IssuanceService {
         proof.revokedBy = caller.subject();
         BusinessEvents.log("proof.revoked", "dept", proof.issuerDept, "matter", proof.matterCode, "number", proof.number,
                 "reason", body.reason(), "outcome", "ok");
+        staffActions.record(caller, "proof.revoked", proof.issuerDept, "proof", proof.number, "reason", body.reason());
         return queries.view(proof, true);
     }
 
@@ -176,6 +181,8 @@ public class IssuanceService {
                 supersedes != null ? "reissue" : requestId == null ? "direct"
                         : ProofRequestService.IMMEDIATE.equals(issuedBy) ? "immediate" : "request",
                 "outcome", "ok");
+        staffActions.record("proof.issued", p.issuerDept, "proof", p.number, "matter", p.matterCode,
+                "supersedes", supersedes, "request", requestId);
         return p;
     }
 }

@@ -25,6 +25,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.proof.dto.CreateProofRequest;
 import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
@@ -38,6 +39,9 @@ import org.certfree.proofs.system.security.Role;
  */
 @ApplicationScoped
 public class ProofRequestService {
+
+    @Inject
+    StaffActions staffActions;
 
     public static final String PATH = "/api/v1/proof-requests/";
 
@@ -169,6 +173,7 @@ public class ProofRequestService {
             r.status = RequestStatus.REJECTED;
             r.rejectReason = body.reason().trim();
             BusinessEvents.log("request.rejected", "dept", r.issuerDept, "matter", r.matterCode, "outcome", "rejected");
+            staffActions.record(caller, "request.rejected", r.issuerDept, "proof-request", r.id, "matter", r.matterCode);
             return ProofRequestView.of(r, today());
         }
         if (body.claims() == null || body.claims().isEmpty()) {
@@ -182,6 +187,8 @@ public class ProofRequestService {
         Proof proof = issuance.create(matter, subject, body.claims(), r.purpose, body.validUntil(), r.id, null, caller.subject());
         r.status = RequestStatus.ISSUED;
         r.proofNumber = proof.number;
+        staffActions.record(caller, "request.issued", r.issuerDept, "proof-request", r.id, "matter",
+                r.matterCode, "proof", proof.number);
         return ProofRequestView.of(r, today());
     }
 

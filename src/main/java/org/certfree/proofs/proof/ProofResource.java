@@ -22,6 +22,7 @@ import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
@@ -59,6 +60,9 @@ public class ProofResource {
 
     @Inject
     ProofRendering rendering;
+
+    @Inject
+    StaffActions staffActions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -223,6 +227,10 @@ public class ProofResource {
     @APIResponse(responseCode = "404")
     public Response pdf(@PathParam("number") String number) {
         ProofView proof = queries.readFull(number, caller);
+        if (!caller.has(Role.CITIZEN)) { // staff printing a holder's proof: an export of personal data
+            staffActions.record("personal-data.exported", caller.department().orElse(null), "proof",
+                    proof.number(), "format", "pdf");
+        }
         return Response.ok(rendering.pdf(proof)).type("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + proof.number() + ".pdf\"").build();
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.certfree.proofs.proof.dto.SubjectRecordInput;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -17,6 +18,9 @@ import org.certfree.proofs.system.security.Caller;
  */
 @ApplicationScoped
 public class SubjectRecords {
+
+    @Inject
+    StaffActions staffActions;
 
     @Inject
     IssuanceService issuance;
@@ -48,6 +52,7 @@ public class SubjectRecords {
         record.updatedAt = clock.instant();
         record.updatedBy = caller.subject();
         record.persist();
+        staffActions.record(caller, "subject-record.saved", matter.issuerDept(), "matter", matter.code());
     }
 
     /** The subject as the department's record names it (decrypted). */

@@ -33,6 +33,7 @@ import org.certfree.proofs.publication.dto.BatchInput;
 import org.certfree.proofs.publication.dto.BatchView;
 import org.certfree.proofs.publication.dto.EntryInput;
 import org.certfree.proofs.publication.dto.EntryView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.security.Caller;
 
 /**
@@ -42,6 +43,9 @@ import org.certfree.proofs.system.security.Caller;
  */
 @ApplicationScoped
 public class PublicationService {
+
+    @Inject
+    StaffActions staffActions;
 
     public static final String PATH = "/api/v1/publication-batches/";
 
@@ -82,6 +86,7 @@ public class PublicationService {
         b.createdAt = now;
         b.updatedAt = now;
         b.persist();
+        staffActions.record(reviewer, "batch.created", b.authorityCode, "batch", b.id, "number", b.number);
         em.flush();
         return queries.view(b, List.of());
     }
@@ -132,6 +137,8 @@ public class PublicationService {
         e.addedBy = reviewer.subject();
         e.addedAt = now;
         e.persist();
+        staffActions.record(reviewer, "batch.entry-added", b.authorityCode, "batch", batchId, "matter",
+                e.matterCode, "action", e.action);
         b.updatedAt = e.addedAt;
         em.flush();
         return BatchQueries.entryView(e);
@@ -145,6 +152,7 @@ public class PublicationService {
             throw ApiException.notFound(Messages.BATCH_ENTRY_NOT_FOUND.formatted(b.number, seq));
         }
         e.delete();
+        staffActions.record(reviewer, "batch.entry-removed", null, "batch", batchId, "seq", seq);
         b.updatedAt = clock.instant();
         em.flush();
     }
@@ -154,6 +162,7 @@ public class PublicationService {
         PublicationBatch b = requireDraft(batchId, reviewer);
         BatchEntry.delete("batchId", batchId);
         b.delete();
+        staffActions.record(reviewer, "batch.deleted", b.authorityCode, "batch", batchId, "number", b.number);
         em.flush();
     }
 

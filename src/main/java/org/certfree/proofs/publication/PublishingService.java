@@ -16,6 +16,7 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.publication.dto.BatchView;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 
@@ -27,6 +28,9 @@ import org.certfree.proofs.system.security.Caller;
  */
 @ApplicationScoped
 public class PublishingService {
+
+    @Inject
+    StaffActions staffActions;
 
     /** Advisory-lock key that serializes publishing (one log, one chain). */
     static final long PUBLISH_LOCK = 0x63657274_70756231L;
@@ -104,6 +108,8 @@ public class PublishingService {
         log.appendTreeHead(b.authorityCode, publishedAt);
         BusinessEvents.log("batch.published", "dept", b.authorityCode, "batch", b.number, "logIndex", logIndex, "entries",
                 entries.size(), "outcome", "ok");
+        staffActions.record(reviewer, "batch.published", b.authorityCode, "batch", b.id, "number", b.number,
+                "logIndex", logIndex);
         return queries.view(b, entries);
     }
 

@@ -360,6 +360,14 @@ public final class Messages {
     public static final String EXPORT_YES = "是";
     public static final String EXPORT_NO = "否";
 
+    // --- audit log
+    public static final String AUDIT_NOT_JUSTICE = "只有管理员和司法局（审核单位）的工作人员可以查阅审计日志；部门 %s 不是审核单位。";
+    public static final String AUDIT_BAD_INSTANT = "参数 %s 须为带时区的时间（ISO-8601，例如 2024-05-01T08:00:00Z 或 2024-05-01T16:00:00+08:00）。";
+    public static final String AUDIT_RANGE = "参数 from 须早于 to。";
+    public static final String AUDIT_EXPORT_TOO_LARGE = "符合条件的审计记录有 %d 条，超过一次导出的上限 %d 条；请缩小时间范围或增加筛选条件。";
+    public static final List<String> AUDIT_EXPORT_COLUMNS =
+            List.of("时间", "操作人", "操作人部门", "操作", "涉及部门", "对象类型", "对象", "结果", "详情", "关联号", "记录编号");
+
     // --- keys
     public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
     public static final String KEYS_DEPARTMENT_CANNOT_SIGN = "部门 %s 既不是开具单位（ISSUER）也不是审核单位（REVIEWER），没有签名密钥。";

@@ -1,0 +1,44 @@
+package org.certfree.proofs.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.system.audit.StaffAction;
+
+/**
+ * Writes every {@link StaffAction} to the audit log, synchronously and in the transaction of the action
+ * (so it commits or rolls back with it); an action outside any transaction (a staff export on a GET)
+ * gets a transaction of its own.
+ */
+@ApplicationScoped
+public class AuditRecorder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    void record(@Observes StaffAction action) {
+        AuditEvent e = new AuditEvent();
+        e.id = UUID.randomUUID();
+        e.at = action.at().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        e.actor = clip(action.actor(), 128);
+        e.actorDepartment = clip(action.actorDepartment(), 32);
+        e.action = action.action();
+        e.department = clip(action.department(), 32);
+        e.targetType = action.targetType();
+        e.targetId = clip(action.targetId(), 128);
+        e.outcome = action.outcome();
+        e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
+        e.correlationId = clip(action.correlationId(), 64);
+        e.persist();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
