@@ -40,4 +40,7 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(name = "correlation_id")
     public String correlationId;
+
+    /** See {@link AuditMac}. */
+    public String mac;
 }

@@ -3,9 +3,11 @@ package org.certfree.proofs.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.certfree.proofs.common.json.CanonicalJson;
@@ -21,6 +23,9 @@ public class AuditRecorder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    AuditMac macs;
+
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes StaffAction action) {
         AuditEvent e = new AuditEvent();
@@ -35,7 +40,26 @@ public class AuditRecorder {
         e.outcome = action.outcome();
         e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
         e.correlationId = clip(action.correlationId(), 64);
+        e.mac = macs.of(columns(e));
         e.persist();
+    }
+
+    /** The row's columns as the sealing reads them back (text values, nulls left out). */
+    private static Map<String, String> columns(AuditEvent e) {
+        Map<String, String> c = new TreeMap<>();
+        c.put("id", e.id.toString());
+        c.put("at", e.at.toString());
+        c.put("actor", e.actor);
+        c.put("actor_department", e.actorDepartment);
+        c.put("action", e.action);
+        c.put("department", e.department);
+        c.put("target_type", e.targetType);
+        c.put("target_id", e.targetId);
+        c.put("outcome", e.outcome);
+        c.put("details", e.details);
+        c.put("correlation_id", e.correlationId);
+        c.values().removeIf(java.util.Objects::isNull);
+        return c;
     }
 
     private static String clip(String s, int max) {

@@ -360,13 +360,24 @@ public final class Messages {
     public static final String EXPORT_YES = "是";
     public static final String EXPORT_NO = "否";
 
-    // --- audit log
+    // --- audit log and sealed logs (scopes audit-log, access-log of /api/v1/transparency/verify)
     public static final String AUDIT_NOT_JUSTICE = "只有管理员和司法局（审核单位）的工作人员可以查阅审计日志；部门 %s 不是审核单位。";
     public static final String AUDIT_BAD_INSTANT = "参数 %s 须为带时区的时间（ISO-8601，例如 2024-05-01T08:00:00Z 或 2024-05-01T16:00:00+08:00）。";
     public static final String AUDIT_RANGE = "参数 from 须早于 to。";
     public static final String AUDIT_EXPORT_TOO_LARGE = "符合条件的审计记录有 %d 条，超过一次导出的上限 %d 条；请缩小时间范围或增加筛选条件。";
     public static final List<String> AUDIT_EXPORT_COLUMNS =
             List.of("时间", "操作人", "操作人部门", "操作", "涉及部门", "对象类型", "对象", "结果", "详情", "关联号", "记录编号");
+    public static final String SEAL_CHECK_SEQ = "缺少检查点 %d 至 %d：检查点被删除过";
+    public static final String SEAL_CHECK_RANGE = "检查点 %d 应从事务号 %d 起封存，记录的是 %d：封存范围有缺口或重叠";
+    public static final String SEAL_CHECK_CHAIN = "检查点 %d 记录的上一检查点哈希为 %s，应为 %s";
+    public static final String SEAL_CHECK_PAYLOAD = "检查点 %d 的签名内容与其字段不一致";
+    public static final String SEAL_CHECK_SIGNATURE = "检查点 %d 的签名无效（签名方应为 %s）";
+    public static final String SEAL_CHECK_LOST = "本服务写入的检查点 %d（哈希 %s）已不在或被改动：检查点被删除过";
+    public static final String SEAL_CHECK_COUNT = "检查点 %d（事务号 %s）封存了 %d 条记录，现存 %d 条：记录被删除或插入过";
+    public static final String SEAL_CHECK_ROOT = "检查点 %d（事务号 %s）：按现存记录重新计算的默克尔根为 %s，签名的是 %s：记录被改动、删除或插入过";
+    public static final String SEAL_CHECK_OUTSIDE = "%d 条记录的事务号不在任何检查点的范围内";
+    public static final String SEAL_CHECK_ROW_MAC = "记录时间 %s、事务号 %d 的记录的校验码（MAC）不符：它不是本服务写入的，或写入后被改动过";
+    public static final String SEAL_CHECK_UNSEALED = "记录时间 %s、事务号 %d 的记录在封存边界 %d 之后，超过 %d 秒仍未封存：它是绕过服务写入的，或封存已停止";
 
     // --- keys
     public static final String KEYS_DEPARTMENT_INACTIVE = "部门 %s 已停用，不能生成或使用签名密钥。";
