@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.certfree.proofs.system.integrity.SealedLog;
@@ -35,6 +36,15 @@ public class AccessLogRows implements SealedLog {
 
     @Inject
     DataSource db;
+
+    @Inject
+    ReceiptCheck receipts;
+
+    /** A row that identified a proof must carry the receipt its department signed, saying what the row says. */
+    @Override
+    public Optional<String> problem(SealedRow row) {
+        return receipts.problem(row);
+    }
 
     @Override
     public String name() {

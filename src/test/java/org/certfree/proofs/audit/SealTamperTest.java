@@ -201,6 +201,42 @@ class SealTamperTest {
         assertEquals(List.of(), problems(report(), "audit-log"));
     }
 
+    /**
+     * A holder's access log row forged with a fresh transaction is sealed like any other; what tells it
+     * is the receipt the issuing department signed for every verification that identified a proof: a
+     * forged row has none, or one whose body says something else.
+     */
+    @Test
+    void anAccessLogRowForgedWithAFreshTransactionIsReportedOnceSealed() throws SQLException {
+        String copied = UUID.randomUUID().toString();
+        String bare = UUID.randomUUID().toString();
+        String columns = "proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier, purpose, service_matter,"
+                + " indication, sub_indication, proof_status, retrieved, consent_id";
+        // "the tax bureau looked at your proof": a row copied from a genuine one, with its receipt, and one without
+        asSuperuser("INSERT INTO verification (id, " + columns + ", verified_at, receipt) SELECT ?::uuid, " + columns
+                + ", now(), receipt FROM verification WHERE id = ?::uuid", copied, accessRow);
+        asSuperuser("INSERT INTO verification (id, " + columns + ", verified_at, receipt) SELECT ?::uuid, " + columns
+                + ", now(), NULL FROM verification WHERE id = ?::uuid", bare, accessRow);
+        sealer.sealNow();
+        String seq = checkpointOf("verification", "access-log", copied);
+        try {
+            List<Map<String, String>> found = problems(report(false), "access-log");
+            assertTrue(has(found, "ROW_MAC", copied) && has(found, "ROW_MAC", bare), found.toString());
+            assertFalse(has(found, "MERKLE_ROOT", seq), "sealed like any other row: only the receipt tells " + found);
+        } finally {
+            assertEquals(seq, query("SELECT max(seq)::text FROM seal_checkpoint WHERE log = 'access-log'"));
+            asSuperuser("DELETE FROM seal_checkpoint WHERE log = 'access-log' AND seq = ?::bigint", seq);
+            asSuperuser("DELETE FROM verification WHERE id = ?::uuid", copied);
+            asSuperuser("DELETE FROM verification WHERE id = ?::uuid", bare);
+            // a genuine verification, sealed as the new last checkpoint (the replica remembers the last one it wrote)
+            given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).contentType(ContentType.JSON)
+                    .body(Map.of("number", number, "code", "000000", "purpose", "封存测试")).post("/api/v1/verifications")
+                    .then().statusCode(200);
+            sealer.sealNow();
+        }
+        assertEquals(List.of(), problems(report(), "access-log"));
+    }
+
     @Test
     void anAlteredCheckpointIsReported() throws SQLException {
         String seq = checkpointOf("audit_event", "audit-log", auditRow);
