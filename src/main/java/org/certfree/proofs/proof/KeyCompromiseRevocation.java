@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import org.certfree.proofs.keys.KeyCompromised;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.jboss.logging.Logger;
 
@@ -31,13 +33,18 @@ class KeyCompromiseRevocation {
     @Inject
     EntityManager em;
 
+    @Inject
+    StaffActions staffActions;
+
     void revoke(@Observes KeyCompromised compromise) {
-        int revoked = em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<String> revoked = em.createNativeQuery("""
                 UPDATE proof p SET status = 'REVOKED', revoked_at = :now, revocation_reason = 'KEY_COMPROMISE',
                        revocation_note = left(:note, 500), revoked_by = :by, version = p.version + 1
                 WHERE p.issuer_dept = :dept AND p.status = 'VALID' AND p.issued_at >= :earliest
                   AND EXISTS (SELECT 1 FROM jws_signature_headers(p.jws_json) h
                               WHERE h ->> 'kid' = :kid AND (h ->> 'iat')::bigint >= :from)
+                RETURNING p.number
                 """)
                 .setParameter("now", Timestamp.from(compromise.reportedAt()))
                 .setParameter("note", "签名密钥 %s 自 %s 起失效：%s".formatted(compromise.kid(), compromise.fromSecond(),
@@ -47,12 +54,16 @@ class KeyCompromiseRevocation {
                 .setParameter("earliest", Timestamp.from(compromise.fromSecond().minus(ISSUED_BEFORE_SIGNING)))
                 .setParameter("kid", compromise.kid())
                 .setParameter("from", compromise.fromSecond().getEpochSecond())
-                .executeUpdate();
-        if (revoked > 0) {
+                .getResultList();
+        for (String number : revoked) { // each revocation in the audit log, as one by hand would be
+            staffActions.record("proof.revoked", compromise.departmentCode(), "proof", number, "reason",
+                    RevocationReason.KEY_COMPROMISE, "kid", compromise.kid());
+        }
+        if (!revoked.isEmpty()) {
             LOG.warnf("Key %s of %s compromised from %s: %d proofs signed with it since then revoked", compromise.kid(),
-                    compromise.departmentCode(), compromise.fromSecond(), revoked);
+                    compromise.departmentCode(), compromise.fromSecond(), revoked.size());
         }
         BusinessEvents.log("proofs.revoked.key-compromise", "dept", compromise.departmentCode(), "kid", compromise.kid(),
-                "count", revoked, "outcome", "ok");
+                "count", revoked.size(), "outcome", "ok");
     }
 }

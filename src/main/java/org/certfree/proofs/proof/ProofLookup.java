@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -195,6 +198,26 @@ public class ProofLookup {
      */
     public SignedProof signed(ProofStatusRow row) {
         return signed.read(row.number(), row.payload(), row.jwsCompact());
+    }
+
+    /** Which of {@code numbers} are proofs whose stored status is VALID now (for the audit log's check of revocations). */
+    public List<String> storedValid(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT number FROM proof WHERE number = ANY(?) AND status = 'VALID' ORDER BY number")) {
+            ps.setArray(1, c.createArrayOf("text", numbers.toArray()));
+            List<String> valid = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    valid.add(rs.getString(1));
+                }
+            }
+            return valid;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading proof statuses failed", e);
+        }
     }
 
     /** The full subject and claims of the proof with {@code id}, for a retrieval the holder consented to. */

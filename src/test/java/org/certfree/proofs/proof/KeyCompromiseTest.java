@@ -102,6 +102,9 @@ class KeyCompromiseTest {
 
         assertStatus(before, "VALID");
         assertStatus(after, "REVOKED").body("revocation.reason", equalTo("KEY_COMPROMISE"));
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).queryParam("action", "proof.revoked")
+                .queryParam("department", dept).get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.targetId", org.hamcrest.Matchers.contains(after.getString("number")));
         JsonPath fresh = issue();
         assertNotEquals(sm2, kid(fresh.getString("jwsCompact")), "the compromised key signed again");
         assertStatus(fresh, "VALID");

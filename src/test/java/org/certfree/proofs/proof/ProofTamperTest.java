@@ -96,11 +96,13 @@ class ProofTamperTest {
                 + " WHERE number = ?", number);
         try {
             assertProblem("status-lists", number, "STATUS_LIST");
+            assertProblem("revocations", number, "STATUS_AUDIT"); // told by the audit log even without a status list
         } finally {
             Tampering.asSuperuser(db, "UPDATE proof SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'ISSUED_IN_ERROR',"
                     + " revoked_by = 'restored' WHERE number = ?", number);
         }
         assertNoProblem("status-lists", number);
+        assertNoProblem("revocations", number);
     }
 
     // ------------------------------------------------------------------ helpers

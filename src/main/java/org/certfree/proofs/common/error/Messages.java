@@ -342,6 +342,7 @@ public final class Messages {
     public static final String ACCESS_LOG_CHECK_NO_RECEIPT = "该核验记录识别出了证明，却没有开具部门签名的核验回执（可能是直接写入数据库的伪造记录）";
     public static final String ACCESS_LOG_CHECK_RECEIPT_SIGNATURE = "该核验记录的回执不在开具部门签名的回执批次中";
     public static final String ACCESS_LOG_CHECK_RECEIPT_BODY = "该核验记录与其已签名的回执内容不一致";
+    public static final String PROOF_CHECK_STATUS_AUDIT = "审计日志记载该证明已被撤销，但记录中为有效";
     public static final String STATUS_LIST_CHECK_SIGNATURE = "存储的状态列表与开具部门的签名不一致";
     public static final String PROOF_CHECK_STATUS_LIST = "已签名的状态列表 %s 第 %d 号将该证明列为已撤销或已被替代，但记录中为有效";
     public static final String TRANSPARENCY_CHECK_ENTRY_FIELDS = "已发布条目的下列字段与其已签名的内容不一致：%s";
