@@ -60,7 +60,7 @@ class ArchitectureTest {
             "consent", List.of("department", "publication"),
             "proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent"),
             "verification", List.of("department", "keys", "consent", "proof"),
-            "audit", List.of("department", "keys", "verification"));
+            "audit", List.of("department", "keys", "proof", "verification"));
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
