@@ -2,18 +2,10 @@ package org.certfree.proofs.verification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.certfree.proofs.system.integrity.SealedLog;
+import org.certfree.proofs.system.integrity.SealedTable;
 import org.certfree.proofs.system.integrity.SealedRow;
 
 /**
@@ -23,7 +15,7 @@ import org.certfree.proofs.system.integrity.SealedRow;
  * database fills in their {@code txid}.
  */
 @ApplicationScoped
-public class AccessLogRows implements SealedLog {
+public class AccessLogRows extends SealedTable {
 
     /** The log's name and integrity scope. */
     public static final String NAME = "access-log";
@@ -32,7 +24,6 @@ public class AccessLogRows implements SealedLog {
             "unit_code", "verifier", "purpose", "service_matter", "indication", "sub_indication", "proof_status", "retrieved",
             "consent_id", "verified_at", "receipt", "txid");
 
-    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM verification ";
 
     @Inject
     DataSource db;
@@ -52,38 +43,22 @@ public class AccessLogRows implements SealedLog {
     }
 
     @Override
-    public void rows(long fromTxid, long toTxid, Consumer<SealedRow> sink) {
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT + "WHERE txid >= ? AND txid < ? ORDER BY txid, id")) {
-            ps.setFetchSize(1000);
-            ps.setLong(1, fromTxid);
-            ps.setLong(2, toTxid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(SealedRow.read(rs, COLUMNS, "verified_at"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the access log for sealing failed", e);
-        }
+    protected DataSource db() {
+        return db;
     }
 
     @Override
-    public List<SealedRow> unsealed(long fromTxid, Instant before, int limit) {
-        List<SealedRow> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT + "WHERE txid >= ? AND verified_at < ? ORDER BY txid, id LIMIT ?")) {
-            ps.setLong(1, fromTxid);
-            ps.setTimestamp(2, Timestamp.from(before));
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(SealedRow.read(rs, COLUMNS, "verified_at"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the unsealed access log failed", e);
-        }
-        return out;
+    protected String table() {
+        return "verification";
+    }
+
+    @Override
+    protected List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    protected String timeColumn() {
+        return "verified_at";
     }
 }
