@@ -52,9 +52,12 @@ class SealCheck {
 
     IntegrityFindings check(SealedLog log) {
         List<Problem> problems = new ArrayList<>();
+        // what this replica remembers is read first: a checkpoint the background sealer commits while the
+        // check runs is then either in both or only among the stored ones, never reported lost by mistake
+        Optional<Checkpoint> mine = sealer.lastWritten(log.name());
         List<Checkpoint> all = checkpoints.all(log.name());
         checkChain(all, problems);
-        checkRemembered(log.name(), all, problems);
+        checkRemembered(mine, all, problems);
         long checked = checkRows(log, all, problems);
         long horizon = all.isEmpty() ? 0 : all.get(all.size() - 1).horizonTo();
         if (checkpoints.authority(null).isPresent()) {
@@ -98,8 +101,7 @@ class SealCheck {
     }
 
     /** The last checkpoint this replica wrote must still be there, unchanged (a truncated chain looks whole). */
-    private void checkRemembered(String log, List<Checkpoint> all, List<Problem> problems) {
-        Optional<Checkpoint> mine = sealer.lastWritten(log);
+    private void checkRemembered(Optional<Checkpoint> mine, List<Checkpoint> all, List<Problem> problems) {
         if (mine.isEmpty()) {
             return;
         }
