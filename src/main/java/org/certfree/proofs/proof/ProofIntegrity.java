@@ -52,12 +52,9 @@ class ProofIntegrity implements IntegrityCheck {
                     : Proof.<Proof>find("id > ?1 order by id", after).page(0, PAGE).list();
             for (Proof p : page) {
                 checked++;
-                String problem = problem(p);
+                IntegrityFindings.Problem problem = problem(p);
                 if (problem != null && problems.size() < MAX_PROBLEMS) {
-                    problems.add(new IntegrityFindings.Problem(problem.startsWith("signature") || problem.startsWith("payload")
-                            || problem.startsWith("signed by") ? "SIGNATURE" : "COLUMNS", p.number,
-                            problem.startsWith("columns: ") ? Messages.PROOF_CHECK_COLUMNS.formatted(problem.substring(9))
-                                    : Messages.PROOF_CHECK_SIGNATURE.formatted(problem)));
+                    problems.add(problem);
                 }
             }
             Proof.getEntityManager().clear();
@@ -69,13 +66,13 @@ class ProofIntegrity implements IntegrityCheck {
         return new IntegrityFindings(SCOPE, checked, problems);
     }
 
-    /** What is wrong with one stored proof (null: nothing): its signature, or "columns: a, b" that differ from the payload. */
-    private String problem(Proof p) {
-        String signature = signed.problem(p.payload, p.jwsCompact);
-        if (signature != null) {
-            return signature;
+    /** What is wrong with one stored proof (null: nothing): its signature, or the columns that differ from the payload. */
+    private IntegrityFindings.Problem problem(Proof p) {
+        SignedProofs.Checked checked = signed.check(p.payload, p.jwsCompact);
+        if (checked.problem() != null) {
+            return new IntegrityFindings.Problem("SIGNATURE", p.number, Messages.PROOF_CHECK_SIGNATURE.formatted(checked.problem()));
         }
-        SignedProof c = signed.read(p.number, p.payload, p.jwsCompact);
+        SignedProof c = checked.content();
         Map<String, Boolean> same = new LinkedHashMap<>();
         same.put("number", c.number().equals(p.number));
         same.put("matter_code", c.matterCode().equals(p.matterCode));
@@ -96,7 +93,8 @@ class ProofIntegrity implements IntegrityCheck {
         same.put("status_list_index", c.statusIndex() == p.statusListIndex);
         same.put("supersedes", Objects.equals(c.supersedes(), p.supersedes));
         List<String> differ = same.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-        return differ.isEmpty() ? null : "columns: " + String.join(", ", differ);
+        return differ.isEmpty() ? null
+                : new IntegrityFindings.Problem("COLUMNS", p.number, Messages.PROOF_CHECK_COLUMNS.formatted(String.join(", ", differ)));
     }
 
     /** PostgreSQL keeps microseconds; the payload has the instant as it was. */

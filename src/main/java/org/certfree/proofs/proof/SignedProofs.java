@@ -27,33 +27,37 @@ public class SignedProofs {
 
     /** The content of the proof stored as {@code payload} and {@code jwsCompact}, or a 500 problem if they do not match. */
     public SignedProof read(String number, String payload, String jwsCompact) {
-        String problem = problem(payload, jwsCompact);
-        if (problem != null) {
-            BusinessEvents.log("proof.integrity", "number", number, "problem", problem, "outcome", "failed");
+        Checked checked = check(payload, jwsCompact);
+        if (checked.problem() != null) {
+            BusinessEvents.log("proof.integrity", "number", number, "problem", checked.problem(), "outcome", "failed");
             throw new ApiException(ProblemType.RECORD_INTEGRITY, Messages.PROOF_INTEGRITY.formatted(number));
         }
-        return SignedProof.parse(payload.getBytes(StandardCharsets.UTF_8));
+        return checked.content();
     }
 
-    /** Why the stored payload and JWS of a proof do not match (null: they do), for reads and the transparency check. */
-    String problem(String payload, String jwsCompact) {
+    /** A stored proof checked against its signature: its content, or why it does not match (then no content). */
+    record Checked(SignedProof content, String problem) {
+    }
+
+    /** Checks the stored payload and JWS of a proof once, for reads and the transparency check. */
+    Checked check(String payload, String jwsCompact) {
         JwsVerification v = verifier.verify(jwsCompact);
         if (v.outcome() == JwsOutcome.MALFORMED || v.outcome() == JwsOutcome.INVALID_SIGNATURE) {
-            return "signature " + v.outcome().name().toLowerCase();
+            return new Checked(null, "signature " + v.outcome().name().toLowerCase());
         }
         byte[] stored = payload.getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(v.payload(), stored)) {
-            return "payload differs from the signed one";
+            return new Checked(null, "payload differs from the signed one");
         }
         SignedProof content;
         try {
             content = SignedProof.parse(stored);
         } catch (IllegalArgumentException e) {
-            return "payload unreadable";
+            return new Checked(null, "payload unreadable");
         }
         if (v.departmentCode() != null && !v.departmentCode().equals(content.issuerDept())) {
-            return "signed by " + v.departmentCode() + ", not by the issuer " + content.issuerDept();
+            return new Checked(null, "signed by " + v.departmentCode() + ", not by the issuer " + content.issuerDept());
         }
-        return null;
+        return new Checked(content, null);
     }
 }

@@ -47,7 +47,6 @@ class StatusListIntegrity implements IntegrityCheck {
     public IntegrityFindings check() {
         List<IntegrityFindings.Problem> problems = new ArrayList<>();
         Map<String, BitSet> unusable = new HashMap<>();
-        Map<String, String> firstList = new HashMap<>();
         long checked = 0;
         for (StatusListPublication p : StatusListPublication.<StatusListPublication>list("order by key.issuerDept, key.number")) {
             checked++;
@@ -62,7 +61,6 @@ class StatusListIntegrity implements IntegrityCheck {
                 JsonNode doc = json.readTree(v.payload());
                 BitSet bits = bits(doc.path("encodedList").asText());
                 unusable.computeIfAbsent(p.key.issuerDept(), d -> new BitSet()).or(bits);
-                firstList.putIfAbsent(p.key.issuerDept(), ref);
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(new IntegrityFindings.Problem("SIGNATURE", ref, Messages.STATUS_LIST_CHECK_SIGNATURE));
             }
