@@ -1,0 +1,33 @@
+package org.certfree.proofs.system.access;
+
+/**
+ * What someone other than the holder did with the holder's personal data; each kind appears in the
+ * holder's access log ({@code GET /api/v1/me/access-log}) with its Chinese label.
+ */
+public enum AccessKind {
+    /** Issuer staff or a supervisor read a proof in full (name, identifier, claims). */
+    PROOF_READ("查看证明"),
+    /** Someone other than the holder downloaded the printable proof (PDF). */
+    PROOF_PDF("下载证明文件"),
+    /** Someone other than the holder downloaded the proof's QR code (it carries the verification code). */
+    PROOF_QR("下载证明二维码"),
+    /** Issuer staff read a proof request in full (the applicant's name and identifier). */
+    REQUEST_READ("查看开具申请"),
+    /** A using unit fetched (调取) the content of a proof under the holder's consent. */
+    RETRIEVAL("调取证明"),
+    /** A window clerk or an authorised agent filed a proof request for the holder (代办). */
+    ASSISTED_REQUEST("代办开具申请"),
+    /** A window clerk or an authorised agent granted a consent in the holder's name (代办). */
+    ASSISTED_CONSENT("代办授权");
+
+    private final String chinese;
+
+    AccessKind(String chinese) {
+        this.chinese = chinese;
+    }
+
+    /** The label the holder reads. */
+    public String chinese() {
+        return chinese;
+    }
+}
