@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A holder's consent that a using unit may retrieve their proofs of a matter, until it expires or is revoked. */
 @Entity
@@ -35,6 +38,10 @@ public class Consent extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** The disclosures the unit may see ({@code subject.name}, {@code subject.id}, {@code claims.<name>}); null: all. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> disclose;
 
     public boolean activeAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.dto.ConsentView;
 
 /**
  * Answers the proof feature's consent question from the holders' consents and the 用证清单. A consent
@@ -58,6 +59,17 @@ public class ConsentGate {
             return Optional.of(Messages.CONSENT_EXPIRED.formatted(id, at(c.expiresAt)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The consent {@code consentRef} when {@link #refusal} has nothing against it: what a unit that requested a
+     * proof with it may see of the proof, and for which purpose.
+     */
+    public Optional<ConsentView> granted(String consentRef, String unit, String subjectIdIndex, String matterCode) {
+        if (refusal(consentRef, unit, subjectIdIndex, matterCode).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(ConsentView.of(Consent.findById(UUID.fromString(consentRef.trim())), clock.instant()));
     }
 
     private static String at(Instant instant) {

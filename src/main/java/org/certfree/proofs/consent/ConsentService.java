@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
@@ -57,6 +58,7 @@ public class ConsentService {
         c.purpose = in.purpose().trim();
         c.grantedAt = clock.instant();
         c.expiresAt = in.expiresAt();
+        c.disclose = in.disclose() == null ? null : List.copyOf(new LinkedHashSet<>(in.disclose()));
         c.persist();
         staffActions.record(caller, "consent.granted", c.unitCode, "consent", c.id, "matter", c.matterCode,
                 "expiresAt", c.expiresAt);

@@ -123,8 +123,9 @@ public class ProofDemoData {
         ProofView household = issue("BZGAJ", "BZGAJ-R001", ZHANG, claims("户籍地址", "新疆库尔勒市人民东路街道团结社区 12 栋 2 单元 301 室",
                 "户主姓名", "张伟", "与户主关系", "户主", "民族", "汉族"), "办理子女义务教育入学");
         issued++;
-        consents.grant(new ConsentInput(KORLA_WINDOW, "BZGAJ-R001", "办理子女义务教育入学", clock.instant().plus(Duration.ofDays(90))),
-                citizen(ZHANG));
+        // (the holder lets the window see their name and address only: not the ID, nor the other claims)
+        consents.grant(new ConsentInput(KORLA_WINDOW, "BZGAJ-R001", "办理子女义务教育入学", clock.instant().plus(Duration.ofDays(90)),
+                List.of("subject.name", "claims.户籍地址")), citizen(ZHANG));
         // (the purpose the holder consented to: only that purpose may retrieve)
         verify(KORLA_WINDOW, new VerifyRequest(household.jwsCompact(), null, null, null, "办理子女义务教育入学", "义务教育入学登记",
                 ZHANG.id(), true));

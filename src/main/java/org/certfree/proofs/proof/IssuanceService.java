@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.common.ControllableClock;
@@ -36,12 +35,14 @@ public class IssuanceService {
     StaffActions staffActions;
 
     /**
-     * Purposes of the personal-data encryption of a proof's fields (they key stored data: never change
-     * them). The identifier's encryption purpose is the string its blind index uses too.
+     * Purposes of the personal-data encryption of the proof feature's data (they key stored data: never
+     * change them): a proof's disclosures and code, and the subject of requests and subject records. The
+     * identifier's encryption purpose is the string its blind index uses too.
      */
     static final String SUBJECT_ID = HolderIndex.PURPOSE;
     static final String SUBJECT_NAME = "proof.subject.name";
     static final String CODE = "proof.code";
+    static final String DISCLOSURES = "proof.disclosures";
 
     @Inject
     Clock clock;
@@ -60,6 +61,9 @@ public class IssuanceService {
 
     @Inject
     ProofSigner signer;
+
+    @Inject
+    SignedProofs signed;
 
     @Inject
     StatusSlots slots;
@@ -106,9 +110,9 @@ public class IssuanceService {
             throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(old.number, old.status.chinese()));
         }
         IssuableMatter matter = issuableBy(old.matterCode, caller);
+        SignedProof was = signed.read(old.number, old.payload, old.jwsCompact, old.disclosuresEnc);
         ProofSubject subject = body.subject() != null ? ProofSubject.of(body.subject(), "subject")
-                : new ProofSubject(old.subjectKind, protector.decrypt(old.subjectNameEnc, SUBJECT_NAME),
-                        protector.decrypt(old.subjectIdEnc, SUBJECT_ID));
+                : new ProofSubject(was.subjectKind(), was.subjectName(), was.subjectId());
         Proof successor = create(matter, subject, body.claims(), old.purpose, body.validUntil(), old.requestId, old.number,
                 caller.subject());
         old.status = ProofStatus.SUPERSEDED;
@@ -158,12 +162,9 @@ public class IssuanceService {
         p.issuerDept = issuer.code();
         p.issuerName = issuer.name();
         p.subjectKind = subject.kind();
-        p.subjectNameEnc = protector.encrypt(subject.name(), SUBJECT_NAME);
         p.subjectNameMasked = subject.maskedName();
-        p.subjectIdEnc = protector.encrypt(subject.id(), SUBJECT_ID);
         p.subjectIdIndex = holders.of(subject.id());
         p.subjectIdMasked = subject.maskedId();
-        p.claims = new LinkedHashMap<>(claims);
         p.purpose = purpose.trim();
         p.issuedAt = now;
         p.validUntil = validUntil;
@@ -172,10 +173,11 @@ public class IssuanceService {
         p.requestId = requestId;
         p.supersedes = supersedes;
         p.issuedBy = issuedBy;
-        ProofSigner.Signed signed = signer.sign(p, subject);
-        p.payload = signed.payload();
-        p.jwsCompact = signed.compact();
-        p.jwsJson = signed.json();
+        ProofSigner.Signed forms = signer.sign(p, subject, claims);
+        p.payload = forms.payload();
+        p.jwsCompact = forms.compact();
+        p.jwsJson = forms.json();
+        p.disclosuresEnc = protector.encrypt(SignedProofs.join(forms.disclosures()), DISCLOSURES);
         p.persist();
         BusinessEvents.log("proof.issued", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "via",
                 supersedes != null ? "reissue" : requestId == null ? "direct"

@@ -9,11 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** An issued electronic proof; see V21__proofs.sql. Signed content never changes (DB trigger). */
 @Entity
@@ -47,23 +43,14 @@ public class Proof extends PanacheEntityBase {
     @Column(name = "subject_kind")
     public SubjectKind subjectKind;
 
-    @Column(name = "subject_name_enc")
-    public String subjectNameEnc;
-
     @Column(name = "subject_name_masked")
     public String subjectNameMasked;
-
-    @Column(name = "subject_id_enc")
-    public String subjectIdEnc;
 
     @Column(name = "subject_id_index")
     public String subjectIdIndex;
 
     @Column(name = "subject_id_masked")
     public String subjectIdMasked;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, String> claims = new LinkedHashMap<>();
 
     public String purpose;
 
@@ -98,7 +85,7 @@ public class Proof extends PanacheEntityBase {
     @Column(name = "status_list_index")
     public int statusListIndex;
 
-    /** The signed payload: RFC 8785 canonical JSON. */
+    /** The signed payload: RFC 8785 canonical JSON of an SD-JWT (digests, no personal data). */
     public String payload;
 
     @Column(name = "jws_compact")
@@ -106,6 +93,10 @@ public class Proof extends PanacheEntityBase {
 
     @Column(name = "jws_json")
     public String jwsJson;
+
+    /** The SD-JWT disclosures of the subject and claims, {@code ~}-joined, encrypted (see {@link ProofSigner}). */
+    @Column(name = "disclosures_enc")
+    public String disclosuresEnc;
 
     @Column(name = "request_id")
     public UUID requestId;

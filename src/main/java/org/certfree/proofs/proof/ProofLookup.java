@@ -13,14 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 
 /**
@@ -43,13 +42,13 @@ public class ProofLookup {
     /** The proof (its columns null when there is none) and whether its number is locked: one round trip. */
     private static final String RECORD = """
             SELECT p.id, p.number, p.code_enc, p.matter_code, p.issuer_dept, p.subject_id_index, p.status,
-                   p.revocation_reason, p.superseded_by, p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+                   p.revocation_reason, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
 
     private static final String STATUS = """
-            SELECT p.number, p.code_enc, p.status, p.superseded_by, p.payload, p.jws_compact, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            SELECT p.number, p.code_enc, p.status, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
@@ -102,7 +101,7 @@ public class ProofLookup {
                     rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("issuer_dept"),
                     rs.getString("subject_id_index"), ProofStatus.valueOf(rs.getString("status")),
                     reason == null ? null : RevocationReason.valueOf(reason), rs.getString("superseded_by"),
-                    rs.getString("payload"), rs.getString("jws_compact"));
+                    rs.getString("payload"), rs.getString("jws_compact"), rs.getString("disclosures_enc"));
         });
     }
 
@@ -110,7 +109,8 @@ public class ProofLookup {
     public Found<ProofStatusRow> findStatus(String number) {
         return query(STATUS, number, rs -> rs.getString("number") == null ? null
                 : new ProofStatusRow(rs.getString("number"), rs.getString("code_enc"), ProofStatus.valueOf(rs.getString("status")),
-                        rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact")));
+                        rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"),
+                        rs.getString("disclosures_enc")));
     }
 
     /**
@@ -197,7 +197,15 @@ public class ProofLookup {
      * (see {@link SignedProofs}): a record that does not match its signature is a 500 problem.
      */
     public SignedProof signed(ProofStatusRow row) {
-        return signed.read(row.number(), row.payload(), row.jwsCompact());
+        return signed.read(row.number(), row.payload(), row.jwsCompact(), row.disclosuresEnc());
+    }
+
+    /**
+     * What the proof of a verification row says with every disclosure, after checking the signature and
+     * the disclosures against it (see {@link SignedProofs}): a record that does not match is a 500 problem.
+     */
+    public SignedProof signed(ProofRecordRow row) {
+        return signed.read(row.number(), row.payload(), row.jwsCompact(), row.disclosuresEnc());
     }
 
     /** Which of {@code numbers} are proofs whose stored status is VALID now (for the audit log's check of revocations). */
@@ -218,11 +226,6 @@ public class ProofLookup {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading proof statuses failed", e);
         }
-    }
-
-    /** The full subject and claims of the proof with {@code id}, for a retrieval the holder consented to. */
-    public ProofView content(UUID id) {
-        return queries.view(Proof.<Proof>findById(id), true);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

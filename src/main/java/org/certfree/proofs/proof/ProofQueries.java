@@ -8,12 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.ConsentGate;
+import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.system.access.AccessKind;
+import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -40,10 +47,44 @@ public class ProofQueries {
     @Inject
     HolderIndex holders;
 
-    /** A proof for a caller entitled to it: its issuing department, its subject, or ADMIN (masked). */
+    @Inject
+    ConsentGate consents;
+
+    @Inject
+    HolderAccessLog accessLog;
+
+    @Inject
+    SdJwts sdJwts;
+
+    /**
+     * A proof for a caller entitled to it: its issuing department, its subject, ADMIN (masked), or the
+     * using unit that requested it with the holder's consent (调取: what the consent covers, while it is
+     * active; every such read is in the holder's access log).
+     */
     public ProofView read(String number, Caller caller) {
         Proof proof = require(number);
+        if (caller.has(Role.VERIFIER)) {
+            return retrieved(proof, caller);
+        }
         return view(proof, entitlement(proof, caller));
+    }
+
+    /** The view of a unit that requested {@code proof} with the holder's consent, logged for the holder; else 403. */
+    private ProofView retrieved(Proof proof, Caller caller) {
+        String unit = caller.department().orElse("-");
+        ProofRequest request = proof.requestId == null ? null : ProofRequest.findById(proof.requestId);
+        if (request == null || !unit.equals(request.requesterUnit) || request.consentRef == null) {
+            throw ApiException.forbidden(Messages.PROOF_FORBIDDEN_UNIT.formatted(unit));
+        }
+        consents.refusal(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode).ifPresent(why -> {
+            throw ApiException.forbidden(Messages.PROOF_CONSENT_ENDED.formatted(why));
+        });
+        ConsentView consent = consents.granted(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode).orElseThrow();
+        ProofView view = view(proof, Sight.CONSENTED, consent.disclose());
+        accessLog.record(new HolderAccess(clock.instant(), proof.subjectIdIndex, AccessKind.RETRIEVAL, unit, caller.subject(),
+                proof.number, request.id, consent.id(), consent.purpose(),
+                Map.of("disclosed", view.disclosures().stream().map(ProofView.Disclosure::path).collect(Collectors.joining(",")))));
+        return view;
     }
 
     /** The full view for its subject or issuing department only (renderings carry the code); else 403. */
@@ -129,27 +170,53 @@ public class ProofQueries {
         throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
     }
 
-    /**
-     * The proof as the API shows it, in full or masked: its content from the signed payload (see
-     * {@link SignedProofs}), its status and revocation from the record.
-     */
+    /** How much of a proof a view shows. */
+    enum Sight {
+        /** Everything: the holder and the issuing department (code, every disclosure). */
+        FULL,
+        /** What a consent covers: the disclosures it names (the rest masked), no code. */
+        CONSENTED,
+        /** Masked subject, no claims, no code, no signed forms: supervision. */
+        MASKED
+    }
+
+    /** The proof in full ({@code true}: holder, issuing department) or masked. */
     ProofView view(Proof p, boolean full) {
-        SignedProof c = signed.read(p.number, p.payload, p.jwsCompact);
+        return view(p, full ? Sight.FULL : Sight.MASKED, null);
+    }
+
+    /**
+     * The proof as the API shows it: its content from the signed payload and the disclosures checked
+     * against it (see {@link SignedProofs}), its status and revocation from the record. The signed forms
+     * carry exactly the disclosures the view shows.
+     */
+    ProofView view(Proof p, Sight sight, List<String> consented) {
+        SignedProof all = signed.read(p.number, p.payload, p.jwsCompact, p.disclosuresEnc);
+        SignedProof c = switch (sight) {
+            case FULL -> all;
+            case CONSENTED -> all.only(consented);
+            case MASKED -> all.only(List.of());
+        };
         ProofStatus status = ProofStatus.at(p.status, c.validUntil(), clock.instant());
-        ProofSubject signedSubject = new ProofSubject(c.subjectKind(), c.subjectName(), c.subjectId());
-        ProofView.Subject subject = full
-                ? new ProofView.Subject(c.subjectKind(), c.subjectName(), c.subjectId(), false)
-                : new ProofView.Subject(c.subjectKind(), signedSubject.maskedName(), signedSubject.maskedId(), true);
+        boolean whole = c.subjectName() != null && c.subjectId() != null;
+        ProofView.Subject subject = new ProofView.Subject(c.subjectKind(),
+                c.subjectName() != null ? c.subjectName() : all.subjectNameMasked(),
+                c.subjectId() != null ? c.subjectId() : all.subjectIdMasked(), !whole);
         ProofView.Revocation revocation = p.status == ProofStatus.REVOKED
                 ? new ProofView.Revocation(p.revokedAt, p.revocationReason, p.revocationReason.chinese(), p.revocationNote)
                 : null;
         String self = PATH + c.number();
-        return new ProofView(c.number(), full ? protector.decrypt(p.codeEnc, IssuanceService.CODE) : null,
+        boolean signedForms = sight != Sight.MASKED;
+        List<ProofView.Disclosure> disclosures = signedForms ? c.disclosed().stream()
+                .map(d -> new ProofView.Disclosure(d.path(), d.name(), d.value(), d.disclosure())).toList() : null;
+        return new ProofView(c.number(), sight == Sight.FULL ? protector.decrypt(p.codeEnc, IssuanceService.CODE) : null,
                 new ProofView.Matter(c.matterCode(), c.matterVersion(), c.matterName()),
                 new ProofView.Issuer(c.issuerDept(), c.issuerName()), subject,
-                full ? new TreeMap<>(c.claims()) : null, c.purpose(), c.issuedAt(), c.validUntil(), status, status.chinese(),
+                signedForms ? new TreeMap<>(c.claims()) : null, c.purpose(), c.issuedAt(), c.validUntil(), status, status.chinese(),
                 revocation, p.supersededBy, c.supersedes(), c.statusIndex(),
-                full ? p.jwsCompact : null, full ? p.jwsJson : null,
-                new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
+                signedForms ? p.jwsCompact : null, signedForms ? sdJwts.generalJson(p.jwsJson, c.disclosures()) : null,
+                signedForms ? SdJwts.compact(p.jwsCompact, c.disclosures()) : null, disclosures,
+                sight == Sight.CONSENTED ? new ProofView.Links(self, self + "/status", null, null, null)
+                        : new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
     }
 }

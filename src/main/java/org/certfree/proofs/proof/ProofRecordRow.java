@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * What online verification needs of a proof: the issuer's record (status, index columns) and its
- * signed form, without the encrypted subject and claims (a projection: read on every verification,
+ * signed form and its encrypted disclosures, read only when the answer needs the subject (a projection: read on every verification,
  * never changed by it). What the proof says is read from the signed payload by {@link #signed()} —
  * only once the verifier has checked the signature and the code (so an unknown number, a wrong code
  * and a found one cost alike up to that point); {@code matterCode} and {@code issuerDept} are index
@@ -13,9 +13,12 @@ import java.util.UUID;
  */
 public record ProofRecordRow(UUID id, String number, String codeEnc, String matterCode, String issuerDept,
         String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, String supersededBy, String payload,
-        String jwsCompact) {
+        String jwsCompact, String disclosuresEnc) {
 
-    /** What the proof says, parsed from the stored payload (check its signature first); IllegalArgumentException if unreadable. */
+    /**
+     * What the proof says, parsed from the stored payload with nothing disclosed (check its signature first);
+     * IllegalArgumentException if unreadable. {@link ProofLookup#signed(ProofRecordRow)} adds the disclosures.
+     */
     public SignedProof signed() {
         return SignedProof.parse(payload.getBytes(StandardCharsets.UTF_8));
     }

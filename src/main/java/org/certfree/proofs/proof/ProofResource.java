@@ -109,11 +109,11 @@ public class ProofResource {
 
     @GET
     @Path("{number}")
-    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
+    @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN, Role.Names.VERIFIER })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "读取一份证明 / Read a proof",
-            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS）；管理员看到脱敏内容，不含核验码；其他人返回 403。"
-                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS); ADMIN sees masked values without the code; others get 403.")
+            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS、SD-JWT 及全部披露项）；凭持证人授权（consentRef）申请开具该证明的用证单位，在授权有效期内看到授权范围内的内容（调取，不含核验码，记入持证人的访问记录）；管理员看到脱敏内容，不含核验码；其他人返回 403。"
+                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS, SD-JWT with every disclosure); the using unit that requested the proof with the holder's consent (consentRef) sees what the consent covers while it is active (调取: no code, logged in the holder's access log); ADMIN sees masked values without the code; others get 403.")
     @APIResponse(responseCode = "200", description = "证明 / the proof")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

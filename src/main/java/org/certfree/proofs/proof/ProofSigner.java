@@ -1,10 +1,14 @@
 package org.certfree.proofs.proof;
 
+import com.authlete.sd.Disclosure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.certfree.proofs.common.json.CanonicalJson;
@@ -14,16 +18,20 @@ import org.certfree.proofs.keys.Jws;
  * Builds the signed payload of a proof and signs it with the issuing department's keys.
  * <p>
  * What is signed (written once here and in the README): the RFC 8785 canonical JSON of
- * {@code {"ver":1,"typ":"certfree-proof","number","matter":{code,version,name},"issuer":{code,name},
- * "subject":{kind,name,id},"claims":{…},"purpose","issuedAt","validUntil",
- * "status":{"list":"/api/v1/status-lists/<dept>","index":n},"supersedes"?}} — instants as
- * ISO-8601 UTC strings. The general JSON serialization carries SM2-with-SM3 and Ed25519 signatures; the
- * compact JWS carries the same SM2-with-SM3 signature (signed once).
+ * {@code {"ver":2,"typ":"certfree-proof","_sd_alg":"sha-256","number","matter":{code,version,name},
+ * "issuer":{code,name},"subject":{"kind","_sd":[…]},"claims":{"_sd":[…]}?,"purpose","issuedAt","validUntil",
+ * "status":{"list":"/api/v1/status-lists/<dept>","index":n},"supersedes"?}} — instants as ISO-8601 UTC
+ * strings. The subject's name and identifier and each claim are SD-JWT disclosures (RFC 9901 §4.2.1,
+ * {@code [salt, name, value]} with a 128-bit random salt); the payload holds only their SHA-256 digests,
+ * sorted (§4.2.4.1: the order tells nothing). The JWS is the issuer-signed JWT of an SD-JWT: the general
+ * JSON serialization carries SM2-with-SM3 and Ed25519 signatures; the compact JWS carries the same
+ * SM2-with-SM3 signature (signed once). The disclosures are returned apart, to be stored encrypted.
  */
 @ApplicationScoped
 public class ProofSigner {
 
-    public static final String TYP = "certfree-proof+jws";
+    /** The {@code typ} header: an SD-JWT of this application (RFC 9901 §9.11, explicit typing). */
+    public static final String TYP = "certfree-proof+sd-jwt";
 
     @Inject
     Jws keys;
@@ -31,19 +39,26 @@ public class ProofSigner {
     @Inject
     ObjectMapper json;
 
-    /** The canonical payload and both signed forms. */
-    public record Signed(String payload, String compact, String json) {
+    /** The canonical payload, both signed forms, and the disclosures (name, id, then claims by name). */
+    public record Signed(String payload, String compact, String json, List<String> disclosures) {
     }
 
-    Signed sign(Proof p, ProofSubject subject) {
+    Signed sign(Proof p, ProofSubject subject, Map<String, String> claims) {
+        List<String> disclosures = new ArrayList<>();
+        Map<String, Object> subjectDoc = new LinkedHashMap<>();
+        subjectDoc.put("kind", subject.kind().name());
+        subjectDoc.put("_sd", digests(disclosures, Map.of(SignedProof.NAME, subject.name(), SignedProof.ID, subject.id())));
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("ver", 1);
+        doc.put("ver", SignedProof.VERSION);
         doc.put("typ", "certfree-proof");
+        doc.put("_sd_alg", SignedProof.SD_ALG);
         doc.put("number", p.number);
         doc.put("matter", Map.of("code", p.matterCode, "version", p.matterVersion, "name", p.matterName));
         doc.put("issuer", Map.of("code", p.issuerDept, "name", p.issuerName));
-        doc.put("subject", Map.of("kind", subject.kind().name(), "name", subject.name(), "id", subject.id()));
-        doc.put("claims", new TreeMap<>(p.claims));
+        doc.put("subject", subjectDoc);
+        if (!claims.isEmpty()) {
+            doc.put("claims", Map.of("_sd", digests(disclosures, claims)));
+        }
         doc.put("purpose", p.purpose);
         doc.put("issuedAt", p.issuedAt.toString());
         doc.put("validUntil", p.validUntil.toString());
@@ -53,6 +68,19 @@ public class ProofSigner {
         }
         byte[] payload = CanonicalJson.canonicalize(doc, json);
         Jws.SignedForms signed = keys.signBoth(p.issuerDept, payload, TYP);
-        return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson());
+        return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson(),
+                List.copyOf(disclosures));
+    }
+
+    /** Adds a disclosure per value (by name) to {@code disclosures}; their digests, sorted. */
+    private static List<String> digests(List<String> disclosures, Map<String, String> values) {
+        List<String> digests = new ArrayList<>();
+        new TreeMap<>(values).forEach((name, value) -> {
+            Disclosure d = new Disclosure(name, value);
+            disclosures.add(d.getDisclosure());
+            digests.add(d.digest(SignedProof.SD_ALG));
+        });
+        Collections.sort(digests);
+        return digests;
     }
 }

@@ -5,5 +5,5 @@ package org.certfree.proofs.proof;
  * read through {@link ProofLookup#signed(ProofStatusRow)} once the code has matched).
  */
 public record ProofStatusRow(String number, String codeEnc, ProofStatus status, String supersededBy, String payload,
-        String jwsCompact) {
+        String jwsCompact, String disclosuresEnc) {
 }

@@ -4,30 +4,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
 
 /**
  * Reads a stored proof's content from what its department signed: the compact JWS is verified (its
  * mathematics is remembered by {@link JwsVerifier}, so a proof read again costs a hash) and must be
- * over the stored payload, signed by the payload's issuer. A record that fails is never served: the
- * caller gets a 500 problem naming the proof, and the operators an error line ({@code proof.integrity}).
+ * over the stored payload, signed by the payload's issuer; the stored disclosures are decrypted and
+ * each must be one the payload's digests name, all of them there. A record that fails is never served:
+ * the caller gets a 500 problem naming the proof, and the operators an error line ({@code proof.integrity}).
  * A key whose publication has ended cannot be checked any more; its payload is read as stored.
  */
 @ApplicationScoped
 public class SignedProofs {
 
+    /** Separates stored disclosures, as in an SD-JWT (a disclosure is base64url: it never holds one). */
+    static final String SEPARATOR = "~";
+
     @Inject
     JwsVerifier verifier;
 
-    /** The content of the proof stored as {@code payload} and {@code jwsCompact}, or a 500 problem if they do not match. */
-    public SignedProof read(String number, String payload, String jwsCompact) {
-        Checked checked = check(payload, jwsCompact);
+    @Inject
+    PersonalDataProtector protector;
+
+    /** The content of a stored proof with every disclosure, or a 500 problem if the record does not match its signature. */
+    public SignedProof read(String number, String payload, String jwsCompact, String disclosuresEnc) {
+        Checked checked = check(payload, jwsCompact, disclosuresEnc);
         if (checked.problem() != null) {
             BusinessEvents.log("proof.integrity", "number", number, "problem", checked.problem(), "outcome", "failed");
             throw new ApiException(ProblemType.RECORD_INTEGRITY, Messages.PROOF_INTEGRITY.formatted(number));
@@ -39,8 +48,8 @@ public class SignedProofs {
     record Checked(SignedProof content, String problem) {
     }
 
-    /** Checks the stored payload and JWS of a proof once, for reads and the transparency check. */
-    Checked check(String payload, String jwsCompact) {
+    /** Checks the stored payload, JWS and disclosures of a proof once, for reads and the transparency check. */
+    Checked check(String payload, String jwsCompact, String disclosuresEnc) {
         JwsVerification v = verifier.verify(jwsCompact);
         if (v.outcome() == JwsOutcome.MALFORMED || v.outcome() == JwsOutcome.INVALID_SIGNATURE) {
             return new Checked(null, "signature " + v.outcome().name().toLowerCase());
@@ -58,6 +67,29 @@ public class SignedProofs {
         if (v.departmentCode() != null && !v.departmentCode().equals(content.issuerDept())) {
             return new Checked(null, "signed by " + v.departmentCode() + ", not by the issuer " + content.issuerDept());
         }
+        String disclosures;
+        try {
+            disclosures = protector.decrypt(disclosuresEnc, IssuanceService.DISCLOSURES);
+        } catch (RuntimeException e) {
+            return new Checked(null, "disclosures do not decrypt");
+        }
+        try {
+            content = content.disclose(split(disclosures));
+        } catch (IllegalArgumentException e) {
+            return new Checked(null, e.getMessage());
+        }
+        if (!content.complete()) {
+            return new Checked(null, "disclosures missing");
+        }
         return new Checked(content, null);
+    }
+
+    /** The stored form of a list of disclosures. */
+    static String join(List<String> disclosures) {
+        return String.join(SEPARATOR, disclosures);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR, -1));
     }
 }

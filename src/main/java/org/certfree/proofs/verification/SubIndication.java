@@ -6,6 +6,8 @@ public enum SubIndication {
     FORMAT_FAILURE,
     /** The signature does not verify: the payload or signature was altered. — SIG_CRYPTO_FAILURE */
     SIG_CRYPTO_FAILURE,
+    /** A disclosure presented with an SD-JWT is not one its issuer signed (no digest of it in the payload). — HASH_FAILURE */
+    HASH_FAILURE,
     /** The signing key is not one the departments have published. — NO_SIGNING_CERTIFICATE_FOUND */
     NO_SIGNING_KEY_FOUND,
     /** The signing key was compromised before this signature was made. — REVOKED_NO_POE */

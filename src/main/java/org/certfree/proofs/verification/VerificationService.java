@@ -1,6 +1,5 @@
 package org.certfree.proofs.verification;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
@@ -25,10 +23,9 @@ import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.proof.ProofLookup;
-import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofRecordRow;
+import org.certfree.proofs.proof.SdJwts;
 import org.certfree.proofs.proof.SignedProof;
-import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
@@ -55,6 +52,9 @@ public class VerificationService {
     ProofLookup proofs;
 
     @Inject
+    Presentations presentations;
+
+    @Inject
     UsageListService usage;
 
     @Inject
@@ -72,17 +72,6 @@ public class VerificationService {
     @Inject
     Clock clock;
 
-    /** The outcome before it is logged and signed. */
-    /** A verdict on {@code proof} (null: none identified); {@code content} is what it says, once its signature checked out. */
-    private record Verdict(Indication indication, SubIndication sub, String message, ProofRecordRow proof, SignedProof content) {
-        static Verdict failed(SubIndication sub, String message, ProofRecordRow proof) {
-            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof, null);
-        }
-
-        static Verdict failed(SubIndication sub, String message, ProofRecordRow proof, SignedProof content) {
-            return new Verdict(Indication.TOTAL_FAILED, sub, message, proof, content);
-        }
-    }
 
     /** Verifies on the issuer's authority and records the verification (see {@link ReceiptBatcher#record}). */
     public VerificationResult verify(VerifyRequest in, Caller caller) {
@@ -91,7 +80,7 @@ public class VerificationService {
         if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        Presented presented = given == 1 ? present(in) : null;
+        Presentations.Presented presented = given == 1 ? presentations.present(in) : null;
         ProofLookup.Found<ProofRecordRow> looked = proofs.find(presented == null ? null : presented.number());
         ProofRecordRow found = looked.proof();
         if (given != 1) {
@@ -110,6 +99,16 @@ public class VerificationService {
         }
         Instant now = clock.instant(); // one instant for the verdict, the status and the receipt
         Verdict verdict = judge(presented, found, now);
+        VerificationResult.Disclosed disclosed = null;
+        if (verdict.content() != null && presented.disclosures() != null) {
+            try { // each disclosure the holder presented must be one the issuer signed a digest of
+                SignedProof shown = verdict.content().disclose(presented.disclosures());
+                disclosed = new VerificationResult.Disclosed(shown.subjectName(), shown.subjectId(), shown.claims(),
+                        shown.disclosed().stream().map(SignedProof.Disclosed::path).toList());
+            } catch (IllegalArgumentException e) {
+                verdict = Verdict.failed(SubIndication.HASH_FAILURE, Messages.VERDICT_DISCLOSURE, verdict.proof(), verdict.content());
+            }
+        }
         ProofRecordRow proof = verdict.proof();
         // a wrong code for an existing proof answers exactly as an unknown number, but it is counted,
         // and the holder's access log shows the attempt
@@ -133,9 +132,11 @@ public class VerificationService {
             Optional<ConsentView> consent = granted.stream().filter(c -> c.purpose().equals(purpose)).findFirst();
             if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
                 consentId = consent.get().id();
-                ProofView full = proofs.content(proof.id());
-                content = new VerificationResult.Content(full.subject().kind().name(), full.subject().name(),
-                        full.subject().id(), full.claims(), full.purpose());
+                SignedProof covered = proofs.signed(proof).only(consent.get().disclose()); // what the consent covers
+                content = new VerificationResult.Content(covered.subjectKind().name(), covered.subjectName(),
+                        covered.subjectId(), covered.claims(), covered.purpose(),
+                        covered.disclosed().stream().map(SignedProof.Disclosed::path).toList(),
+                        SdJwts.compact(proof.jwsCompact(), covered.disclosures()));
             } else if (consent.isEmpty() && !granted.isEmpty()) {
                 withheld = Messages.CONTENT_OTHER_PURPOSE.formatted(granted.get(0).purpose(), purpose);
             } else {
@@ -181,65 +182,19 @@ public class VerificationService {
                 proof == null ? null : proof.issuerDept(), signed == null ? null : signed.issuerName(),
                 signed == null ? null : signed.issuedAt(), signed == null ? null : signed.validUntil(),
                 proof == null ? null : proof.revocationReason(), proof == null ? null : proof.supersededBy(),
-                subjectMatches, signed == null ? null : signed.subjectNameMasked(), withheld, content, now, receipt);
+                subjectMatches, signed == null ? null : proofs.signed(proof).subjectNameMasked(), withheld, content, disclosed, now,
+                receipt);
     }
 
-    /**
-     * What the unit presented, checked as far as it can be without the issuer's record: a JWS's
-     * signature, or the form of a number and code. {@code early} is the verdict when that already fails.
-     */
-    private record Presented(String number, byte[] signedPayload, String code, Verdict early) {
-    }
-
-    private Presented present(VerifyRequest in) {
-        if (!blank(in.jws())) {
-            JwsVerification checked = signatures.verify(in.jws().trim());
-            Verdict early = switch (checked.outcome()) {
-                case MALFORMED -> Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null);
-                case INVALID_SIGNATURE -> Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, null);
-                case UNKNOWN_KEY -> new Verdict(Indication.INDETERMINATE, SubIndication.NO_SIGNING_KEY_FOUND,
-                        Messages.VERDICT_UNKNOWN_KEY, null, null);
-                case KEY_COMPROMISED -> Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, null);
-                default -> null;
-            };
-            if (early != null) {
-                return new Presented(null, null, null, early);
-            }
-            String number = numberIn(checked.payload()).map(ProofNumbers::normalize).orElse(null);
-            return new Presented(number, checked.payload(), null, number == null ? notIssued() : null);
-        }
-        String number;
-        String code;
-        if (!blank(in.qr())) {
-            Map<String, String> q = QrLink.parameters(in.qr().trim());
-            number = q.get("n");
-            code = q.get("c");
-            if (number == null || code == null) {
-                return new Presented(null, null, null, Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null));
-            }
-        } else {
-            number = in.number();
-            code = in.code();
-        }
-        String normalized = ProofNumbers.normalize(number);
-        if (ProofNumbers.problem(normalized).isPresent() || blank(code)) {
-            return new Presented(null, null, null, Verdict.failed(SubIndication.FORMAT_FAILURE, Messages.VERDICT_FORMAT, null));
-        }
-        return new Presented(normalized, null, code.trim(), null);
-    }
-
-    private static Verdict notIssued() {
-        return Verdict.failed(SubIndication.NOT_ISSUED, Messages.VERDICT_NOT_ISSUED, null);
-    }
 
     /** Decides the verdict from what was presented and the issuer's record; never changes the proof. */
-    private Verdict judge(Presented presented, ProofRecordRow proof, Instant now) {
+    private Verdict judge(Presentations.Presented presented, ProofRecordRow proof, Instant now) {
         if (presented.early() != null) {
             return presented.early();
         }
         if (presented.signedPayload() != null) {
             if (proof == null || !MessageDigest.isEqual(proof.payload().getBytes(StandardCharsets.UTF_8), presented.signedPayload())) {
-                return notIssued();
+                return Verdict.notIssued();
             }
         } else {
             if (!proofs.codeMatches(proof, presented.code())) {
@@ -278,14 +233,6 @@ public class VerificationService {
         };
     }
 
-    private Optional<String> numberIn(byte[] payload) {
-        try {
-            JsonNode node = json.readTree(payload);
-            return Optional.ofNullable(node.path("number").asText(null));
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

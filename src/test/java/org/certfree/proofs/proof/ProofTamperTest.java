@@ -48,9 +48,9 @@ class ProofTamperTest {
         String validUntil = issued.getString("validUntil");
         assertNoProblem("proofs", number);
 
-        // 1. the claims handed to using units and shown to the holder, and the validity, changed in the row
-        Tampering.asSuperuser(db, "UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"伪造的关系\"'),"
-                + " valid_until = valid_until + interval '10 years', matter_name = '伪造的事项' WHERE number = ?", number);
+        // 1. the validity and an index column changed in the row: served as signed, and reported
+        Tampering.asSuperuser(db, "UPDATE proof SET valid_until = valid_until + interval '10 years', matter_name = '伪造的事项'"
+                + " WHERE number = ?", number);
         try {
             holder(number).statusCode(200).body("claims.户主关系", equalTo("户主")).body("validUntil", equalTo(validUntil))
                     .body("matter.name", equalTo(issued.getString("matter.name")));
@@ -58,20 +58,35 @@ class ProofTamperTest {
                     .then().statusCode(200).body("validUntil", equalTo(validUntil));
             assertProblem("proofs", number, "COLUMNS");
         } finally {
-            Tampering.asSuperuser(db, "UPDATE proof SET claims = jsonb_set(claims, '{户主关系}', '\"户主\"'),"
-                    + " valid_until = valid_until - interval '10 years', matter_name = ? WHERE number = ?",
-                    issued.getString("matter.name"), number);
+            Tampering.asSuperuser(db, "UPDATE proof SET valid_until = valid_until - interval '10 years', matter_name = ?"
+                    + " WHERE number = ?", issued.getString("matter.name"), number);
         }
         assertNoProblem("proofs", number);
 
-        // 2. the payload itself rewritten: it no longer matches the signature, and is not served at all
-        Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, '户主', '伪造') WHERE number = ?", number);
+        // 2. the claims handed to the holder and to using units: the stored disclosures swapped for another
+        //    proof's (encrypted alike, so they decrypt) no longer match the signed digests, and are not served
+        String other = issue().getString("number");
+        String mine = disclosuresOf(number);
+        Tampering.asSuperuser(db, "UPDATE proof p SET disclosures_enc = o.disclosures_enc FROM proof o"
+                + " WHERE p.number = ? AND o.number = ?", number, other);
+        try {
+            holder(number).statusCode(500).body("type", equalTo("urn:certfree:problem:record-integrity"));
+            assertProblem("proofs", number, "SIGNATURE");
+        } finally {
+            Tampering.asSuperuser(db, "UPDATE proof p SET disclosures_enc = ? WHERE p.number = ?", mine, number);
+        }
+        holder(number).statusCode(200).body("claims.户主关系", equalTo("户主"));
+        assertNoProblem("proofs", number);
+
+        // 3. the payload itself rewritten: it no longer matches the signature, and is not served at all
+        String purpose = issued.getString("purpose");
+        Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, ?, '伪造的用途') WHERE number = ?", purpose, number);
         try {
             holder(number).statusCode(500).body("type", equalTo("urn:certfree:problem:record-integrity"))
                     .body("detail", org.hamcrest.Matchers.containsString(number));
             assertProblem("proofs", number, "SIGNATURE");
         } finally {
-            Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, '伪造', '户主') WHERE number = ?", number);
+            Tampering.asSuperuser(db, "UPDATE proof SET payload = replace(payload, '伪造的用途', ?) WHERE number = ?", purpose, number);
         }
         holder(number).statusCode(200);
         assertNoProblem("proofs", number);
@@ -106,6 +121,16 @@ class ProofTamperTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private String disclosuresOf(String number) throws SQLException {
+        try (var c = db.getConnection(); var ps = c.prepareStatement("SELECT disclosures_enc FROM proof WHERE number = ?")) {
+            ps.setString(1, number);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
 
     private JsonPath issue() {
         return given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)

@@ -87,7 +87,7 @@ class VerificationResourceTest {
         String[] parts = compact.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.replace("张三", "李四").getBytes()) + "." + parts[2];
+                .encodeToString(payload.replace("办理入学", "办理出国").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
         verify(Fixtures.WINDOW, Map.of("jws", forged)).statusCode(200)
                 .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("SIG_CRYPTO_FAILURE"));
         verify(Fixtures.WINDOW, Map.of("jws", "not-a-jws")).statusCode(200).body("subIndication", equalTo("FORMAT_FAILURE"));

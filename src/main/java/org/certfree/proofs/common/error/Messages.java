@@ -135,11 +135,15 @@ public final class Messages {
     public static final String REQUEST_FORBIDDEN = "无权查看该开具申请。";
     public static final String REQUEST_ALREADY_DECIDED = "该申请已处理（%s），不能再次处理。";
     public static final String REJECT_REASON_REQUIRED = "不予开具须说明理由 reason。";
+    public static final String CONSENT_DISCLOSE_COUNT = "授权的披露项 disclose 须有 1 到 52 项；不填表示全部";
+    public static final String CONSENT_DISCLOSE_INVALID = "披露项须为 subject.name（姓名）、subject.id（证件号）或 claims.<证明内容名称>";
     public static final String CLAIMS_REQUIRED = "开具证明须填写证明内容 claims。";
     public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
+    public static final String PROOF_FORBIDDEN_UNIT = "用证单位 %s 无权查看该证明：只有凭持证人授权（consentRef）申请开具该证明的单位，才能在授权有效期内调取授权范围内的内容。";
+    public static final String PROOF_CONSENT_ENDED = "不能调取该证明：%s";
     public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
     public static final String PROOF_NOT_REVOCABLE = "证明 %s 当前状态为“%s”，不能撤销或更正。";
     public static final String PROOF_NUMBER_FORMAT = "格式应为 ZM-年份-XXXX-XXXX-XXXX-X";
@@ -171,6 +175,7 @@ public final class Messages {
     public static final String VERIFY_ONE_INPUT = "请提供且只提供一种证明形式：jws（签名证明）、qr（二维码内容）或 number + code（编号和核验码）。";
     public static final String UNIT_NOT_ON_USAGE_LIST = "本单位（%s）未列入证明事项“%s”的用证清单，不能核验、申请或调取该证明。";
     public static final String VERDICT_PASSED = "证明真实有效。";
+    public static final String VERDICT_DISCLOSURE = "核验未通过：出示的披露项不是开具部门签名的内容（可能被篡改），请持证人重新出示。";
     public static final String VERDICT_FORMAT = "无法识别的证明格式。";
     public static final String VERDICT_SIGNATURE = "签名验证失败：证明内容或签名已被篡改。";
     public static final String VERDICT_UNKNOWN_KEY = "签名密钥不是任何部门公布的密钥。";

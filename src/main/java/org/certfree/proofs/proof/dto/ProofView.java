@@ -2,6 +2,7 @@ package org.certfree.proofs.proof.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.RevocationReason;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A proof as the API shows it. Only the subject and the issuing department see the full name,
- * identifier, verification code and signed forms; others get masked values and no code.
+ * identifier, verification code and every disclosure; a using unit with the holder's consent sees what
+ * the consent covers; others get masked values and no code.
  */
 @Schema(name = "ProofView")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,9 +32,21 @@ public record ProofView(
         String supersededBy,
         String supersedes,
         int statusListIndex,
+        @Schema(description = "开具部门签名的 JWT（SD-JWT 的签发部分，只含摘要）/ the issuer-signed JWT of the SD-JWT (digests only)")
         String jwsCompact,
+        @Schema(description = "JWS 通用 JSON 序列化（SM2SM3 与 EdDSA 两个签名），第一个签名的非保护头 disclosures 携带本视图可见的披露项（RFC 9901 §8）"
+                + " / general JSON serialization with SM2SM3 and EdDSA signatures; the first signature's unprotected header carries this view's disclosures (RFC 9901 §8)")
         String jwsJson,
+        @Schema(description = "SD-JWT（RFC 9901）：<签名 JWT>~<披露项>~…~，本视图可见的全部披露项；持证人可删去不想出示的披露项再出示"
+                + " / the SD-JWT (RFC 9901) with this view's disclosures; the holder drops the ones a window need not see before presenting it")
+        String sdJwt,
+        @Schema(description = "本视图可见的披露项：路径（subject.name、subject.id、claims.<名称>）、值和编码 / this view's disclosures: path, value, encoded form")
+        List<Disclosure> disclosures,
         Links links) {
+
+    /** One SD-JWT disclosure of the proof: where it belongs, what it says, and its encoded form. */
+    public record Disclosure(String path, String name, String value, String disclosure) {
+    }
 
     /** The proof matter and the version the proof was issued under. */
     public record Matter(String code, int version, String name) {

@@ -62,7 +62,7 @@ public final class Examples {
               "status": "VALID",
               "statusText": "有效",
               "statusListIndex": 12239,
-              "jwsCompact": "eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IlNNMlNNMyIsImtpZCI6InZfQm1jRTRfeHlkbWJUbUNSSjZya0dfTkdmODFQOEFvSG9nY3lRSGhYQ2MifQ.eyJjbGFpbXMiOnsi….…",
+              "jwsCompact": "eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitzZC1qd3QiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IlNNMlNNMyIsImtpZCI6InZfQm1jRTRfeHlkbWJUbUNSSjZya0dfTkdmODFQOEFvSG9nY3lRSGhYQ2MifQ.eyJfc2RfYWxnIjoic2hhLTI1NiIs….…",
               "jwsJson": "{\\"payload\\":\\"eyJjbGFpbXMiOnsi…\\",\\"signatures\\":[{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IlNNMlNNMyIsImtpZCI6InZfQm1jRTRfeHlkbWJUbUNSSjZya0dfTkdmODFQOEFvSG9nY3lRSGhYQ2MifQ\\",\\"signature\\":\\"…\\"},{\\"protected\\":\\"eyJ0eXAiOiJjZXJ0ZnJlZS1wcm9vZitqd3MiLCJpYXQiOjE3OTU5NzI3MjEsImFsZyI6IkVkRFNBIiwia2lkIjoiY2tYYVVpTTNjVUZlRUlrVVBGV1lUZW93a2VpZElNU3BYZzlYdXVkYUtiOCJ9\\",\\"signature\\":\\"…\\"}]}",
               "links": {
                 "self": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0",

@@ -2,6 +2,7 @@ package org.certfree.proofs.verification.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.proof.ProofStatus;
@@ -37,11 +38,22 @@ public record VerificationResult(
         String holderName,
         String contentWithheld,
         Content content,
+        @Schema(description = "出示 SD-JWT 时，持证人选择出示并经核对摘要的内容（其余内容窗口看不到）"
+                + " / for a presented SD-JWT: what the holder chose to disclose, each checked against the signed digests (the window learns nothing else)")
+        Disclosed disclosed,
         Instant verifiedAt,
         Receipt receipt) {
 
-    /** The full content, for a unit holding the holder's consent. */
-    public record Content(String subjectKind, String subjectName, String subjectId, Map<String, String> claims, String purpose) {
+    /**
+     * What the holder's consent covers, for a unit holding it: the disclosed subject and claims (null or
+     * absent where the consent does not reach), the disclosures' paths, and the SD-JWT with exactly those.
+     */
+    public record Content(String subjectKind, String subjectName, String subjectId, Map<String, String> claims, String purpose,
+            List<String> disclosed, String sdJwt) {
+    }
+
+    /** What a presented SD-JWT disclosed: only these values, each one the issuer signed a digest of. */
+    public record Disclosed(String subjectName, String subjectId, Map<String, String> claims, List<String> paths) {
     }
 
     /** What the receipt signs. */
