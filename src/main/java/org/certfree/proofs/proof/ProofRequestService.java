@@ -118,7 +118,7 @@ public class ProofRequestService {
             r.requesterUnit = unit;
             r.consentRef = body.consentRef().trim();
         }
-        r.requestedBy = caller.subject();
+        r.requestedBy = caller.actor(); // a citizen by blind index, never the identifier
         r.matterCode = matter.code();
         r.matterVersion = matter.version();
         r.matterName = matter.name();
