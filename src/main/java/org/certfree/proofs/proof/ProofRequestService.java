@@ -118,7 +118,7 @@ public class ProofRequestService {
             r.requesterUnit = unit;
             r.consentRef = body.consentRef().trim();
         }
-        r.requestedBy = caller.subject();
+        r.requestedBy = caller.actor(); // a citizen by blind index, never the identifier
         r.matterCode = matter.code();
         r.matterVersion = matter.version();
         r.matterName = matter.name();
@@ -142,8 +142,8 @@ public class ProofRequestService {
         if (matter.immediate()) {
             // 即时开具: the department's own data answers at once; without it a person handles it.
             if (record.isPresent()) {
-                Proof proof = issuance.create(matter, records.subject(record.get()), record.get().claims, r.purpose, null, r.id,
-                        null, IMMEDIATE);
+                Proof proof = issuance.create(matter, records.subject(record.get()), records.claims(record.get()), r.purpose,
+                        null, r.id, null, IMMEDIATE);
                 r.status = RequestStatus.ISSUED;
                 r.decidedAt = proof.issuedAt;
                 r.decidedBy = IMMEDIATE;

@@ -10,12 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** The data an issuing department holds about a subject for one matter; see V21__proofs.sql. */
+/** The data an issuing department holds about a subject for one matter; see V21__proofs.sql and V33__personal_data_at_rest.sql. */
 @Entity
 @Table(name = "subject_record")
 public class SubjectRecord extends PanacheEntityBase {
@@ -41,8 +37,9 @@ public class SubjectRecord extends PanacheEntityBase {
     @Column(name = "subject_id_enc")
     public String subjectIdEnc;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, String> claims = new LinkedHashMap<>();
+    /** The claims as JSON, encrypted ({@link SubjectRecords#claims}): addresses, spouses' names … (V33). */
+    @Column(name = "claims_enc")
+    public String claimsEnc;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

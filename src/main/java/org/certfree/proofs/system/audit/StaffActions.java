@@ -8,10 +8,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.log.CorrelationIds;
 import org.certfree.proofs.system.security.Caller;
-import org.certfree.proofs.system.security.Role;
 import org.jboss.logging.MDC;
 
 /**
@@ -32,9 +30,6 @@ public class StaffActions {
 
     @Inject
     Caller requestCaller;
-
-    @Inject
-    HolderIndex holders;
 
     @Inject
     Clock clock;
@@ -71,13 +66,7 @@ public class StaffActions {
     }
 
     /** A staff user by their id; a citizen by the blind index of theirs (never the identifier itself). */
-    private String actorOf(Caller caller) {
-        if (caller == null || caller.anonymous()) {
-            return SYSTEM;
-        }
-        if (caller.has(Role.CITIZEN)) {
-            return "holder:" + holders.of(caller.subject());
-        }
-        return caller.subject();
+    private static String actorOf(Caller caller) {
+        return caller == null || caller.anonymous() ? SYSTEM : caller.actor();
     }
 }

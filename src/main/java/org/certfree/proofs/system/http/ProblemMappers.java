@@ -239,7 +239,9 @@ public class ProblemMappers {
     private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, Integer statusOverride,
             String existing, List<Problem.FieldError> errors) {
         int status = statusOverride == null ? type.status() : statusOverride;
-        LOG.debugf("%d %s on %s: %s", status, type, uri.getPath(), detail);
+        // not the detail: it may quote what the client sent (a mistyped identifier, a name), which the
+        // caller may read back but a log line may not hold
+        LOG.debugf("%d %s on %s", status, type, uri.getPath());
         Problem problem = new Problem(type.uri(), type.title(), status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
                 null, existing, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(write(problem));

@@ -45,7 +45,7 @@ public class IdempotencyService {
 
     private static final long PURGE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final int PRINCIPAL_LENGTH = 128;
-    private static final String BODY_PURPOSE = "idempotency_record.body";
+    static final String BODY_PURPOSE = "idempotency_record.body";
 
     private final AtomicLong lastPurge = new AtomicLong();
 
@@ -82,10 +82,11 @@ public class IdempotencyService {
 
     /**
      * Whose keys these are: the same person acting for two units (or a staff id two units share) has
-     * two sets of keys, so one unit's stored answer is never replayed to another.
+     * two sets of keys, so one unit's stored answer is never replayed to another. A citizen is named by
+     * the blind index of their identifier ({@link Caller#actor()}), never the identifier.
      */
     static String principal(Caller caller) {
-        String principal = caller.department().map(d -> d + "/").orElse("") + caller.subject();
+        String principal = caller.department().map(d -> d + "/").orElse("") + caller.actor();
         if (principal.length() <= PRINCIPAL_LENGTH) {
             return principal;
         }

@@ -1,5 +1,6 @@
 package org.certfree.proofs.system.security;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.crypto.HolderIndex;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: roles, the department the token is scoped to ({@code dept} claim) and the subject. */
@@ -16,11 +18,20 @@ public class Caller {
 
     public static final String DEPT_CLAIM = "dept";
 
+    /** How a stored actor names a citizen: this prefix and the blind index of their identifier. */
+    public static final String HOLDER_ACTOR_PREFIX = "holder:";
+
+    /** The stored actor of a request without a token. */
+    public static final String ANONYMOUS_ACTOR = "anonymous";
+
     @Inject
     SecurityIdentity identity;
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    HolderIndex holders;
 
     public boolean anonymous() {
         return identity.isAnonymous();
@@ -52,6 +63,23 @@ public class Caller {
     /** The token's subject: a staff user id, or for CITIZEN the resident ID / USCC. */
     public String subject() {
         return anonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /**
+     * The caller as a stored row may name them (who requested, whose idempotency keys, who acted in the
+     * audit log): a staff user by their id, a citizen by {@code holder:<blind index>} of their resident ID
+     * or USCC — never the identifier itself, which {@link #subject()} is for a citizen.
+     */
+    public String actor() {
+        if (anonymous()) {
+            return ANONYMOUS_ACTOR;
+        }
+        if (has(Role.CITIZEN)) {
+            // a caller made by acting(…) is no bean: it borrows the index from the container
+            HolderIndex index = holders != null ? holders : Arc.container().instance(HolderIndex.class).get();
+            return HOLDER_ACTOR_PREFIX + index.of(subject());
+        }
+        return subject();
     }
 
     /** Whether the token is scoped to {@code departmentCode}: the one "same department" test of every feature. */
