@@ -1,16 +1,22 @@
 package org.certfree.proofs.consent.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.certfree.proofs.consent.AssistedFiling;
 import org.certfree.proofs.consent.Consent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A consent as the API shows it; {@code id} is the consent reference a unit quotes. */
 @Schema(name = "ConsentView")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsentView(UUID id, String unit, String matterCode, String purpose, Instant grantedAt, Instant expiresAt,
-        Instant revokedAt, boolean active) {
+        Instant revokedAt, boolean active,
+        @Schema(description = "代办记录，持证人本人授权时为空 / present when granted in the holder's name (代办)") AssistanceView assistance) {
 
     public static ConsentView of(Consent c, Instant now) {
-        return new ConsentView(c.id, c.unitCode, c.matterCode, c.purpose, c.grantedAt, c.expiresAt, c.revokedAt, c.activeAt(now));
+        return new ConsentView(c.id, c.unitCode, c.matterCode, c.purpose, c.grantedAt, c.expiresAt, c.revokedAt, c.activeAt(now),
+                AssistedFiling.Act.view(c.assistedKind, c.assistedBy, c.assistedUnit, c.identityCheck, c.evidenceSha256,
+                        c.authorisationId));
     }
 }
