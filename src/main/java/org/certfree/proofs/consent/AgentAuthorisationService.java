@@ -105,14 +105,15 @@ public class AgentAuthorisationService {
         a.filedAt = now;
         a.validUntil = in.validUntil();
         a.persist();
+        String covers = String.join(",", covers(a).stream().map(Enum::name).toList());
         staffActions.record(caller, "agent-authorisation.filed", unit, "agent-authorisation", a.id, "relationship",
-                a.relationship, "basis", a.basis, "covers", String.join(",", covers(a).stream().map(Enum::name).toList()),
-                "validUntil", a.validUntil, "identityCheck", a.identityCheck, "evidenceSha256", a.evidenceSha256);
+                a.relationship, "basis", a.basis, "covers", covers, "validUntil", a.validUntil, "identityCheck",
+                a.identityCheck, "evidenceSha256", a.evidenceSha256);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("authorisation", a.id.toString());
         details.put("relationship", a.relationship.name());
         details.put("basis", a.basis.name());
-        details.put("covers", String.join(",", covers(a).stream().map(Enum::name).toList()));
+        details.put("covers", covers);
         details.put("validUntil", a.validUntil.toString());
         details.put("identityCheck", a.identityCheck.name());
         details.put("evidenceSha256", a.evidenceSha256);
