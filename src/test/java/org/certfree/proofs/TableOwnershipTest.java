@@ -44,6 +44,7 @@ class TableOwnershipTest {
             Map.entry("transparency_tree_head", "publication"),
             Map.entry("usage_entry", "consent"),
             Map.entry("consent", "consent"),
+            Map.entry("agent_authorisation", "consent"),
             Map.entry("proof", "proof"),
             Map.entry("proof_request", "proof"),
             Map.entry("subject_record", "proof"),

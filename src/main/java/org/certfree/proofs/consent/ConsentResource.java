@@ -46,10 +46,16 @@ public class ConsentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.CITIZEN)
+    @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
     @Operation(summary = "授权用证单位调取 / Consent to a using unit's retrieval",
             description = "持证人授权一个用证单位在截止时间前、为一项用途调取本人某一证明事项的证明全文；返回的 id 即授权编号，用证单位申请或调取时出示。单位须为用证单位，事项须在现行保留清单上。"
-                    + " / The holder lets one using unit retrieve the full content of their proofs of one matter, for one purpose, until expiresAt; the returned id is the consent reference the unit quotes. The unit must be a using unit and the matter on the current retained list.")
+                    + "代办：持证人的授权代理人以本人群众身份登录，在 onBehalfOf 中填写持证人身份号码（须有覆盖“授权调取”的有效代办授权，否则 403）；"
+                    + "或持证人本人到场时，用证单位窗口工作人员填写 onBehalfOf 和 assistance（身份核验方式、签字授权书扫描件的 SHA-256），只能授权本单位。"
+                    + "代办的授权同样属于持证人：出现在其授权列表和访问记录中，可由其本人撤回。"
+                    + " / The holder lets one using unit retrieve the full content of their proofs of one matter, for one purpose, until expiresAt; the returned id is the consent reference the unit quotes. The unit must be a using unit and the matter on the current retained list."
+                    + " 代办 (assisted): the holder's authorised agent, logged in as themselves, names the holder in onBehalfOf (403 without an active agent authorisation covering consents);"
+                    + " or, the holder present in person, a window clerk of a using unit gives onBehalfOf and assistance (identity check, SHA-256 of the signed form), for their own unit only."
+                    + " An assisted consent is the holder's all the same: in their list and access log, and they can revoke it.")
     @APIResponse(responseCode = "201", description = "已授权；id 即授权编号 / granted; id is the consent reference")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

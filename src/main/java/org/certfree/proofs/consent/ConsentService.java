@@ -16,6 +16,7 @@ import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.security.Caller;
@@ -42,8 +43,25 @@ public class ConsentService {
     @Inject
     Clock clock;
 
+    @Inject
+    AssistedFiling assisted;
+
+    /**
+     * The holder grants a consent, or someone grants it in their name (代办): their authorised agent, or
+     * a window clerk of the unit the consent is for. Either way it is the holder's consent, listed and
+     * revoked by them like one they granted; an assisted grant is in the holder's access log.
+     */
     @Transactional
     public ConsentView grant(ConsentInput in, Caller caller) {
+        AssistedFiling.Filer filer = assisted.filer(caller, in.onBehalfOf(), in.assistance(), AgentScope.CONSENTS, null)
+                .orElse(null);
+        if (filer == null && !caller.has(Role.CITIZEN)) {
+            throw ApiException.forbidden(Messages.UNIT_CONSENT_NEEDS_ASSISTANCE);
+        }
+        if (filer != null && filer.act().kind() == AssistedKind.WINDOW && !filer.act().unit().equals(in.unit())) {
+            // a clerk records the consent of the holder in front of them to their own unit, never to another
+            throw ApiException.forbidden(Messages.ASSIST_CONSENT_OWN_UNIT.formatted(filer.act().unit(), in.unit()));
+        }
         if (!departments.hasRole(in.unit(), DepartmentRole.USING_UNIT)) {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(in.unit()));
         }
@@ -52,16 +70,29 @@ public class ConsentService {
         }
         Consent c = new Consent();
         c.id = UUID.randomUUID();
-        c.subjectIdIndex = holders.of(caller.subject());
+        c.subjectIdIndex = filer != null ? filer.holderIndex() : holders.of(caller.subject());
         c.unitCode = in.unit();
         c.matterCode = in.matterCode().trim();
         c.purpose = in.purpose().trim();
         c.grantedAt = clock.instant();
         c.expiresAt = in.expiresAt();
         c.disclose = in.disclose() == null ? null : List.copyOf(new LinkedHashSet<>(in.disclose()));
+        if (filer != null) {
+            AssistedFiling.Act act = filer.act();
+            c.assistedKind = act.kind();
+            c.assistedBy = act.by();
+            c.assistedUnit = act.unit();
+            c.identityCheck = act.identityCheck();
+            c.evidenceSha256 = act.evidenceSha256();
+            c.authorisationId = act.authorisationId();
+        }
         c.persist();
         staffActions.record(caller, "consent.granted", c.unitCode, "consent", c.id, "matter", c.matterCode,
-                "expiresAt", c.expiresAt);
+                "expiresAt", c.expiresAt, "assisted", c.assistedKind, "authorisation", c.authorisationId);
+        if (filer != null) {
+            assisted.recordAccess(filer, AccessKind.ASSISTED_CONSENT, null, null, c.id, c.purpose, "consentUnit", c.unitCode,
+                    "matter", c.matterCode, "expiresAt", c.expiresAt);
+        }
         return ConsentView.of(c, clock.instant());
     }
 

@@ -11,6 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.certfree.proofs.consent.AssistedKind;
+import org.certfree.proofs.consent.IdentityCheck;
 
 /** A request for a proof (开具申请), from a citizen about themselves or from a using unit with consent. */
 @Entity
@@ -93,6 +95,27 @@ public class ProofRequest extends PanacheEntityBase {
 
     @Column(name = "proof_number")
     public String proofNumber;
+
+    /** Set when filed in the holder's name (代办), with who did it and on what evidence; else null. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assisted_kind")
+    public AssistedKind assistedKind;
+
+    @Column(name = "assisted_by")
+    public String assistedBy;
+
+    @Column(name = "assisted_unit")
+    public String assistedUnit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_check")
+    public IdentityCheck identityCheck;
+
+    @Column(name = "evidence_sha256")
+    public String evidenceSha256;
+
+    @Column(name = "authorisation_id")
+    public UUID authorisationId;
 
     @Version
     public int version;

@@ -57,11 +57,22 @@ public class ProofRequestResource {
     @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
     @Operation(summary = "申请开具证明 / Request a proof",
             description = "群众为本人申请，或用证单位凭持证人授权申请。截止日按事项法定时限（工作日）计算。"
-                    + " / A citizen for themselves, or a using unit with the holder's consent; the deadline counts the matter's statutory limit in working days.")
+                    + "代办：持证人的授权代理人以本人群众身份登录，在 onBehalfOf 中填写持证人（证明主体）身份号码，须有覆盖“申请开具证明”的有效代办授权，否则 403；"
+                    + "或持证人本人到场时，用证单位窗口工作人员填写 assistance（身份核验方式、持证人签字申请表扫描件的 SHA-256）。"
+                    + "代办的申请属于持证人，与本人申请相同（列表、处理、访问记录），并记录代办人和单位；代办窗口可查看该申请的进度。"
+                    + " / A citizen for themselves, or a using unit with the holder's consent; the deadline counts the matter's statutory limit in working days."
+                    + " 代办 (assisted): the holder's authorised agent, logged in as themselves, names the holder (the subject) in onBehalfOf and needs an active agent authorisation covering requests, else 403;"
+                    + " or, the holder present in person, a window clerk of a using unit adds assistance (identity check, SHA-256 of the form the holder signed)."
+                    + " An assisted request is the holder's, exactly as if they had filed it (lists, decision, access log), and records who assisted; the assisting window can follow it.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateProofRequest.class),
-            examples = @ExampleObject(name = "citizen", summary = "群众为本人申请 / a citizen for themselves",
-                    value = Examples.PROOF_REQUEST)))
+            examples = {
+                    @ExampleObject(name = "citizen", summary = "群众为本人申请 / a citizen for themselves",
+                            value = Examples.PROOF_REQUEST),
+                    @ExampleObject(name = "window", summary = "窗口代办，持证人到场 / a window clerk, the holder present",
+                            value = Examples.PROOF_REQUEST_AT_WINDOW),
+                    @ExampleObject(name = "agent", summary = "授权代理人代办 / an authorised agent",
+                            value = Examples.PROOF_REQUEST_BY_AGENT) }))
     @APIResponse(responseCode = "201", description = "已受理 / accepted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofRequestView.class),
                     examples = @ExampleObject(name = "pending", summary = "等待开具部门处理 / waiting for the issuer",

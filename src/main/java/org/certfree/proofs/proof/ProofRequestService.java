@@ -19,12 +19,15 @@ import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.ResidentId;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.AgentScope;
+import org.certfree.proofs.consent.AssistedFiling;
 import org.certfree.proofs.consent.ConsentGate;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.proof.dto.CreateProofRequest;
 import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
+import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
@@ -75,6 +78,9 @@ public class ProofRequestService {
     @Inject
     HolderIndex holders;
 
+    @Inject
+    AssistedFiling assisted;
+
     /** A request by a citizen about themselves, or by a using unit's VERIFIER with the holder's consent. */
     @Transactional
     public ProofRequestView request(CreateProofRequest body, Caller caller) {
@@ -98,7 +104,22 @@ public class ProofRequestService {
         ProofRequest r = new ProofRequest();
         r.id = UUID.randomUUID();
         r.subjectIdIndex = holders.of(subject.id());
-        if (caller.has(Role.CITIZEN)) {
+        AssistedFiling.Filer filer = assisted.filer(caller, body.onBehalfOf(), body.assistance(), AgentScope.REQUESTS,
+                subject.id()).orElse(null);
+        if (filer != null) {
+            // 代办: the holder's own request, filed by their agent or a window; the same rules as theirs
+            if (!filer.holderId().equals(subject.id())) {
+                throw ApiException.invalid("onBehalfOf", Messages.ASSIST_HOLDER_MISMATCH);
+            }
+            r.requesterKind = ProofRequest.RequesterKind.CITIZEN;
+            AssistedFiling.Act act = filer.act();
+            r.assistedKind = act.kind();
+            r.assistedBy = act.by();
+            r.assistedUnit = act.unit();
+            r.identityCheck = act.identityCheck();
+            r.evidenceSha256 = act.evidenceSha256();
+            r.authorisationId = act.authorisationId();
+        } else if (caller.has(Role.CITIZEN)) {
             if (!ResidentId.normalize(caller.subject()).equals(subject.id())) {
                 throw ApiException.forbidden(Messages.REQUEST_ONLY_FOR_SELF);
             }
@@ -118,7 +139,8 @@ public class ProofRequestService {
             r.requesterUnit = unit;
             r.consentRef = body.consentRef().trim();
         }
-        r.requestedBy = caller.actor(); // a citizen by blind index, never the identifier
+        // a citizen by blind index, never the identifier; an assisted request is the holder's (assisted_by says who filed it)
+        r.requestedBy = filer != null ? Caller.HOLDER_ACTOR_PREFIX + r.subjectIdIndex : caller.actor();
         r.matterCode = matter.code();
         r.matterVersion = matter.version();
         r.matterName = matter.name();
@@ -149,6 +171,12 @@ public class ProofRequestService {
                 r.decidedBy = IMMEDIATE;
                 r.proofNumber = proof.number;
             }
+        }
+        if (filer != null) {
+            staffActions.record(caller, "request.assisted", r.issuerDept, "proof-request", r.id, "matter", r.matterCode,
+                    "assisted", r.assistedKind, "unit", r.assistedUnit, "authorisation", r.authorisationId);
+            assisted.recordAccess(filer, AccessKind.ASSISTED_REQUEST, r.proofNumber, r.id, null, r.purpose, "matter",
+                    r.matterCode, "issuerDept", r.issuerDept);
         }
         return ProofRequestView.of(r, today());
     }
@@ -192,7 +220,10 @@ public class ProofRequestService {
         return ProofRequestView.of(r, today());
     }
 
-    /** A request for its issuing department, its using unit, its subject, or ADMIN; else 403. */
+    /**
+     * A request for its issuing department, its using unit (or the window that filed it in the
+     * holder's name, to tell a holder without a phone how it went), its subject, or ADMIN; else 403.
+     */
     public ProofRequestView read(UUID id, Caller caller) {
         ProofRequest r = ProofRequest.findById(id);
         if (r == null) {
@@ -200,7 +231,7 @@ public class ProofRequestService {
         }
         boolean allowed = caller.has(Role.ADMIN)
                 || caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept)
-                || caller.has(Role.VERIFIER) && caller.actsFor(r.requesterUnit)
+                || caller.has(Role.VERIFIER) && (caller.actsFor(r.requesterUnit) || caller.actsFor(r.assistedUnit))
                 || caller.has(Role.CITIZEN) && r.subjectIdIndex.equals(holders.of(caller.subject()));
         if (!allowed) {
             throw ApiException.forbidden(Messages.REQUEST_FORBIDDEN);
@@ -216,7 +247,7 @@ public class ProofRequestService {
             where.add("issuerDept = :dept");
             params.and("dept", caller.department().orElse("-"));
         } else if (caller.has(Role.VERIFIER)) {
-            where.add("requesterUnit = :unit");
+            where.add("(requesterUnit = :unit or assistedUnit = :unit)");
             params.and("unit", caller.department().orElse("-"));
         } else if (caller.has(Role.CITIZEN)) {
             where.add("subjectIdIndex = :subject");

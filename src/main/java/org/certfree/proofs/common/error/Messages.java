@@ -215,6 +215,37 @@ public final class Messages {
     public static final String USAGE_PROOF_MATTER_REQUIRED = "须填写所用证明事项 proofMatterCode";
     public static final String USAGE_PROOF_MATTER_TOO_LONG = "proofMatterCode 最长 64 位";
 
+    // --- consent: 代办 (window-assisted service and authorised agents)
+    public static final String ASSIST_IDENTITY_CHECK_REQUIRED = "须填写身份核验方式 identityCheck（ID_CARD_READER、FACE_CHECK 或 DOCUMENT）";
+    public static final String ASSIST_FORM_REQUIRED = "须填写已签字纸质申请表扫描件的 SHA-256 值 formSha256";
+    public static final String ASSIST_FORM_NOT_SHA256 = "formSha256 须为 64 位十六进制的 SHA-256 值";
+    public static final String ASSIST_FORM_EMPTY = "formSha256 是空文件的 SHA-256 值：请重新扫描已签字的纸质表格后计算。";
+    public static final String ASSIST_ONLY_AT_WINDOW = "只有用证单位办事窗口的工作人员可以代办（填写 assistance）。";
+    public static final String ASSIST_REQUIRED = "代持证人办理须填写窗口身份核验信息 assistance（核验方式和已签字表格的 SHA-256 值）。";
+    public static final String ASSIST_HOLDER_REQUIRED = "窗口代办授权须在 onBehalfOf 中填写持证人的公民身份号码。";
+    public static final String ASSIST_HOLDER_MISMATCH = "onBehalfOf 与证明主体的身份号码不一致：代办只能为所代办的持证人本人申请证明。";
+    public static final String ASSIST_CONSENT_OWN_UNIT = "窗口代办只能授权本单位（%s）调取，不能代持证人授权其他单位 %s。";
+    public static final String ASSIST_UNIT_REQUIRED = "代办窗口须属于用证单位：%s 不是用证单位。";
+    public static final String UNIT_CONSENT_NEEDS_ASSISTANCE = "用证单位不能自行取得授权：持证人本人授权，或在窗口代办时填写 assistance。";
+    public static final String AGENT_NOT_AUTHORISED = "您没有持证人 %s 的有效代办授权：请持证人到办事窗口办理代办授权登记。";
+    public static final String AGENT_NOT_COVERED = "您的代办授权 %s 不包括“%s”。";
+    public static final String AGENT_AUTHORISATION_REVOKED = "代办授权 %s 已于 %s 撤销。";
+    public static final String AGENT_AUTHORISATION_EXPIRED = "代办授权 %s 已于 %s 到期。";
+    public static final String AGENT_AUTHORISATION_NOT_FOUND = "找不到代办授权 %s。";
+    public static final String AGENT_AUTHORISATION_EXISTS = "该持证人对该代理人已有有效的代办授权；如需改变范围或期限，请持证人先撤销原授权。";
+    public static final String AGENT_IS_HOLDER = "代理人与持证人不能是同一人。";
+    public static final String AGENT_HOLDER_REQUIRED = "须填写持证人 holder（姓名和公民身份号码）";
+    public static final String AGENT_AGENT_REQUIRED = "须填写代理人 agent（姓名和公民身份号码）";
+    public static final String AGENT_PERSON_NAME_REQUIRED = "须填写姓名 name";
+    public static final String AGENT_PERSON_ID_REQUIRED = "须填写公民身份号码 id";
+    public static final String AGENT_RELATIONSHIP_REQUIRED = "须填写代理人与持证人的关系 relationship";
+    public static final String AGENT_BASIS_REQUIRED = "须填写授权依据 basis（HOLDER_PRESENT、SIGNED_FORM 或 NOTARISED_FORM）";
+    public static final String AGENT_COVERS_REQUIRED = "须填写授权范围 covers（REQUESTS 和/或 CONSENTS）";
+    public static final String AGENT_VALID_UNTIL_REQUIRED = "须填写授权截止时间 validUntil";
+    public static final String AGENT_VALID_UNTIL_PAST = "授权截止时间须晚于现在";
+    public static final String ON_BEHALF_OF_INVALID = "onBehalfOf 须为持证人的公民身份号码：%s";
+    public static final String ON_BEHALF_OF_TOO_LONG = "onBehalfOf 最长 18 位";
+
     // --- catalog
     public static final String SEARCH_TOO_LONG = "搜索文字 q 最长 %d 字。";
     public static final String SEARCH_TOO_MANY_TERMS = "搜索文字 q 最多包含 %d 个以空格分隔的词。";

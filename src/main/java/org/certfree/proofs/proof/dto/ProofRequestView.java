@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.certfree.proofs.consent.AssistedFiling;
+import org.certfree.proofs.consent.dto.AssistanceView;
 import org.certfree.proofs.proof.ProofRequest;
 import org.certfree.proofs.proof.RequestStatus;
 import org.certfree.proofs.proof.SubjectKind;
@@ -31,11 +33,14 @@ public record ProofRequestView(
         Instant decidedAt,
         String rejectReason,
         String proofNumber,
-        int version) {
+        int version,
+        @Schema(description = "代办记录，本人或用证单位申请时为空 / present when filed in the holder's name (代办)") AssistanceView assistance) {
 
     public static ProofRequestView of(ProofRequest r, LocalDate today) {
         return new ProofRequestView(r.id, r.matterCode, r.matterVersion, r.matterName, r.issuerDept, r.requesterKind,
                 r.requesterUnit, r.subjectKind, r.subjectNameMasked, r.subjectIdMasked, r.purpose, r.consentRef,
-                r.statusOn(today), r.createdAt, r.dueDate, r.decidedAt, r.rejectReason, r.proofNumber, r.version);
+                r.statusOn(today), r.createdAt, r.dueDate, r.decidedAt, r.rejectReason, r.proofNumber, r.version,
+                AssistedFiling.Act.view(r.assistedKind, r.assistedBy, r.assistedUnit, r.identityCheck, r.evidenceSha256,
+                        r.authorisationId));
     }
 }

@@ -18,7 +18,11 @@ public enum AccessKind {
     /** A window clerk or an authorised agent filed a proof request for the holder (代办). */
     ASSISTED_REQUEST("代办开具申请"),
     /** A window clerk or an authorised agent granted a consent in the holder's name (代办). */
-    ASSISTED_CONSENT("代办授权");
+    ASSISTED_CONSENT("代办授权"),
+    /** A window clerk put on file the holder's authorisation of an agent to act in their name (代办授权登记). */
+    AGENT_AUTHORISED("登记代办授权"),
+    /** A window clerk revoked an agent authorisation for the holder present in person. */
+    AGENT_AUTHORISATION_REVOKED("窗口代为撤销代办授权");
 
     private final String chinese;
 

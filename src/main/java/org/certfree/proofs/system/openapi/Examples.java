@@ -100,6 +100,56 @@ public final class Examples {
               "purpose": "办理商品房购房资格审核"
             }""";
 
+    /** {@code POST /api/v1/proof-requests} by a window clerk for 艾合买提·买买提, present without a phone (代办). */
+    public static final String PROOF_REQUEST_AT_WINDOW = """
+            {
+              "matterCode": "BZRSJ-R001",
+              "subject": {
+                "kind": "PERSON",
+                "name": "艾合买提·买买提",
+                "id": "652801197809304514"
+              },
+              "purpose": "办理退休",
+              "assistance": {
+                "identityCheck": "ID_CARD_READER",
+                "formSha256": "5d41402abc4b2a76b9719d911017c592c1b0e5a1f0d3e5c8a9b7c6d5e4f3a2b1"
+              }
+            }""";
+
+    /** {@code POST /api/v1/proof-requests} by 李娜 for 艾合买提·买买提 under an agent authorisation (代办). */
+    public static final String PROOF_REQUEST_BY_AGENT = """
+            {
+              "matterCode": "BZRSJ-R001",
+              "subject": {
+                "kind": "PERSON",
+                "name": "艾合买提·买买提",
+                "id": "652801197809304514"
+              },
+              "purpose": "办理退休",
+              "onBehalfOf": "652801197809304514"
+            }""";
+
+    /** {@code POST /api/v1/agent-authorisations}: a window puts on file that 李娜 may act for 艾合买提·买买提. */
+    public static final String AGENT_AUTHORISATION = """
+            {
+              "holder": {
+                "name": "艾合买提·买买提",
+                "id": "652801197809304514"
+              },
+              "agent": {
+                "name": "李娜",
+                "id": "65280119850722242X"
+              },
+              "relationship": "OTHER_RELATIVE",
+              "basis": "HOLDER_PRESENT",
+              "covers": ["REQUESTS", "CONSENTS"],
+              "validUntil": "2027-06-30T16:00:00Z",
+              "assistance": {
+                "identityCheck": "ID_CARD_READER",
+                "formSha256": "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"
+              }
+            }""";
+
     /** {@code POST /api/v1/proof-requests} 201: accepted, due in one working day. */
     public static final String PROOF_REQUEST_ACCEPTED = """
             {
