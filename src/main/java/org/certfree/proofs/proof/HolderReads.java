@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.system.access.AccessKind;
@@ -14,15 +16,16 @@ import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
 /**
- * Puts each read of a holder's proof in full by someone other than the holder into
+ * Puts each read of a holder's proof or proof request in full by someone other than the holder into
  * the holder's access log (through {@link HolderAccessLog}, in the read's transaction — or one of the
  * log's own: a read that cannot be logged fails). The holder's own reads are not logged.
  *
- * <p>Which reads are full, per endpoint: a proof read one at a time by its issuing
- * department ({@code GET /proofs/{n}}, {@code /pdf}, {@code /qr.png}, {@code /qr.svg}), and the
- * issuer's proof list filtered to one holder ({@code GET /proofs?subjectId=}: each proof of the page is
- * logged). Lists that show many holders — the issuer's proof list unfiltered, ADMIN's views — show them
- * masked and log nothing; the answers to an issuer's own actions (issue, revoke, re-issue) are not reads.
+ * <p>Which reads are full, per endpoint: a proof or request read one at a time by its issuing
+ * department ({@code GET /proofs/{n}}, {@code /pdf}, {@code /qr.png}, {@code /qr.svg},
+ * {@code GET /proof-requests/{id}}), and the issuer's proof list filtered to one holder
+ * ({@code GET /proofs?subjectId=}: each proof of the page is logged). Lists that show many holders —
+ * the issuer's proof list unfiltered, every list of requests, ADMIN's views — show them masked and log
+ * nothing; the answers to an issuer's own actions (issue, revoke, re-issue, decide) are not reads.
  */
 @ApplicationScoped
 class HolderReads {
@@ -68,8 +71,26 @@ class HolderReads {
                 actor(caller), proof.number, proof.requestId, null, purpose, details));
     }
 
+    /** {@code caller} read {@code request} in full (the applicant's name and identifier), unless it is the holder. */
+    void request(ProofRequest request, Caller caller, String purpose) {
+        if (isHolder(caller, request.subjectIdIndex)) {
+            return;
+        }
+        log.record(new HolderAccess(clock.instant(), request.subjectIdIndex, AccessKind.REQUEST_READ,
+                caller.department().orElse(null), actor(caller), request.proofNumber, request.id,
+                consentId(request.consentRef).orElse(null), purpose, Map.of("matter", request.matterCode)));
+    }
+
     /** A staff member by their id; a citizen (an agent) by the blind index of theirs, never the identifier. */
     private String actor(Caller caller) {
         return caller.has(Role.CITIZEN) ? "holder:" + holders.of(caller.subject()) : caller.subject();
+    }
+
+    private static Optional<UUID> consentId(String ref) {
+        try {
+            return ref == null ? Optional.empty() : Optional.of(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

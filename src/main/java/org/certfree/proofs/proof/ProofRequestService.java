@@ -75,6 +75,9 @@ public class ProofRequestService {
     @Inject
     HolderIndex holders;
 
+    @Inject
+    HolderReads reads;
+
     /** A request by a citizen about themselves, or by a using unit's VERIFIER with the holder's consent. */
     @Transactional
     public ProofRequestView request(CreateProofRequest body, Caller caller) {
@@ -150,7 +153,9 @@ public class ProofRequestService {
                 r.proofNumber = proof.number;
             }
         }
-        return ProofRequestView.of(r, today());
+        // the citizen filed it about themselves and sees it in full; a using unit sees it masked
+        return caller.has(Role.CITIZEN) ? ProofRequestView.full(r, today(), subject.name(), subject.id())
+                : ProofRequestView.of(r, today());
     }
 
     /** An ISSUER of the request's department issues (with the claims) or rejects (with a reason). */
@@ -192,26 +197,43 @@ public class ProofRequestService {
         return ProofRequestView.of(r, today());
     }
 
-    /** A request for its issuing department, its using unit, its subject, or ADMIN; else 403. */
-    public ProofRequestView read(UUID id, Caller caller) {
+    /**
+     * A request for its issuing department, its using unit, its subject, or ADMIN; else 403. The subject
+     * sees it in full, and so does the issuing department — a read of the applicant's name and identifier
+     * that goes into the subject's access log, with the {@code purpose} the reader states; the using unit
+     * and ADMIN see it masked.
+     */
+    @Transactional
+    public ProofRequestView read(UUID id, Caller caller, String purpose) {
+        String why = HolderReads.purpose(purpose);
         ProofRequest r = ProofRequest.findById(id);
         if (r == null) {
             throw ApiException.notFound(Messages.REQUEST_NOT_FOUND.formatted(id));
         }
-        boolean allowed = caller.has(Role.ADMIN)
-                || caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept)
-                || caller.has(Role.VERIFIER) && caller.actsFor(r.requesterUnit)
-                || caller.has(Role.CITIZEN) && r.subjectIdIndex.equals(holders.of(caller.subject()));
+        boolean department = caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept);
+        boolean holder = reads.isHolder(caller, r.subjectIdIndex);
+        boolean allowed = caller.has(Role.ADMIN) || department || holder
+                || caller.has(Role.VERIFIER) && caller.actsFor(r.requesterUnit);
         if (!allowed) {
             throw ApiException.forbidden(Messages.REQUEST_FORBIDDEN);
         }
-        return ProofRequestView.of(r, today());
+        if (!department && !holder) {
+            return ProofRequestView.of(r, today());
+        }
+        ProofRequestView view = full(r);
+        reads.request(r, caller, why); // not the holder's own read
+        return view;
     }
 
-    /** Requests visible to the caller; {@code status=OVERDUE} lists pending requests past their deadline. */
+    /**
+     * Requests visible to the caller; {@code status=OVERDUE} lists pending requests past their deadline.
+     * A citizen sees their own requests in full; every other list shows many subjects, masked (nothing
+     * is logged): the issuing department reads one request to see whom it decides for.
+     */
     public Page<ProofRequestView> list(Caller caller, RequestStatus status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        boolean own = false;
         if (caller.has(Role.ISSUER)) {
             where.add("issuerDept = :dept");
             params.and("dept", caller.department().orElse("-"));
@@ -221,6 +243,7 @@ public class ProofRequestService {
         } else if (caller.has(Role.CITIZEN)) {
             where.add("subjectIdIndex = :subject");
             params.and("subject", holders.of(caller.subject()));
+            own = true;
         } else if (!caller.has(Role.ADMIN)) {
             throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
         }
@@ -243,9 +266,16 @@ public class ProofRequestService {
         }
         var query = ProofRequest.<ProofRequest>find(String.join(" and ", where), Sort.ascending("dueDate").and("createdAt"), params);
         long total = query.count();
+        boolean inFull = own;
         List<ProofRequestView> items = query.page(page.page(), page.size()).list().stream()
-                .map(r -> ProofRequestView.of(r, today)).toList();
+                .map(r -> inFull ? full(r) : ProofRequestView.of(r, today)).toList();
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The request with its subject decrypted. */
+    private ProofRequestView full(ProofRequest r) {
+        return ProofRequestView.full(r, today(), protector.decrypt(r.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                protector.decrypt(r.subjectIdEnc, IssuanceService.SUBJECT_ID));
     }
 
     private LocalDate today() {
