@@ -51,6 +51,7 @@ class TableOwnershipTest {
             Map.entry("code_attempt", "proof"),
             Map.entry("verification", "verification"),
             Map.entry("status_list_publication", "verification"),
+            Map.entry("holder_access", "verification"),
             Map.entry("audit_event", "audit"),
             Map.entry("seal_checkpoint", "audit"),
             Map.entry("idempotency_record", "system/idempotency"));

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import org.certfree.proofs.consent.ConsentGate;
 import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.access.AccessKind;
-import org.certfree.proofs.system.access.HolderAccess;
-import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -28,7 +27,8 @@ import org.certfree.proofs.system.security.Role;
 
 /**
  * Reading proofs with their access rules: the issuing department and the subject see a proof in
- * full (subject, claims, code, signed forms), ADMIN sees it masked, everyone else gets 403.
+ * full (subject, claims, code, signed forms), ADMIN sees it masked, everyone else gets 403. Every full
+ * read by someone other than the subject is in the subject's access log (see {@link HolderReads}).
  */
 @ApplicationScoped
 public class ProofQueries {
@@ -51,22 +51,30 @@ public class ProofQueries {
     ConsentGate consents;
 
     @Inject
-    HolderAccessLog accessLog;
+    SdJwts sdJwts;
 
     @Inject
-    SdJwts sdJwts;
+    HolderReads reads;
 
     /**
      * A proof for a caller entitled to it: its issuing department, its subject, ADMIN (masked), or the
      * using unit that requested it with the holder's consent (调取: what the consent covers, while it is
-     * active; every such read is in the holder's access log).
+     * active). A read by anyone but the holder is logged for the holder, with the {@code purpose} it
+     * states (may be null; a retrieval's is the consent's).
      */
-    public ProofView read(String number, Caller caller) {
+    @Transactional
+    public ProofView read(String number, Caller caller, String purpose) {
+        String why = HolderReads.purpose(purpose);
         Proof proof = require(number);
         if (caller.has(Role.VERIFIER)) {
             return retrieved(proof, caller);
         }
-        return view(proof, entitlement(proof, caller));
+        boolean full = entitlement(proof, caller);
+        ProofView view = view(proof, full);
+        if (full) {
+            reads.proof(proof, caller, AccessKind.PROOF_READ, why, Map.of());
+        }
+        return view;
     }
 
     /** The view of a unit that requested {@code proof} with the holder's consent, logged for the holder; else 403. */
@@ -81,23 +89,39 @@ public class ProofQueries {
         });
         ConsentView consent = consents.granted(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode).orElseThrow();
         ProofView view = view(proof, Sight.CONSENTED, consent.disclose());
-        accessLog.record(new HolderAccess(clock.instant(), proof.subjectIdIndex, AccessKind.RETRIEVAL, unit, caller.subject(),
-                proof.number, request.id, consent.id(), consent.purpose(),
-                Map.of("disclosed", view.disclosures().stream().map(ProofView.Disclosure::path).collect(Collectors.joining(",")))));
+        reads.retrieval(proof, caller, request.id, consent.id(), consent.purpose(),
+                Map.of("disclosed", view.disclosures().stream().map(ProofView.Disclosure::path).collect(Collectors.joining(","))));
         return view;
     }
 
-    /** The full view for its subject or issuing department only (renderings carry the code); else 403. */
-    public ProofView readFull(String number, Caller caller) {
+    /**
+     * The full view for its subject or issuing department only (renderings carry the code); else 403.
+     * A read by the department is logged for the subject as {@code kind} (a PDF, a QR code) with
+     * {@code details} (e.g. the format) and the {@code purpose} it states.
+     */
+    @Transactional
+    public ProofView readFull(String number, Caller caller, AccessKind kind, String purpose, Map<String, String> details) {
+        String why = HolderReads.purpose(purpose);
         Proof proof = require(number);
         if (!entitlement(proof, caller)) {
             throw ApiException.forbidden(Messages.PROOF_FORBIDDEN);
         }
-        return view(proof, true);
+        ProofView view = view(proof, true);
+        reads.proof(proof, caller, kind, why, details);
+        return view;
     }
 
-    /** The proofs the caller may see: a citizen's own, an issuer's department's (by subject too), ADMIN all (masked). */
-    public Page<ProofView> list(Caller caller, String matterCode, ProofStatus status, String subjectId, PageRequest page) {
+    /**
+     * The proofs the caller may see: a citizen's own (in full), an issuer's department's, ADMIN all
+     * (masked). An issuer's list shows many holders, masked — unless it is filtered to one holder
+     * ({@code subjectId}, whom the issuer already names): then it shows their proofs in full, and each
+     * one shown is logged for the holder as a read, with the {@code purpose} the issuer states.
+     */
+    @Transactional
+    public Page<ProofView> list(Caller caller, String matterCode, ProofStatus status, String subjectId, String purpose,
+            PageRequest page) {
+        String why = HolderReads.purpose(purpose);
+        boolean full = caller.has(Role.CITIZEN);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (caller.has(Role.CITIZEN)) {
@@ -109,6 +133,7 @@ public class ProofQueries {
             if (subjectId != null && !subjectId.isBlank()) {
                 where.add("subjectIdIndex = :subject");
                 params.and("subject", holders.of(subjectId));
+                full = true;
             }
         } else if (!caller.has(Role.ADMIN)) {
             throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
@@ -136,8 +161,14 @@ public class ProofQueries {
         }
         var query = Proof.<Proof>find(String.join(" and ", where), Sort.descending("issuedAt").and("number"), params);
         long total = query.count();
-        List<ProofView> items = query.page(page.page(), page.size()).list().stream()
-                .map(p -> view(p, entitlement(p, caller))).toList();
+        List<ProofView> items = new ArrayList<>();
+        for (Proof p : query.page(page.page(), page.size()).list()) {
+            boolean shown = full && entitlement(p, caller);
+            items.add(view(p, shown));
+            if (shown) {
+                reads.proof(p, caller, AccessKind.PROOF_READ, why, Map.of("via", "list"));
+            }
+        }
         return new Page<>(items, page.page(), page.size(), total);
     }
 

@@ -60,10 +60,12 @@ public class ProofRequestResource {
                     + "代办：持证人的授权代理人以本人群众身份登录，在 onBehalfOf 中填写持证人（证明主体）身份号码，须有覆盖“申请开具证明”的有效代办授权，否则 403；"
                     + "或持证人本人到场时，用证单位窗口工作人员填写 assistance（身份核验方式、持证人签字申请表扫描件的 SHA-256）。"
                     + "代办的申请属于持证人，与本人申请相同（列表、处理、访问记录），并记录代办人和单位；代办窗口可查看该申请的进度。"
+                    + "答复中群众看到本人的姓名和证件号，用证单位和代办窗口看到脱敏值。"
                     + " / A citizen for themselves, or a using unit with the holder's consent; the deadline counts the matter's statutory limit in working days."
                     + " 代办 (assisted): the holder's authorised agent, logged in as themselves, names the holder (the subject) in onBehalfOf and needs an active agent authorisation covering requests, else 403;"
                     + " or, the holder present in person, a window clerk of a using unit adds assistance (identity check, SHA-256 of the form the holder signed)."
-                    + " An assisted request is the holder's, exactly as if they had filed it (lists, decision, access log), and records who assisted; the assisting window can follow it.")
+                    + " An assisted request is the holder's, exactly as if they had filed it (lists, decision, access log), and records who assisted; the assisting window can follow it."
+                    + " The answer shows a citizen (the holder, or their agent) the holder's name and identifier, a unit or window masked values.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateProofRequest.class),
             examples = {
@@ -92,7 +94,9 @@ public class ProofRequestResource {
     @GET
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
     @Operation(summary = "列出开具申请 / List proof requests",
-            description = "status=OVERDUE 列出已超过法定时限仍未处理的申请。/ status=OVERDUE lists pending requests past their deadline.")
+            description = "status=OVERDUE 列出已超过法定时限仍未处理的申请。列表中主体的姓名和证件号脱敏（群众查看本人的申请除外）。"
+                    + " / status=OVERDUE lists pending requests past their deadline. Subjects' names and identifiers are masked"
+                    + " (except in a citizen's list of their own requests).")
     @APIResponse(responseCode = "200", description = "一页申请 / a page of requests")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -107,14 +111,18 @@ public class ProofRequestResource {
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.VERIFIER, Role.Names.CITIZEN, Role.Names.ADMIN })
     @Operation(summary = "读取开具申请 / Read a proof request",
             description = "一个开具申请及其状态和截止日。管理员、开具部门的开具人员、提出申请的用证单位和证明主体本人可以读取，其他人返回 403。"
-                    + " / One proof request with its status and due date. ADMIN, the issuing department's ISSUERs, the using unit that filed it and the subject may read it; others get 403.")
+                    + "主体本人和开具部门看到完整的姓名和证件号，开具部门的每次查看都记入主体的访问记录；其他人看到脱敏值。"
+                    + " / One proof request with its status and due date. ADMIN, the issuing department's ISSUERs, the using unit that filed it"
+                    + " and the subject may read it; others get 403. The subject and the issuing department see the subject's name and"
+                    + " identifier in full, each read by the department is recorded in the subject's access log; others see them masked.")
     @APIResponse(responseCode = "200", description = "申请 / the request")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public ProofRequestView read(@PathParam("id") UUID id) {
-        return requests.read(id, caller);
+    public ProofRequestView read(@PathParam("id") UUID id,
+            @Parameter(description = ProofResource.PURPOSE_DOC) @QueryParam("purpose") String purpose) {
+        return requests.read(id, caller, purpose);
     }
 
     @POST
@@ -122,7 +130,8 @@ public class ProofRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @Operation(summary = "处理开具申请 / Decide a proof request",
-            description = "开具部门开具（附证明内容）或不予开具（附理由）。/ The issuing department issues (with claims) or rejects (with a reason).")
+            description = "开具部门开具（附证明内容）或不予开具（附理由）。答复中主体的姓名和证件号脱敏。"
+                    + " / The issuing department issues (with claims) or rejects (with a reason). The answer shows the subject masked.")
     @APIResponse(responseCode = "200", description = "已处理 / decided")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

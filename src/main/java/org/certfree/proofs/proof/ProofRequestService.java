@@ -81,6 +81,9 @@ public class ProofRequestService {
     @Inject
     AssistedFiling assisted;
 
+    @Inject
+    HolderReads reads;
+
     /** A request by a citizen about themselves, or by a using unit's VERIFIER with the holder's consent. */
     @Transactional
     public ProofRequestView request(CreateProofRequest body, Caller caller) {
@@ -178,7 +181,9 @@ public class ProofRequestService {
             assisted.recordAccess(filer, AccessKind.ASSISTED_REQUEST, r.proofNumber, r.id, null, r.purpose, "matter",
                     r.matterCode, "issuerDept", r.issuerDept);
         }
-        return ProofRequestView.of(r, today());
+        // the holder (or their agent) sees it in full; a using unit or an assisting window sees it masked
+        return caller.has(Role.CITIZEN) ? ProofRequestView.full(r, today(), subject.name(), subject.id())
+                : ProofRequestView.of(r, today());
     }
 
     /** An ISSUER of the request's department issues (with the claims) or rejects (with a reason). */
@@ -222,27 +227,42 @@ public class ProofRequestService {
 
     /**
      * A request for its issuing department, its using unit (or the window that filed it in the
-     * holder's name, to tell a holder without a phone how it went), its subject, or ADMIN; else 403.
+     * holder's name, to tell a holder without a phone how it went), its subject, or ADMIN; else 403. The
+     * subject sees it in full, and so does the issuing department — a read of the applicant's name and
+     * identifier that goes into the subject's access log, with the {@code purpose} the reader states; the
+     * using unit, the window and ADMIN see it masked.
      */
-    public ProofRequestView read(UUID id, Caller caller) {
+    @Transactional
+    public ProofRequestView read(UUID id, Caller caller, String purpose) {
+        String why = HolderReads.purpose(purpose);
         ProofRequest r = ProofRequest.findById(id);
         if (r == null) {
             throw ApiException.notFound(Messages.REQUEST_NOT_FOUND.formatted(id));
         }
-        boolean allowed = caller.has(Role.ADMIN)
-                || caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept)
-                || caller.has(Role.VERIFIER) && (caller.actsFor(r.requesterUnit) || caller.actsFor(r.assistedUnit))
-                || caller.has(Role.CITIZEN) && r.subjectIdIndex.equals(holders.of(caller.subject()));
+        boolean department = caller.has(Role.ISSUER) && caller.actsFor(r.issuerDept);
+        boolean holder = reads.isHolder(caller, r.subjectIdIndex);
+        boolean allowed = caller.has(Role.ADMIN) || department || holder
+                || caller.has(Role.VERIFIER) && (caller.actsFor(r.requesterUnit) || caller.actsFor(r.assistedUnit));
         if (!allowed) {
             throw ApiException.forbidden(Messages.REQUEST_FORBIDDEN);
         }
-        return ProofRequestView.of(r, today());
+        if (!department && !holder) {
+            return ProofRequestView.of(r, today());
+        }
+        ProofRequestView view = full(r);
+        reads.request(r, caller, why); // not the holder's own read
+        return view;
     }
 
-    /** Requests visible to the caller; {@code status=OVERDUE} lists pending requests past their deadline. */
+    /**
+     * Requests visible to the caller; {@code status=OVERDUE} lists pending requests past their deadline.
+     * A citizen sees their own requests in full; every other list shows many subjects, masked (nothing
+     * is logged): the issuing department reads one request to see whom it decides for.
+     */
     public Page<ProofRequestView> list(Caller caller, RequestStatus status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        boolean own = false;
         if (caller.has(Role.ISSUER)) {
             where.add("issuerDept = :dept");
             params.and("dept", caller.department().orElse("-"));
@@ -252,6 +272,7 @@ public class ProofRequestService {
         } else if (caller.has(Role.CITIZEN)) {
             where.add("subjectIdIndex = :subject");
             params.and("subject", holders.of(caller.subject()));
+            own = true;
         } else if (!caller.has(Role.ADMIN)) {
             throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
         }
@@ -274,9 +295,16 @@ public class ProofRequestService {
         }
         var query = ProofRequest.<ProofRequest>find(String.join(" and ", where), Sort.ascending("dueDate").and("createdAt"), params);
         long total = query.count();
+        boolean inFull = own;
         List<ProofRequestView> items = query.page(page.page(), page.size()).list().stream()
-                .map(r -> ProofRequestView.of(r, today)).toList();
+                .map(r -> inFull ? full(r) : ProofRequestView.of(r, today)).toList();
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The request with its subject decrypted. */
+    private ProofRequestView full(ProofRequest r) {
+        return ProofRequestView.full(r, today(), protector.decrypt(r.subjectNameEnc, IssuanceService.SUBJECT_NAME),
+                protector.decrypt(r.subjectIdEnc, IssuanceService.SUBJECT_ID));
     }
 
     private LocalDate today() {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.Messages;
@@ -22,6 +23,7 @@ import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
+import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.openapi.Examples;
@@ -42,6 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "proofs", description = "电子证明 / Electronic proofs")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProofResource {
+
+    /** The {@code purpose} parameter of the reads the holder's access log records. */
+    static final String PURPOSE_DOC = "查看理由（可选，最长 200 字）：开具部门查看时记入持证人的访问记录 / why (optional, up to 200 characters): "
+            + "recorded in the holder's access log when the issuing department reads";
 
     @Inject
     IssuanceService issuance;
@@ -95,16 +101,19 @@ public class ProofResource {
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "列出证明 / List proofs",
-            description = "开具人员看到本部门开具的证明；群众看到关于本人的证明；管理员看到脱敏后的全部证明。"
-                    + " / ISSUERs see their department's proofs, citizens their own, ADMIN all (masked).")
+            description = "开具人员看到本部门开具的证明，姓名和证件号脱敏；按 subjectId 查询某一主体时显示完整内容，每份证明都记入该主体的访问记录。"
+                    + "群众看到关于本人的证明（完整内容）；管理员看到脱敏后的全部证明。"
+                    + " / ISSUERs see their department's proofs masked; filtered to one subject (subjectId) they see them in full and each"
+                    + " proof shown is recorded in that subject's access log. Citizens see their own in full, ADMIN all (masked).")
     @APIResponse(responseCode = "200", description = "一页证明 / a page of proofs")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     public Page<ProofView> list(@QueryParam("matter") String matter, @QueryParam("status") ProofStatus status,
             @Parameter(description = "主体证件号（开具部门查询用）/ subject ID (issuers)") @QueryParam("subjectId") String subjectId,
+            @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return queries.list(caller, matter, status, subjectId, PageRequest.of(page, size));
+        return queries.list(caller, matter, status, subjectId, purpose, PageRequest.of(page, size));
     }
 
     @GET
@@ -112,15 +121,19 @@ public class ProofResource {
     @RolesAllowed({ Role.Names.ISSUER, Role.Names.CITIZEN, Role.Names.ADMIN, Role.Names.VERIFIER })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "读取一份证明 / Read a proof",
-            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS、SD-JWT 及全部披露项）；凭持证人授权（consentRef）申请开具该证明的用证单位，在授权有效期内看到授权范围内的内容（调取，不含核验码，记入持证人的访问记录）；管理员看到脱敏内容，不含核验码；其他人返回 403。"
-                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS, SD-JWT with every disclosure); the using unit that requested the proof with the holder's consent (consentRef) sees what the consent covers while it is active (调取: no code, logged in the holder's access log); ADMIN sees masked values without the code; others get 403.")
+            description = "证明主体本人和开具部门看到完整内容、核验码和签名证明（JWS、SD-JWT 及全部披露项）；开具部门的每次查看都记入持证人的访问记录。"
+                    + "凭持证人授权（consentRef）申请开具该证明的用证单位，在授权有效期内看到授权范围内的内容（调取，不含核验码，记入持证人的访问记录）。"
+                    + "管理员看到脱敏内容，不含核验码；其他人返回 403。"
+                    + " / The subject and the issuing department see the full content, the verification code and the signed forms (JWS, SD-JWT with every disclosure);"
+                    + " each read by the department is recorded in the holder's access log. The using unit that requested the proof with the holder's consent (consentRef)"
+                    + " sees what the consent covers while it is active (调取: no code, recorded in the holder's access log). ADMIN sees masked values without the code; others get 403.")
     @APIResponse(responseCode = "200", description = "证明 / the proof")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public ProofView read(@PathParam("number") String number) {
-        return queries.read(number, caller);
+    public ProofView read(@PathParam("number") String number, @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose) {
+        return queries.read(number, caller, purpose);
     }
 
     @POST
@@ -189,13 +202,17 @@ public class ProofResource {
     @SecurityRequirement(name = "bearer")
     @Produces("image/png")
     @Operation(summary = "证明二维码（PNG）/ The proof's QR code (PNG)",
-            description = "内容为核验页地址（含编号和核验码）。/ Carries the status-page URL with number and code.")
+            description = "内容为核验页地址（含编号和核验码）。仅证明主体本人和开具部门；开具部门下载时记入持证人的访问记录。"
+                    + " / Carries the status-page URL with number and code. The subject and the issuing department only;"
+                    + " a download by the department is recorded in the holder's access log.")
     @APIResponse(responseCode = "200", description = "PNG")
+    @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response qrPng(@PathParam("number") String number) {
-        return Response.ok(rendering.qrPng(queries.readFull(number, caller))).type("image/png").build();
+    public Response qrPng(@PathParam("number") String number, @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose) {
+        ProofView proof = queries.readFull(number, caller, AccessKind.PROOF_QR, purpose, Map.of("format", "png"));
+        return Response.ok(rendering.qrPng(proof)).type("image/png").build();
     }
 
     @GET
@@ -204,14 +221,17 @@ public class ProofResource {
     @SecurityRequirement(name = "bearer")
     @Produces("image/svg+xml")
     @Operation(summary = "证明二维码（SVG）/ The proof's QR code (SVG)",
-            description = "内容为核验页地址（含编号和核验码），矢量格式，便于印刷。仅证明主体本人和开具部门。"
-                    + " / Carries the status-page URL with number and code; vector, for print. The subject and the issuing department only.")
+            description = "内容为核验页地址（含编号和核验码），矢量格式，便于印刷。仅证明主体本人和开具部门；开具部门下载时记入持证人的访问记录。"
+                    + " / Carries the status-page URL with number and code; vector, for print. The subject and the issuing department only;"
+                    + " a download by the department is recorded in the holder's access log.")
     @APIResponse(responseCode = "200", description = "SVG")
+    @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response qrSvg(@PathParam("number") String number) {
-        return Response.ok(rendering.qrSvg(queries.readFull(number, caller))).type("image/svg+xml").build();
+    public Response qrSvg(@PathParam("number") String number, @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose) {
+        ProofView proof = queries.readFull(number, caller, AccessKind.PROOF_QR, purpose, Map.of("format", "svg"));
+        return Response.ok(rendering.qrSvg(proof)).type("image/svg+xml").build();
     }
 
     @GET
@@ -220,13 +240,16 @@ public class ProofResource {
     @SecurityRequirement(name = "bearer")
     @Produces("application/pdf")
     @Operation(summary = "可打印的证明（PDF）/ The printable proof (PDF)",
-            description = "供不使用手机的群众打印；含二维码、编号和核验码。/ For people who do not use phones: QR, number and code on paper.")
+            description = "供不使用手机的群众打印；含二维码、编号和核验码。仅证明主体本人和开具部门；开具部门下载时记入持证人的访问记录。"
+                    + " / For people who do not use phones: QR, number and code on paper. The subject and the issuing department only;"
+                    + " a download by the department is recorded in the holder's access log.")
     @APIResponse(responseCode = "200", description = "PDF")
+    @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response pdf(@PathParam("number") String number) {
-        ProofView proof = queries.readFull(number, caller);
+    public Response pdf(@PathParam("number") String number, @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose) {
+        ProofView proof = queries.readFull(number, caller, AccessKind.PROOF_PDF, purpose, Map.of("format", "pdf"));
         if (!caller.has(Role.CITIZEN)) { // staff printing a holder's proof: an export of personal data
             staffActions.record("personal-data.exported", caller.department().orElse(null), "proof",
                     proof.number(), "format", "pdf");

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The holder's "who accessed my proofs" view. */
+/** The holder's "who saw my data" view: verifications, retrievals and every other read by someone else. */
 @Path("/api/v1/me/access-log")
 @Tag(name = "verifications", description = "核验（谁制发、谁核验）/ Verification on the issuer's authority")
 @SecurityRequirement(name = "bearer")
@@ -32,9 +32,16 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "谁查看了我的证明 / Who accessed my proofs",
-            description = "每一次核验和调取：单位、时间、用途、结论。此记录不能通过任何接口修改或删除。"
-                    + " / Every verification and retrieval: unit, time, purpose, result. No API edits or deletes it.")
+    @Operation(summary = "谁查看了我的信息 / Who saw my data",
+            description = "本人以外的人对本人信息做过的每一件事，按时间倒序：用证单位的每次核验和调取（含结论），开具部门工作人员查看证明或开具申请的完整内容，"
+                    + "他人下载证明文件（PDF）或二维码，窗口代办。每条记录写明谁（单位代码和名称、工作人员账号）、做了什么（kind、kindText）、何时、"
+                    + "为何（用途、授权、开具申请）。本人自己的查看不记录。此记录只能追加，不能通过任何接口修改或删除，并由签名检查点封存"
+                    + "（/api/v1/transparency/verify 核对）。"
+                    + " / Everything someone other than the holder did with the holder's data, newest first: every verification and"
+                    + " retrieval by a using unit (with its result), issuer staff reading a proof or proof request in full, downloads of"
+                    + " the proof's PDF or QR code by others, window-assisted actions. Each entry says who (unit code and name, staff id),"
+                    + " what (kind, kindText), when and why (purpose, consent, request). The holder's own reads are not logged. The log"
+                    + " is append-only, no API edits or deletes it, and it is sealed in signed checkpoints (checked by /api/v1/transparency/verify).")
     @APIResponse(responseCode = "200", description = "访问记录 / access log")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

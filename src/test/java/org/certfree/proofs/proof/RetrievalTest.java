@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,14 @@ class RetrievalTest {
         for (String rendering : List.of("/pdf", "/qr.png", "/qr.svg")) {
             given().header("Authorization", window).get("/api/v1/proofs/" + number + rendering).then().statusCode(403);
         }
+        // the holder's access log shows the 调取: who, under which consent, for which purpose, what was seen
+        given().header("Authorization", holder).queryParam("size", 50).get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.findAll { it.kind == 'RETRIEVAL' && it.proofNumber == '" + number + "' }.size()", equalTo(1))
+                .body("items.find { it.kind == 'RETRIEVAL' }.unit", equalTo(Fixtures.WINDOW))
+                .body("items.find { it.kind == 'RETRIEVAL' }.consentId", equalTo(consent))
+                .body("items.find { it.kind == 'RETRIEVAL' }.purpose", equalTo("办理入学"))
+                .body("items.find { it.kind == 'RETRIEVAL' }.actor", startsWith("dev-verifier"))
+                .body("items.find { it.kind == 'RETRIEVAL' }.details.disclosed", equalTo("subject.name,claims.户籍地址"));
         // another unit, even one on the 用证 list, gets nothing
         given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.OTHER_WINDOW))).get("/api/v1/proofs/" + number)
                 .then().statusCode(403).body("detail", containsString(Fixtures.OTHER_WINDOW));
@@ -70,8 +79,10 @@ class RetrievalTest {
         given().header("Authorization", holder).post("/api/v1/consents/" + consent + "/revoke").then().statusCode(200);
         given().header("Authorization", window).get("/api/v1/proofs/" + number).then().statusCode(403)
                 .body("detail", containsString("撤回"));
-        // the holder still reads it in full
+        // the holder still reads it in full; the refused reads are not in their log, the one 调取 is
         given().header("Authorization", holder).get("/api/v1/proofs/" + number).then().statusCode(200)
                 .body("subject.id", equalTo(holderId)).body("claims.民族", equalTo("汉族"));
+        given().header("Authorization", holder).queryParam("size", 50).get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.findAll { it.kind == 'RETRIEVAL' }.size()", equalTo(1));
     }
 }

@@ -11,7 +11,11 @@ import org.certfree.proofs.proof.RequestStatus;
 import org.certfree.proofs.proof.SubjectKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A proof request as the API shows it (subject masked). */
+/**
+ * A proof request as the API shows it. The subject's name and identifier are masked ({@code 李*},
+ * {@code 652801********242X}) except for the subject themselves and for the issuing department reading
+ * the one request (a read in the holder's access log); {@code subjectMasked} says which.
+ */
 @Schema(name = "ProofRequestView")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProofRequestView(
@@ -23,8 +27,9 @@ public record ProofRequestView(
         ProofRequest.RequesterKind requesterKind,
         String requesterUnit,
         SubjectKind subjectKind,
-        String subjectName,
-        String subjectId,
+        @Schema(description = "申请所涉主体的姓名，除本人和开具部门单独查看外脱敏 / the subject's name, masked unless the subject or the issuing department reading this one request") String subjectName,
+        @Schema(description = "主体证件号，脱敏规则同姓名 / the subject's identifier, masked likewise") String subjectId,
+        @Schema(description = "姓名和证件号是否已脱敏 / whether name and identifier are masked") boolean subjectMasked,
         String purpose,
         String consentRef,
         RequestStatus status,
@@ -36,9 +41,19 @@ public record ProofRequestView(
         int version,
         @Schema(description = "代办记录，本人或用证单位申请时为空 / present when filed in the holder's name (代办)") AssistanceView assistance) {
 
+    /** The request with its subject masked: for lists, decision answers, the using unit and ADMIN. */
     public static ProofRequestView of(ProofRequest r, LocalDate today) {
+        return of(r, today, r.subjectNameMasked, r.subjectIdMasked, true);
+    }
+
+    /** The request with its subject in full ({@code name}, {@code id} decrypted): for the subject, or the department's single read. */
+    public static ProofRequestView full(ProofRequest r, LocalDate today, String name, String id) {
+        return of(r, today, name, id, false);
+    }
+
+    private static ProofRequestView of(ProofRequest r, LocalDate today, String name, String id, boolean masked) {
         return new ProofRequestView(r.id, r.matterCode, r.matterVersion, r.matterName, r.issuerDept, r.requesterKind,
-                r.requesterUnit, r.subjectKind, r.subjectNameMasked, r.subjectIdMasked, r.purpose, r.consentRef,
+                r.requesterUnit, r.subjectKind, name, id, masked, r.purpose, r.consentRef,
                 r.statusOn(today), r.createdAt, r.dueDate, r.decidedAt, r.rejectReason, r.proofNumber, r.version,
                 AssistedFiling.Act.view(r.assistedKind, r.assistedBy, r.assistedUnit, r.identityCheck, r.evidenceSha256,
                         r.authorisationId));

@@ -150,7 +150,7 @@ public final class Examples {
               }
             }""";
 
-    /** {@code POST /api/v1/proof-requests} 201: accepted, due in one working day. */
+    /** {@code POST /api/v1/proof-requests} 201: accepted, due in one working day (the citizen sees their own request in full). */
     public static final String PROOF_REQUEST_ACCEPTED = """
             {
               "id": "bd610fc0-155e-4eea-9330-4ab98ce41987",
@@ -160,8 +160,9 @@ public final class Examples {
               "issuerDept": "BZRSJ",
               "requesterKind": "CITIZEN",
               "subjectKind": "PERSON",
-              "subjectName": "王*",
-              "subjectId": "652822********3066",
+              "subjectName": "王芳",
+              "subjectId": "652822199501083066",
+              "subjectMasked": false,
               "purpose": "办理商品房购房资格审核",
               "status": "PENDING",
               "createdAt": "2026-11-29T17:19:20.070763119Z",

@@ -1,0 +1,71 @@
+package org.certfree.proofs.verification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.system.access.HolderAccess;
+
+/**
+ * Writes every {@link HolderAccess} to the holders' access log ({@code holder_access}), synchronously and
+ * in the transaction of the read or action, so the entry commits or rolls back with it; a read outside
+ * any transaction (a GET) gets a transaction of its own, and a failure to write fails the read.
+ */
+@ApplicationScoped
+public class HolderAccessRecorder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    HolderAccessMac macs;
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    void record(@Observes HolderAccess access) {
+        Objects.requireNonNull(access.holderIndex(), "a holder access names its holder");
+        Objects.requireNonNull(access.kind(), "a holder access says what was done");
+        HolderAccessRecord r = new HolderAccessRecord();
+        r.id = UUID.randomUUID();
+        r.at = access.at().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        r.subjectIdIndex = access.holderIndex();
+        r.kind = access.kind();
+        r.unitCode = clip(access.unit(), 32);
+        r.actor = clip(access.actor() == null ? "system" : access.actor(), 128);
+        r.proofNumber = clip(access.proofNumber(), 32);
+        r.requestId = access.requestId();
+        r.consentId = access.consentId();
+        r.purpose = clip(access.purpose(), 200);
+        r.details = new String(CanonicalJson.canonicalize(new TreeMap<>(access.details()), JSON), StandardCharsets.UTF_8);
+        r.mac = macs.of(columns(r));
+        r.persist();
+    }
+
+    /** The row's columns as the sealing reads them back (text values, nulls left out). */
+    private static Map<String, String> columns(HolderAccessRecord r) {
+        Map<String, String> c = new TreeMap<>();
+        c.put("id", r.id.toString());
+        c.put("at", r.at.toString());
+        c.put("subject_id_index", r.subjectIdIndex);
+        c.put("kind", r.kind.name());
+        c.put("unit_code", r.unitCode);
+        c.put("actor", r.actor);
+        c.put("proof_number", r.proofNumber);
+        c.put("request_id", r.requestId == null ? null : r.requestId.toString());
+        c.put("consent_id", r.consentId == null ? null : r.consentId.toString());
+        c.put("purpose", r.purpose);
+        c.put("details", r.details);
+        c.values().removeIf(Objects::isNull);
+        return c;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

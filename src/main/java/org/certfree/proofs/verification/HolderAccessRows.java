@@ -1,0 +1,63 @@
+package org.certfree.proofs.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.integrity.SealedRow;
+import org.certfree.proofs.system.integrity.SealedTable;
+
+/**
+ * The holders' reads-and-actions log ({@code holder_access}) as a sealed log: every column of a row is
+ * in its leaf, and each row carries its {@link HolderAccessMac}. Together with {@link AccessLogRows}
+ * it is everything a holder's access log shows.
+ */
+@ApplicationScoped
+public class HolderAccessRows extends SealedTable {
+
+    /** The log's name and integrity scope. */
+    public static final String NAME = "holder-access-log";
+
+    static final List<String> COLUMNS = List.of("id", "at", "subject_id_index", "kind", "unit_code", "actor", "proof_number",
+            "request_id", "consent_id", "purpose", "details", "mac", "txid");
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    HolderAccessMac macs;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> problem(SealedRow row) {
+        String mac = row.fields().get("mac");
+        return mac != null && mac.equals(macs.of(row.fields())) ? Optional.empty()
+                : Optional.of(Messages.SEAL_CHECK_ROW_MAC.formatted(row.at(), row.txid()));
+    }
+
+    @Override
+    protected DataSource db() {
+        return db;
+    }
+
+    @Override
+    protected String table() {
+        return "holder_access";
+    }
+
+    @Override
+    protected List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    protected String timeColumn() {
+        return "at";
+    }
+}
