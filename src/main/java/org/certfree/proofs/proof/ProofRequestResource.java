@@ -47,6 +47,9 @@ public class ProofRequestResource {
     ProofRequestService requests;
 
     @Inject
+    ProofRequestQueries queries;
+
+    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -103,7 +106,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "403")
     public Page<ProofRequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return requests.list(caller, status, PageRequest.of(page, size));
+        return queries.list(caller, status, PageRequest.of(page, size));
     }
 
     @GET
@@ -122,7 +125,7 @@ public class ProofRequestResource {
     @APIResponse(responseCode = "404")
     public ProofRequestView read(@PathParam("id") UUID id,
             @Parameter(description = ProofResource.PURPOSE_DOC) @QueryParam("purpose") String purpose) {
-        return requests.read(id, caller, purpose);
+        return queries.read(id, caller, purpose);
     }
 
     @POST
