@@ -48,14 +48,20 @@ async function main() {
   };
   try {
     let claims;
+    let protectedHeaders;
     if (presented.startsWith('{')) {
+      const general = JSON.parse(presented);
       const sd = new SDJwtGeneralJSONInstance({ hasher, verifier });
-      ({ payload: claims } = await sd.verify(GeneralJSON.fromSerialized(JSON.parse(presented))));
+      ({ payload: claims } = await sd.verify(GeneralJSON.fromSerialized(general)));
+      protectedHeaders = general.signatures.map((s) => s.protected);
     } else {
       const sd = new SDJwtInstance({ hasher, verifier });
       ({ payload: claims } = await sd.verify(presented));
-      // the protected header must say what the issuer said the type is
-      const header = JSON.parse(b64urlToBuffer(presented.split('.')[0]).toString('utf8'));
+      protectedHeaders = [presented.split('.')[0]];
+    }
+    // every protected header must say what the issuer said the type is
+    for (const h of protectedHeaders) {
+      const header = JSON.parse(b64urlToBuffer(h).toString('utf8'));
       if (header.typ !== 'certfree-proof+sd-jwt') throw new Error(`typ ${header.typ}`);
     }
     console.log(JSON.stringify({ verified: true, claims }));

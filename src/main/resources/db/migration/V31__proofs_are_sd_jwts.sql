@@ -46,6 +46,6 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- What a consent lets its unit see: the names of the disclosures ("name", "id" of the subject, claim
--- names, a JSON array); NULL: all of them.
+-- What a consent lets its unit see: the paths of the disclosures, a JSON array of "subject.name",
+-- "subject.id" and "claims.<name>"; NULL: all of them.
 ALTER TABLE consent ADD COLUMN disclose JSONB;

@@ -41,6 +41,6 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public String correlationId;
 
-    /** See {@link AuditMac}. */
+    /** See {@link AuditRows#MAC_PURPOSE}. */
     public String mac;
 }

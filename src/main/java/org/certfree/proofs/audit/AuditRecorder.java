@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.system.integrity.RowMac;
 import org.certfree.proofs.system.audit.StaffAction;
 
 /**
@@ -24,7 +25,7 @@ public class AuditRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    AuditMac macs;
+    RowMac macs;
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes StaffAction action) {
@@ -40,7 +41,7 @@ public class AuditRecorder {
         e.outcome = action.outcome();
         e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
         e.correlationId = clip(action.correlationId(), 64);
-        e.mac = macs.of(columns(e));
+        e.mac = macs.of(AuditRows.MAC_PURPOSE, columns(e));
         e.persist();
     }
 

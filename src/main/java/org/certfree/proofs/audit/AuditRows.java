@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.integrity.RowMac;
 import org.certfree.proofs.system.integrity.SealedTable;
 import org.certfree.proofs.system.integrity.SealedRow;
 
-/** The audit log as a sealed log: every column of a row is in its leaf, and each row carries its {@link AuditMac}. */
+/**
+ * The audit log as a sealed log: every column of a row is in its leaf, and each row carries its
+ * {@link RowMac} (purpose {@link #MAC_PURPOSE}).
+ */
 @ApplicationScoped
 public class AuditRows extends SealedTable {
+
+    /** Domain separation of its rows\' MACs from the blind index and the other logs under the same key. */
+    static final String MAC_PURPOSE = "audit-log.row.v1";
 
     /** The log's name and integrity scope. */
     public static final String NAME = "audit-log";
@@ -24,7 +31,7 @@ public class AuditRows extends SealedTable {
     DataSource db;
 
     @Inject
-    AuditMac macs;
+    RowMac macs;
 
     @Override
     public String name() {
@@ -34,7 +41,7 @@ public class AuditRows extends SealedTable {
     @Override
     public Optional<String> problem(SealedRow row) {
         String mac = row.fields().get("mac");
-        return mac != null && mac.equals(macs.of(row.fields())) ? Optional.empty()
+        return mac != null && mac.equals(macs.of(MAC_PURPOSE, row.fields())) ? Optional.empty()
                 : Optional.of(Messages.SEAL_CHECK_ROW_MAC.formatted(row.at(), row.txid()));
     }
 

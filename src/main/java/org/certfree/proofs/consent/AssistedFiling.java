@@ -103,7 +103,7 @@ public class AssistedFiling {
         String holderIndex = holders.of(holder);
         String agentIndex = holders.of(caller.subject());
         AgentAuthorisation a = authorisations.authorising(holderIndex, agentIndex, scope, ResidentId.mask(holder));
-        return Optional.of(new Filer(holder, holderIndex, new Act(AssistedKind.AGENT, "holder:" + agentIndex, null,
+        return Optional.of(new Filer(holder, holderIndex, new Act(AssistedKind.AGENT, caller.actor(), null,
                 a.identityCheck, a.evidenceSha256, a.id, a.relationship)));
     }
 

@@ -61,15 +61,20 @@ public class ConsentGate {
         return Optional.empty();
     }
 
+    /** The answer of {@link #decide}: the consent (what its unit may see, for which purpose), or why not. */
+    public record Decision(ConsentView consent, String refusal) {
+    }
+
     /**
-     * The consent {@code consentRef} when {@link #refusal} has nothing against it: what a unit that requested a
-     * proof with it may see of the proof, and for which purpose.
+     * The consent {@code consentRef} when {@link #refusal} has nothing against it, or the refusal — decided
+     * once, at one instant: what a unit that requested a proof with it may see of the proof, and for which purpose.
      */
-    public Optional<ConsentView> granted(String consentRef, String unit, String subjectIdIndex, String matterCode) {
-        if (refusal(consentRef, unit, subjectIdIndex, matterCode).isPresent()) {
-            return Optional.empty();
+    public Decision decide(String consentRef, String unit, String subjectIdIndex, String matterCode) {
+        Optional<String> refused = refusal(consentRef, unit, subjectIdIndex, matterCode);
+        if (refused.isPresent()) {
+            return new Decision(null, refused.get());
         }
-        return Optional.of(ConsentView.of(Consent.findById(UUID.fromString(consentRef.trim())), clock.instant()));
+        return new Decision(ConsentView.of(Consent.findById(UUID.fromString(consentRef.trim())), clock.instant()), null);
     }
 
     private static String at(Instant instant) {

@@ -25,7 +25,7 @@ import org.certfree.proofs.system.crypto.PersonalDataProtector;
 /**
  * What the proof feature tells verification and the status check about a proof: the issuer's record
  * by number (one indexed read in plain JDBC — it runs on every verification), whether a presented
- * verification code is the proof's, and the full content for a retrieval the holder consented to.
+ * verification code is the proof's, and what the proof says with its disclosures once those checks pass.
  */
 @ApplicationScoped
 public class ProofLookup {
@@ -72,9 +72,6 @@ public class ProofLookup {
 
     @Inject
     PersonalDataProtector protector;
-
-    @Inject
-    ProofQueries queries;
 
     @Inject
     SignedProofs signed;
@@ -226,10 +223,5 @@ public class ProofLookup {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading proof statuses failed", e);
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -84,10 +84,11 @@ public class ProofQueries {
         if (request == null || !unit.equals(request.requesterUnit) || request.consentRef == null) {
             throw ApiException.forbidden(Messages.PROOF_FORBIDDEN_UNIT.formatted(unit));
         }
-        consents.refusal(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode).ifPresent(why -> {
-            throw ApiException.forbidden(Messages.PROOF_CONSENT_ENDED.formatted(why));
-        });
-        ConsentView consent = consents.granted(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode).orElseThrow();
+        ConsentGate.Decision decision = consents.decide(request.consentRef, unit, proof.subjectIdIndex, proof.matterCode);
+        if (decision.refusal() != null) {
+            throw ApiException.forbidden(Messages.PROOF_CONSENT_ENDED.formatted(decision.refusal()));
+        }
+        ConsentView consent = decision.consent();
         ProofView view = view(proof, Sight.CONSENTED, consent.disclose());
         reads.retrieval(proof, caller, request.id, consent.id(), consent.purpose(),
                 Map.of("disclosed", view.disclosures().stream().map(ProofView.Disclosure::path).collect(Collectors.joining(","))));

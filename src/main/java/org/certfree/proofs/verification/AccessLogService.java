@@ -45,7 +45,7 @@ public class AccessLogService {
                          NULL::text AS details
                   FROM verification WHERE subject_id_index = ?
                   UNION ALL
-                  SELECT id, at, unit_code, actor, proof_number, purpose, NULL, NULL, FALSE, kind,
+                  SELECT id, at, unit_code, actor, proof_number, purpose, NULL, NULL, kind = 'RETRIEVAL', kind,
                          request_id, consent_id, details
                   FROM holder_access WHERE subject_id_index = ?) entry
             ORDER BY at DESC, id DESC

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.system.integrity.RowMac;
 import org.certfree.proofs.system.access.HolderAccess;
 
 /**
@@ -25,7 +26,7 @@ public class HolderAccessRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    HolderAccessMac macs;
+    RowMac macs;
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes HolderAccess access) {
@@ -43,7 +44,7 @@ public class HolderAccessRecorder {
         r.consentId = access.consentId();
         r.purpose = clip(access.purpose(), 200);
         r.details = new String(CanonicalJson.canonicalize(new TreeMap<>(access.details()), JSON), StandardCharsets.UTF_8);
-        r.mac = macs.of(columns(r));
+        r.mac = macs.of(HolderAccessRows.MAC_PURPOSE, columns(r));
         r.persist();
     }
 
@@ -65,7 +66,8 @@ public class HolderAccessRecorder {
         return c;
     }
 
+    /** At most {@code max} characters as PostgreSQL counts them (code points): never half a surrogate pair. */
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return s == null || s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
     }
 }

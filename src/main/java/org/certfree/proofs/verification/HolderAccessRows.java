@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.integrity.RowMac;
 import org.certfree.proofs.system.integrity.SealedRow;
 import org.certfree.proofs.system.integrity.SealedTable;
 
 /**
  * The holders' reads-and-actions log ({@code holder_access}) as a sealed log: every column of a row is
- * in its leaf, and each row carries its {@link HolderAccessMac}. Together with {@link AccessLogRows}
- * it is everything a holder's access log shows.
+ * in its leaf, and each row carries its {@link RowMac} (purpose {@link #MAC_PURPOSE}). Together with
+ * {@link AccessLogRows} it is everything a holder's access log shows.
  */
 @ApplicationScoped
 public class HolderAccessRows extends SealedTable {
+
+    /** Domain separation of its rows\' MACs from the blind index and the other logs under the same key. */
+    static final String MAC_PURPOSE = "holder-access.row.v1";
 
     /** The log's name and integrity scope. */
     public static final String NAME = "holder-access-log";
@@ -27,7 +31,7 @@ public class HolderAccessRows extends SealedTable {
     DataSource db;
 
     @Inject
-    HolderAccessMac macs;
+    RowMac macs;
 
     @Override
     public String name() {
@@ -37,7 +41,7 @@ public class HolderAccessRows extends SealedTable {
     @Override
     public Optional<String> problem(SealedRow row) {
         String mac = row.fields().get("mac");
-        return mac != null && mac.equals(macs.of(row.fields())) ? Optional.empty()
+        return mac != null && mac.equals(macs.of(MAC_PURPOSE, row.fields())) ? Optional.empty()
                 : Optional.of(Messages.SEAL_CHECK_ROW_MAC.formatted(row.at(), row.txid()));
     }
 

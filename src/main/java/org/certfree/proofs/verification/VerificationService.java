@@ -127,12 +127,15 @@ public class VerificationService {
         String withheld = null;
         UUID consentId = null;
         String purpose = in.purpose().trim();
+        // the subject and claims, from the stored disclosures checked against the signed digests: decrypted
+        // once, when the signature checked out (the masked name for the window, and what a consent covers)
+        SignedProof whole = verdict.content() == null ? null : proofs.signed(proof);
         if (Boolean.TRUE.equals(in.retrieve()) && proof != null) {
             List<ConsentView> granted = consents.active(proof.subjectIdIndex(), unit, proof.matterCode());
             Optional<ConsentView> consent = granted.stream().filter(c -> c.purpose().equals(purpose)).findFirst();
             if (consent.isPresent() && verdict.indication() == Indication.TOTAL_PASSED) {
                 consentId = consent.get().id();
-                SignedProof covered = proofs.signed(proof).only(consent.get().disclose()); // what the consent covers
+                SignedProof covered = whole.only(consent.get().disclose()); // what the consent covers
                 content = new VerificationResult.Content(covered.subjectKind().name(), covered.subjectName(),
                         covered.subjectId(), covered.claims(), covered.purpose(),
                         covered.disclosed().stream().map(SignedProof.Disclosed::path).toList(),
@@ -182,7 +185,7 @@ public class VerificationService {
                 proof == null ? null : proof.issuerDept(), signed == null ? null : signed.issuerName(),
                 signed == null ? null : signed.issuedAt(), signed == null ? null : signed.validUntil(),
                 proof == null ? null : proof.revocationReason(), proof == null ? null : proof.supersededBy(),
-                subjectMatches, signed == null ? null : proofs.signed(proof).subjectNameMasked(), withheld, content, disclosed, now,
+                subjectMatches, whole == null ? null : whole.subjectNameMasked(), withheld, content, disclosed, now,
                 receipt);
     }
 

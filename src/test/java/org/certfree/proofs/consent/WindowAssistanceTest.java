@@ -149,6 +149,15 @@ class WindowAssistanceTest {
         assertEquals(FORM.toLowerCase(), entry.details().get("evidenceSha256"));
         assertEquals(matter, entry.details().get("matter"));
         assertNull(entry.details().get("authorisation"));
+        // and the holder reads it in their access log: who helped, where, how identity was checked
+        given().header("Authorization", holder).get("/api/v1/me/access-log").then().statusCode(200)
+                .body("items.findAll { it.kind == 'ASSISTED_REQUEST' }.size()", equalTo(1))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.kindText", equalTo("代办开具申请"))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.unit", equalTo(Fixtures.WINDOW))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.actor", equalTo(CLERK_ID))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.requestId", equalTo(id))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.details.identityCheck", equalTo("ID_CARD_READER"))
+                .body("items.find { it.kind == 'ASSISTED_REQUEST' }.retrieved", equalTo(false));
     }
 
     @Test

@@ -71,7 +71,8 @@ class RetrievalTest {
                 .body("items.find { it.kind == 'RETRIEVAL' }.consentId", equalTo(consent))
                 .body("items.find { it.kind == 'RETRIEVAL' }.purpose", equalTo("办理入学"))
                 .body("items.find { it.kind == 'RETRIEVAL' }.actor", startsWith("dev-verifier"))
-                .body("items.find { it.kind == 'RETRIEVAL' }.details.disclosed", equalTo("subject.name,claims.户籍地址"));
+                .body("items.find { it.kind == 'RETRIEVAL' }.details.disclosed", equalTo("subject.name,claims.户籍地址"))
+                .body("items.find { it.kind == 'RETRIEVAL' }.retrieved", equalTo(true));
         // another unit, even one on the 用证 list, gets nothing
         given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.OTHER_WINDOW))).get("/api/v1/proofs/" + number)
                 .then().statusCode(403).body("detail", containsString(Fixtures.OTHER_WINDOW));

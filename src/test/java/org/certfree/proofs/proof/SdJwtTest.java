@@ -144,6 +144,15 @@ class SdJwtTest {
         String twice = jwt + "~" + disclosure(proof, "subject.name") + "~" + disclosure(proof, "subject.name") + "~";
         verify(Map.of("jws", twice)).statusCode(200).body("subIndication", equalTo("HASH_FAILURE"));
         verify(Map.of("jws", jwt + "~not-a-disclosure~")).statusCode(200).body("indication", equalTo("TOTAL_FAILED"));
+        // the general JSON serialization alike: its first signature's header says what is disclosed
+        String address = disclosure(proof, "claims.户籍地址");
+        verify(Map.of("jws", withDisclosures((String) proof.get("jwsJson"), 0, List.of(address)))).statusCode(200)
+                .body("indication", equalTo("TOTAL_PASSED")).body("disclosed.paths", equalTo(List.of("claims.户籍地址")))
+                .body("disclosed.subjectName", nullValue());
+        verify(Map.of("jws", withDisclosures((String) proof.get("jwsJson"), 0, List.of(alter(address, "别处")))))
+                .statusCode(200).body("subIndication", equalTo("HASH_FAILURE"));
+        verify(Map.of("jws", withDisclosures((String) proof.get("jwsJson"), 1, List.of(address)))).statusCode(200)
+                .body("subIndication", equalTo("FORMAT_FAILURE")); // RFC 9901 §8.1: the first signature's header only
         verify(Map.of("jws", jwt + "~" + disclosure(proof, "subject.name") + "~eyJhbGciOiJub25lIn0.e30.")).statusCode(200)
                 .body("subIndication", equalTo("FORMAT_FAILURE")); // a key-binding JWT: none is issued
     }
@@ -173,6 +182,19 @@ class SdJwtTest {
                 .body(Map.of("unit", Fixtures.WINDOW, "matterCode", matter, "purpose", "别的用途",
                         "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString(), "disclose", List.of("住址")))
                 .post("/api/v1/consents").then().statusCode(400).body("errors[0].field", equalTo("disclose[0]"));
+    }
+
+    /** The general JSON serialization with exactly {@code disclosures} in the header of signature {@code at}. */
+    private static String withDisclosures(String generalJson, int at, List<String> disclosures) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(generalJson);
+            root.withArray("signatures").forEach(sig -> ((com.fasterxml.jackson.databind.node.ObjectNode) sig).remove("header"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("signatures").get(at)).putObject("header")
+                    .set("disclosures", JSON.valueToTree(disclosures));
+            return JSON.writeValueAsString(root);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Re-encodes a disclosure with another value and the same salt and name: its digest no longer matches. */

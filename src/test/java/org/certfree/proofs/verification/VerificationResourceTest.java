@@ -85,7 +85,7 @@ class VerificationResourceTest {
         Map<String, Object> p = issued(Fixtures.CITIZEN_ID);
         String compact = (String) p.get("jwsCompact");
         String[] parts = compact.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.replace("办理入学", "办理出国").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
         verify(Fixtures.WINDOW, Map.of("jws", forged)).statusCode(200)

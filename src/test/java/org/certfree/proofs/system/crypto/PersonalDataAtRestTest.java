@@ -67,6 +67,9 @@ class PersonalDataAtRestTest {
     private static final String OTHER_ID = Fixtures.randomResidentId();
     private static final String OTHER_NAME = "司马晓月";
     private static final String SPOUSE = "诸葛明远";
+    /** An agent (a family member) acting for the holder under an authorisation on file (代办). */
+    private static final String AGENT_ID = Fixtures.randomResidentId();
+    private static final String AGENT_NAME = "上官秋水";
     private static final String ADDRESS = "新疆库尔勒市天山西路 88 号 3 单元 502 室";
     /** The holder's identifier with a wrong check character: refused, and still nobody's business in a log. */
     private static final String MISTYPED_ID = HOLDER_ID.substring(0, 17) + wrongCheck(HOLDER_ID);
@@ -129,7 +132,7 @@ class PersonalDataAtRestTest {
         assertEquals(List.of(), found, "personal data in clear at rest");
         // the scan saw the rows the flows wrote: it cannot pass by reading empty tables
         for (String table : List.of("proof_request", "proof", "subject_record", "idempotency_record", "consent", "verification",
-                "audit_event", "code_attempt", "usage_entry")) {
+                "audit_event", "code_attempt", "usage_entry", "holder_access", "agent_authorisation")) {
             assertTrue(rowsSeen.getOrDefault(table, 0) > 0, table + " was scanned with rows: " + rowsSeen);
         }
         assertTrue(columns > 150, "every column of every table: " + columns);
@@ -157,7 +160,7 @@ class PersonalDataAtRestTest {
             needles.add(holder.name());
         }
         needles.addAll(DEMO_CLAIMS);
-        needles.addAll(List.of(HOLDER_ID, HOLDER_NAME, OTHER_ID, OTHER_NAME, SPOUSE, ADDRESS));
+        needles.addAll(List.of(HOLDER_ID, HOLDER_NAME, OTHER_ID, OTHER_NAME, SPOUSE, ADDRESS, AGENT_ID, AGENT_NAME));
         return needles;
     }
 
@@ -277,8 +280,24 @@ class PersonalDataAtRestTest {
         Map<String, Object> unitAsks = new HashMap<>(askLater);
         unitAsks.put("consentRef", consent);
         String r3 = post(window, "/api/v1/proof-requests", unitAsks, key()).statusCode(201).extract().path("id");
-        post(issuer, "/api/v1/proof-requests/" + r3 + "/decision", Map.of("decision", "ISSUE", "claims", claims()), null)
-                .statusCode(200);
+        String fetched = post(issuer, "/api/v1/proof-requests/" + r3 + "/decision", Map.of("decision", "ISSUE", "claims", claims()), null)
+                .statusCode(200).extract().path("proofNumber");
+        // the unit's 调取 of what it requested (logged for the holder)
+        given().header("Authorization", Tokens.bearer(window)).get("/api/v1/proofs/" + fetched).then().statusCode(200);
+
+        // 代办: a window puts an agent on file for the holder; the agent files a request, the window a consent
+        Map<String, Object> assistance = Map.of("identityCheck", "ID_CARD_READER",
+                "formSha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        post(window, "/api/v1/agent-authorisations", Map.of("holder", Map.of("name", HOLDER_NAME, "id", HOLDER_ID),
+                "agent", Map.of("name", AGENT_NAME, "id", AGENT_ID), "relationship", "OTHER_RELATIVE", "basis", "HOLDER_PRESENT",
+                "covers", List.of("REQUESTS", "CONSENTS"), "validUntil", Instant.now().plus(90, ChronoUnit.DAYS).toString(),
+                "assistance", assistance), key()).statusCode(201);
+        Map<String, Object> byAgent = new HashMap<>(askLater);
+        byAgent.put("onBehalfOf", HOLDER_ID);
+        post(Tokens.citizen(AGENT_ID), "/api/v1/proof-requests", byAgent, key()).statusCode(201);
+        post(window, "/api/v1/consents", Map.of("unit", Fixtures.WINDOW, "matterCode", onRequest, "purpose", "办理社保",
+                "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString(), "onBehalfOf", HOLDER_ID,
+                "assistance", assistance), key()).statusCode(201);
 
         // direct issuance, a corrected re-issue and a revocation, all with keys
         Map<String, Object> issue = Map.of("matterCode", onRequest, "subject", person(OTHER_ID, OTHER_NAME), "claims", claims(),

@@ -1,0 +1,33 @@
+package org.certfree.proofs.system.integrity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
+
+/**
+ * The MAC of a row of a sealed log: HMAC-SHA256, keyed by the service's index key (configuration, never
+ * in the database), over the RFC 8785 JSON of the row's columns but {@code txid} and {@code mac}, with
+ * the log's purpose for domain separation. Sealing shows a row deleted or changed after it was sealed;
+ * this shows a row someone with only database access inserted (and had sealed): they cannot compute its MAC.
+ */
+@ApplicationScoped
+public class RowMac {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PersonalDataProtector protector;
+
+    /** The MAC of the row with these columns (as {@link SealedRow} reads them: text values, nulls left out). */
+    public String of(String purpose, Map<String, String> columns) {
+        TreeMap<String, String> signed = new TreeMap<>(columns);
+        signed.remove("txid");
+        signed.remove("mac");
+        return protector.blindIndex(new String(CanonicalJson.canonicalize(signed, JSON), StandardCharsets.UTF_8), purpose);
+    }
+}
