@@ -1,9 +1,12 @@
 package org.certfree.proofs.proof;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -21,12 +24,34 @@ import org.certfree.proofs.system.log.BusinessEvents;
  * each must be one the payload's digests name, all of them there. A record that fails is never served:
  * the caller gets a 500 problem naming the proof, and the operators an error line ({@code proof.integrity}).
  * A key whose publication has ended cannot be checked any more; its payload is read as stored.
+ * <p>
+ * A read remembers its result for the proof, with the exact stored strings it checked: the check is a
+ * function of those strings alone, so a proof read again with the same row costs three string
+ * comparisons, and a row changed in any byte is checked afresh (and refused). The memory holds decrypted
+ * disclosures of recently read proofs, in this process only, bounded ({@link #REMEMBERED}) and forgotten
+ * after {@link #FORGET_AFTER} unread; the transparency check ({@link #check}) never uses it.
  */
 @ApplicationScoped
 public class SignedProofs {
 
     /** Separates stored disclosures, as in an SD-JWT (a disclosure is base64url: it never holds one). */
     static final String SEPARATOR = "~";
+
+    /** How many recently read proofs are remembered. */
+    static final int REMEMBERED = 10_000;
+
+    /** How long an unread proof stays remembered. */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(5);
+
+    /** A read's result, with the stored strings it was checked from. */
+    private record Remembered(String payload, String jwsCompact, String disclosuresEnc, SignedProof content) {
+        boolean of(String payload, String jwsCompact, String disclosuresEnc) {
+            return this.payload.equals(payload) && this.jwsCompact.equals(jwsCompact) && this.disclosuresEnc.equals(disclosuresEnc);
+        }
+    }
+
+    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .expireAfterAccess(FORGET_AFTER).build();
 
     @Inject
     JwsVerifier verifier;
@@ -36,11 +61,16 @@ public class SignedProofs {
 
     /** The content of a stored proof with every disclosure, or a 500 problem if the record does not match its signature. */
     public SignedProof read(String number, String payload, String jwsCompact, String disclosuresEnc) {
+        Remembered known = remembered.getIfPresent(number);
+        if (known != null && known.of(payload, jwsCompact, disclosuresEnc)) {
+            return known.content();
+        }
         Checked checked = check(payload, jwsCompact, disclosuresEnc);
         if (checked.problem() != null) {
             BusinessEvents.log("proof.integrity", "number", number, "problem", checked.problem(), "outcome", "failed");
             throw new ApiException(ProblemType.RECORD_INTEGRITY, Messages.PROOF_INTEGRITY.formatted(number));
         }
+        remembered.put(number, new Remembered(payload, jwsCompact, disclosuresEnc, checked.content()));
         return checked.content();
     }
 
