@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.certfree.proofs.calendar.dto.CalendarDayView;
 import org.certfree.proofs.common.error.ApiException;
@@ -64,6 +65,35 @@ public class WorkingDayCalendar {
             }
         }
         return day;
+    }
+
+    /**
+     * The end of a period of {@code workingDays} working days from {@code start} (see {@link #addWorkingDays}),
+     * and whether it is provisional: some day counted lies in a year whose arrangement nobody has entered,
+     * so that year's holidays and make-up days are unknown and only weekends were skipped.
+     */
+    public record Deadline(LocalDate day, boolean provisional) {
+    }
+
+    /** As {@link #addWorkingDays}, saying whether the calendar covered every year the period runs through. */
+    public Deadline deadline(LocalDate start, int workingDays) {
+        LocalDate day = addWorkingDays(start, workingDays);
+        boolean provisional = false;
+        for (int y = start.plusDays(workingDays == 0 ? 0 : 1).getYear(); y <= day.getYear(); y++) {
+            provisional |= !covers(y);
+        }
+        return new Deadline(day, provisional);
+    }
+
+    /** Whether the year's arrangement (its holidays, and make-up days if any) is in the calendar. */
+    public boolean covers(int year) {
+        return exceptions().entrySet().stream().anyMatch(e -> e.getKey().getYear() == year && e.getValue() == DayKind.HOLIDAY);
+    }
+
+    /** This year and the next, those of them whose arrangement is not in the calendar (ADMIN is told at start-up). */
+    public List<Integer> missingComingYears(LocalDate today) {
+        return IntStream.rangeClosed(today.getYear(), today.getYear() + 1).filter(y -> !covers(y)).boxed()
+                .toList();
     }
 
     public List<CalendarDayView> year(int year) {

@@ -84,6 +84,10 @@ public class ProofRequest extends PanacheEntityBase {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
+    /** The due date was counted through a year the calendar does not cover (weekends only): see WorkingDayCalendar.Deadline. */
+    @Column(name = "due_date_provisional")
+    public boolean dueDateProvisional;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
 

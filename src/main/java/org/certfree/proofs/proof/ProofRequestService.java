@@ -148,7 +148,9 @@ public class ProofRequestService {
         r.purpose = body.purpose().trim();
         r.status = RequestStatus.PENDING;
         r.createdAt = at;
-        r.dueDate = calendar.addWorkingDays(LocalDate.ofInstant(at, ControllableClock.ZONE), matter.timeLimitWorkingDays());
+        WorkingDayCalendar.Deadline due = calendar.deadline(LocalDate.ofInstant(at, ControllableClock.ZONE), matter.timeLimitWorkingDays());
+        r.dueDate = due.day();
+        r.dueDateProvisional = due.provisional();
         // What the department signs about the subject comes from its own record when it holds one, never
         // from the request: a request naming the holder otherwise is refused, nothing is stored.
         Optional<SubjectRecord> record = records.find(matter, r.subjectIdIndex);

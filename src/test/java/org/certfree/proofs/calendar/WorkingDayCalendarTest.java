@@ -33,6 +33,24 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void the2026ArrangementIsCountedAndADeadlineInto2027IsProvisional() {
+        // 国庆节 2026: 1–7 Oct off, Saturday 10 Oct worked; the day after 30 Sep is 8 Oct, the third Saturday 10 Oct
+        assertEquals(LocalDate.of(2026, 10, 8), calendar.addWorkingDays(LocalDate.of(2026, 9, 30), 1));
+        assertEquals(LocalDate.of(2026, 10, 10), calendar.addWorkingDays(LocalDate.of(2026, 9, 30), 3));
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))); // 春节调休上班 (Saturday)
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 2, 23))); // 春节 (Monday)
+        assertEquals(new WorkingDayCalendar.Deadline(LocalDate.of(2026, 10, 8), false),
+                calendar.deadline(LocalDate.of(2026, 9, 30), 1));
+        // 28 Dec 2026 (Mon) + 5: 29, 30, 31 Dec, then 1 Jan 2027 — unknown, counted as a Friday — and 4 Jan
+        assertEquals(new WorkingDayCalendar.Deadline(LocalDate.of(2027, 1, 4), true),
+                calendar.deadline(LocalDate.of(2026, 12, 28), 5));
+        assertTrue(calendar.covers(2026));
+        assertFalse(calendar.covers(2027));
+        assertEquals(java.util.List.of(2027), calendar.missingComingYears(LocalDate.of(2026, 11, 29)));
+        assertEquals(java.util.List.of(), calendar.missingComingYears(LocalDate.of(2025, 6, 1)));
+    }
+
+    @Test
     void plainWeeksSkipWeekends() {
         // 2025-03-07 is a Friday: one working day later is Monday the 10th.
         assertEquals(LocalDate.of(2025, 3, 10), calendar.addWorkingDays(LocalDate.of(2025, 3, 7), 1));

@@ -137,6 +137,7 @@ public final class Messages {
     public static final String REJECT_REASON_REQUIRED = "不予开具须说明理由 reason。";
     public static final String CONSENT_DISCLOSE_COUNT = "授权的披露项 disclose 须有 1 到 52 项；不填表示全部";
     public static final String CONSENT_DISCLOSE_INVALID = "披露项须为 subject.name（姓名）、subject.id（证件号）或 claims.<证明内容名称>";
+    public static final String DUE_DATE_PROVISIONAL = "截止日 %s 为暂定：期间跨入尚未录入节假日安排的年份，只扣除了周末；管理员录入该年安排后，以实际工作日为准。";
     public static final String CLAIMS_REQUIRED = "开具证明须填写证明内容 claims。";
     public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.AssistedFiling;
 import org.certfree.proofs.consent.dto.AssistanceView;
 import org.certfree.proofs.proof.ProofRequest;
@@ -35,6 +36,9 @@ public record ProofRequestView(
         RequestStatus status,
         Instant createdAt,
         LocalDate dueDate,
+        @Schema(description = "截止日是否为暂定：期间跨入尚未录入节假日安排的年份，只扣除了周末 / whether the due date is provisional: the period runs into a year whose holidays are not yet entered, so only weekends were skipped")
+        boolean dueDateProvisional,
+        @Schema(description = "截止日暂定时的提示 / why the due date is provisional, when it is") String dueDateWarning,
         Instant decidedAt,
         String rejectReason,
         String proofNumber,
@@ -54,7 +58,8 @@ public record ProofRequestView(
     private static ProofRequestView of(ProofRequest r, LocalDate today, String name, String id, boolean masked) {
         return new ProofRequestView(r.id, r.matterCode, r.matterVersion, r.matterName, r.issuerDept, r.requesterKind,
                 r.requesterUnit, r.subjectKind, name, id, masked, r.purpose, r.consentRef,
-                r.statusOn(today), r.createdAt, r.dueDate, r.decidedAt, r.rejectReason, r.proofNumber, r.version,
+                r.statusOn(today), r.createdAt, r.dueDate, r.dueDateProvisional,
+                r.dueDateProvisional ? Messages.DUE_DATE_PROVISIONAL.formatted(r.dueDate) : null, r.decidedAt, r.rejectReason, r.proofNumber, r.version,
                 AssistedFiling.Act.view(r.assistedKind, r.assistedBy, r.assistedUnit, r.identityCheck, r.evidenceSha256,
                         r.authorisationId));
     }
