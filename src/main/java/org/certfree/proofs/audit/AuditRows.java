@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.system.integrity.RowMac;
 import org.certfree.proofs.system.integrity.SealedTable;
 import org.certfree.proofs.system.integrity.SealedRow;
@@ -17,7 +16,7 @@ import org.certfree.proofs.system.integrity.SealedRow;
 @ApplicationScoped
 public class AuditRows extends SealedTable {
 
-    /** Domain separation of its rows\' MACs from the blind index and the other logs under the same key. */
+    /** Domain separation of its rows' MACs from the blind index and the other logs under the same key. */
     static final String MAC_PURPOSE = "audit-log.row.v1";
 
     /** The log's name and integrity scope. */
@@ -40,9 +39,7 @@ public class AuditRows extends SealedTable {
 
     @Override
     public Optional<String> problem(SealedRow row) {
-        String mac = row.fields().get("mac");
-        return mac != null && mac.equals(macs.of(MAC_PURPOSE, row.fields())) ? Optional.empty()
-                : Optional.of(Messages.SEAL_CHECK_ROW_MAC.formatted(row.at(), row.txid()));
+        return macs.problem(MAC_PURPOSE, row);
     }
 
     @Override

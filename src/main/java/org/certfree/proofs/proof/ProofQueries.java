@@ -193,7 +193,7 @@ public class ProofQueries {
         if (caller.has(Role.ISSUER) && caller.actsFor(proof.issuerDept)) {
             return true;
         }
-        if (caller.has(Role.CITIZEN) && proof.subjectIdIndex.equals(holders.of(caller.subject()))) {
+        if (reads.isHolder(caller, proof.subjectIdIndex)) {
             return true;
         }
         if (caller.has(Role.ADMIN)) {

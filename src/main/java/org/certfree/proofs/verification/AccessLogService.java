@@ -109,8 +109,7 @@ public class AccessLogService {
         String indication = rs.getString("indication");
         String kind = rs.getString("kind");
         boolean retrieved = rs.getBoolean("retrieved");
-        AccessLogKind what = kind != null ? AccessLogKind.of(AccessKind.valueOf(kind))
-                : retrieved ? AccessLogKind.RETRIEVAL : AccessLogKind.VERIFICATION;
+        AccessKind what = kind != null ? AccessKind.valueOf(kind) : retrieved ? AccessKind.RETRIEVAL : AccessKind.VERIFICATION;
         return new AccessLogEntry(rs.getObject("at", OffsetDateTime.class).toInstant(), unit, unitName,
                 rs.getString("proof_number"), rs.getString("purpose"), rs.getString("service_matter"),
                 indication == null ? null : Indication.valueOf(indication), retrieved, what, what.chinese(),

@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.certfree.proofs.common.json.CanonicalJson;
-import org.certfree.proofs.system.integrity.RowMac;
+import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.integrity.RowMac;
 
 /**
  * Writes every {@link HolderAccess} to the holders' access log ({@code holder_access}), synchronously and
@@ -32,6 +33,9 @@ public class HolderAccessRecorder {
     void record(@Observes HolderAccess access) {
         Objects.requireNonNull(access.holderIndex(), "a holder access names its holder");
         Objects.requireNonNull(access.kind(), "a holder access says what was done");
+        if (access.kind() == AccessKind.VERIFICATION) {
+            throw new IllegalArgumentException("verifications are logged with their receipts, not as holder accesses");
+        }
         HolderAccessRecord r = new HolderAccessRecord();
         r.id = UUID.randomUUID();
         r.at = access.at().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps

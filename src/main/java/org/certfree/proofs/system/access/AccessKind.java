@@ -2,9 +2,13 @@ package org.certfree.proofs.system.access;
 
 /**
  * What someone other than the holder did with the holder's personal data; each kind appears in the
- * holder's access log ({@code GET /api/v1/me/access-log}) with its Chinese label.
+ * holder's access log ({@code GET /api/v1/me/access-log}) with its Chinese label. Features fire every kind
+ * but {@link #VERIFICATION} through {@link HolderAccessLog}; verifications are logged, with their signed
+ * receipts, by the verification feature itself.
  */
 public enum AccessKind {
+    /** A using unit verified one of the holder's proofs (the entry's {@code result} says how it ended). */
+    VERIFICATION("核验证明"),
     /** Issuer staff or a supervisor read a proof in full (name, identifier, claims). */
     PROOF_READ("查看证明"),
     /** Someone other than the holder downloaded the printable proof (PDF). */
@@ -13,7 +17,7 @@ public enum AccessKind {
     PROOF_QR("下载证明二维码"),
     /** Issuer staff read a proof request in full (the applicant's name and identifier). */
     REQUEST_READ("查看开具申请"),
-    /** A using unit fetched (调取) the content of a proof under the holder's consent. */
+    /** A using unit received the content of a proof under the holder's consent: a verification that retrieved it, or a 调取. */
     RETRIEVAL("调取证明"),
     /** A window clerk or an authorised agent filed a proof request for the holder (代办). */
     ASSISTED_REQUEST("代办开具申请"),

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 
@@ -22,6 +24,13 @@ public class RowMac {
 
     @Inject
     PersonalDataProtector protector;
+
+    /** Empty when {@code row} carries its MAC under {@code purpose}; else the transparency check's finding. */
+    public Optional<String> problem(String purpose, SealedRow row) {
+        String mac = row.fields().get("mac");
+        return mac != null && mac.equals(of(purpose, row.fields())) ? Optional.empty()
+                : Optional.of(Messages.SEAL_CHECK_ROW_MAC.formatted(row.at(), row.txid()));
+    }
 
     /** The MAC of the row with these columns (as {@link SealedRow} reads them: text values, nulls left out). */
     public String of(String purpose, Map<String, String> columns) {

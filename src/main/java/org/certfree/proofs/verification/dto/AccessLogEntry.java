@@ -3,7 +3,7 @@ package org.certfree.proofs.verification.dto;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.certfree.proofs.verification.AccessLogKind;
+import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.verification.Indication;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +22,7 @@ public record AccessLogEntry(
         @Schema(description = "办理事项（核验时）/ the service matter (verifications)") String serviceMatter,
         @Schema(description = "核验结论（仅核验和核验调取）/ the verification's result (verifications only)") Indication result,
         @Schema(description = "是否取得了证明内容 / whether the proof's content was handed over") boolean retrieved,
-        @Schema(description = "做了什么 / what was done") AccessLogKind kind,
+        @Schema(description = "做了什么 / what was done") AccessKind kind,
         @Schema(description = "做了什么（中文）/ what was done, in Chinese", example = "查看证明") String kindText,
         @Schema(description = "工作人员账号；代办人为 holder:<索引>；系统自动处理为 system / the staff id, holder:<index> for an agent, system for the service") String actor,
         @Schema(description = "涉及的开具申请 / the proof request concerned, if any") UUID requestId,
