@@ -48,7 +48,7 @@ class ArchitectureTest {
      * (department and calendar know nobody; verification may use everyone below).
      */
     static final List<String> FEATURES = List.of("department", "calendar", "catalog", "keys", "publication", "consent",
-            "proof", "verification", "audit");
+            "proof", "verification", "commitment", "audit");
 
     /** Which features each feature may use (its dependencies, a subset of the ones below it). */
     static final Map<String, List<String>> USES = Map.of(
@@ -60,6 +60,7 @@ class ArchitectureTest {
             "consent", List.of("department", "publication"),
             "proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent"),
             "verification", List.of("department", "keys", "consent", "proof"),
+            "commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof"),
             "audit", List.of("department", "keys", "proof", "verification"));
 
     static final JavaClasses CLASSES = new ClassFileImporter()

@@ -58,7 +58,7 @@ public class MatterEditService {
         if (!dept.roles().contains(DepartmentRole.ISSUER)) {
             throw ApiException.unprocessable(Messages.MATTER_DEPARTMENT_NOT_ISSUER.formatted(department));
         }
-        MatterRules.validateContent(input.kind(), input);
+        validateContent(input.kind(), department, input);
         String code = input.code() != null ? input.code() : nextCode(department, input.kind());
         if (ProofMatter.findById(code) != null) {
             throw ApiException.duplicate(Messages.MATTER_CODE_TAKEN.formatted(code), CatalogService.PATH + code);
@@ -80,13 +80,23 @@ public class MatterEditService {
         return catalog.view(m);
     }
 
+    /** The content rules, and that a department asked to assist checks (协查) is another active one. */
+    private void validateContent(ListKind kind, String department, MatterInput input) {
+        MatterRules.validateContent(kind, input);
+        String assisting = input.notifyCommit() == null ? null : input.notifyCommit().assistingDepartment();
+        if (assisting != null && (assisting.equals(department) || departments.findActive(assisting).isEmpty())) {
+            throw ApiException.invalid("notifyCommit.assistingDepartment",
+                    Messages.PLEDGE_ASSISTING_DEPARTMENT_UNKNOWN.formatted(assisting));
+        }
+    }
+
     /** Drafts a new version (an amendment) of a matter; refused while another version is open. */
     @Transactional
     public MatterVersionView amend(Caller editor, String code, MatterInput input, Instant at) {
         ProofMatter m = ownMatter(editor, code);
         MatterRules.checkFixedFields(m, input);
         requireNoOpenVersion(m);
-        MatterRules.validateContent(m.kind, input);
+        validateContent(m.kind, m.departmentCode, input);
         MatterVersion v = newVersion(m, m.latestNumber + 1, Proposal.CONTENT, editor.subject(), at);
         applyContent(v, input);
         v.persist();
@@ -125,7 +135,7 @@ public class MatterEditService {
             throw ApiException.conflict(Messages.MATTER_NOT_EDITABLE.formatted(code, number, v.status));
         }
         MatterRules.checkFixedFields(m, input);
-        MatterRules.validateContent(m.kind, input);
+        validateContent(m.kind, m.departmentCode, input);
         applyContent(v, input);
         staffActions.record(editor, "matter.edited", m.departmentCode, "matter", m.code, "version", v.number);
         return catalog.save(m, v, editor.subject(), at);

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.certfree.proofs.catalog.dto.CancelledFields;
 import org.certfree.proofs.catalog.dto.LegalBasis;
 import org.certfree.proofs.catalog.dto.MatterInput;
+import org.certfree.proofs.catalog.dto.NotifyCommitFields;
+import org.certfree.proofs.catalog.dto.PledgeField;
 import org.certfree.proofs.catalog.dto.RetainedFields;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -61,9 +63,33 @@ final class MatterRules {
                 errors.add(new Problem.FieldError("cancelled.sharedDataSource", Messages.MATTER_SHARED_SOURCE_REQUIRED));
             }
         }
+        if (kind == ListKind.NOTIFY_COMMIT && input.notifyCommit() != null) {
+            notifyCommitRules(input.notifyCommit(), errors);
+        }
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.get(0).field() + "：" + errors.get(0).message() : Messages.VALIDATION_FAILED;
             throw new ApiException(ProblemType.VALIDATION, detail, null, errors);
+        }
+    }
+
+    private static void notifyCommitRules(NotifyCommitFields n, List<Problem.FieldError> errors) {
+        boolean assisted = n.checkMethod() == CheckMethod.ASSISTED;
+        boolean named = n.assistingDepartment() != null && !n.assistingDepartment().isBlank();
+        if (assisted != named) {
+            errors.add(new Problem.FieldError("notifyCommit.assistingDepartment", assisted
+                    ? Messages.PLEDGE_ASSISTING_DEPARTMENT_REQUIRED : Messages.PLEDGE_ASSISTING_DEPARTMENT_FORBIDDEN));
+        }
+        if (n.checkMethod() == CheckMethod.RANDOM_SAMPLING && n.sampleRatioPercent() == null) {
+            errors.add(new Problem.FieldError("notifyCommit.sampleRatioPercent", Messages.PLEDGE_SAMPLE_RATIO_REQUIRED));
+        }
+        Set<String> names = new HashSet<>();
+        List<PledgeField> fields = n.fieldsOrEmpty();
+        for (int i = 0; i < fields.size(); i++) {
+            PledgeField f = fields.get(i);
+            if (f != null && f.name() != null && !names.add(f.name())) {
+                errors.add(new Problem.FieldError("notifyCommit.fields[" + i + "].name",
+                        Messages.PLEDGE_FIELD_DUPLICATE.formatted(f.name())));
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.certfree.proofs.catalog.dto.CommitmentTemplate;
 import org.certfree.proofs.catalog.dto.LegalBasis;
 import org.certfree.proofs.catalog.dto.MatterInput;
 import org.certfree.proofs.catalog.dto.NotifyCommitFields;
+import org.certfree.proofs.catalog.dto.PledgeField;
 import org.certfree.proofs.catalog.dto.RetainedFields;
 import org.certfree.proofs.catalog.dto.TimeLimit;
 import org.certfree.proofs.common.Uscc;
@@ -132,35 +133,35 @@ final class DemoMatters {
         notifyCommit("BZSCJGJ-N001", "BZSCJGJ", "住所（经营场所）使用证明", List.of(Scenario.BUSINESS_STARTUP, Scenario.BUSINESS_OPERATION),
                 "申请人应当对其住所（经营场所）享有合法使用权。", "本人（本单位）承诺：所申报的住所（经营场所）真实存在，已依法取得使用权，且符合规划和安全要求。",
                 "承诺不实的，登记机关依照《中华人民共和国市场主体登记管理条例》第四十四条予以处罚，并将失信信息记入信用记录。",
-                CheckMethod.ON_SITE_INSPECTION, 30);
+                CheckMethod.ON_SITE_INSPECTION, 30, fields(f("address", "住所（经营场所）地址", true), f("useRight", "使用权类型（自有、租赁或无偿使用）", true)), null, null);
         notifyCommit("BZSCJGJ-N002", "BZSCJGJ", "食品经营场所周边环境证明", List.of(Scenario.BUSINESS_OPERATION),
                 "申请人经营场所应当距离粪坑、污水池、垃圾场等污染源25米以上。", "本人承诺经营场所周边无污染源，符合食品安全要求。",
-                "承诺不实的，依法撤销食品经营许可，五年内不受理其许可申请，并依法追究责任。", CheckMethod.ON_SITE_INSPECTION, 20);
+                "承诺不实的，依法撤销食品经营许可，五年内不受理其许可申请，并依法追究责任。", CheckMethod.ON_SITE_INSPECTION, 20, fields(f("address", "经营场所地址", true)), 30, null);
         notifyCommit("BZGAJ-N001", "BZGAJ", "投靠落户亲属关系证明", List.of(Scenario.HOUSEHOLD_REGISTRATION, Scenario.ELDERLY_CARE),
                 "申请投靠落户的，申请人与被投靠人应当具有夫妻、父母子女等亲属关系。", "本人承诺与被投靠人的亲属关系真实。",
-                "承诺不实的，撤销户口登记，并依照《中华人民共和国治安管理处罚法》予以处罚。", CheckMethod.DATA_SHARING, 15);
+                "承诺不实的，撤销户口登记，并依照《中华人民共和国治安管理处罚法》予以处罚。", CheckMethod.ASSISTED, 15, fields(f("relative", "被投靠人姓名", true), f("relationship", "与被投靠人的关系", true)), null, "BZMZJ");
         notifyCommit("BZRSJ-N001", "BZRSJ", "就业困难人员家庭收入证明", List.of(Scenario.EMPLOYMENT, Scenario.SOCIAL_ASSISTANCE),
                 "申请认定就业困难人员的，家庭人均收入应当低于当地规定标准。", "本人承诺家庭成员及收入情况申报真实完整。",
-                "承诺不实的，取消认定，追回已享受的补贴，并记入个人信用记录。", CheckMethod.DATA_SHARING, 30);
+                "承诺不实的，取消认定，追回已享受的补贴，并记入个人信用记录。", CheckMethod.DATA_SHARING, 30, fields(f("householdSize", "家庭人口数", true), f("monthlyIncome", "家庭月人均收入（元）", true)), null, null);
         notifyCommit("BZSFJ-N001", "BZSFJ", "法律援助经济困难证明", List.of(Scenario.SOCIAL_ASSISTANCE),
                 "申请法律援助的，申请人应当符合经济困难标准（《中华人民共和国法律援助法》第四十一条）。",
                 "本人承诺家庭经济状况符合法律援助经济困难标准，所填信息真实。",
-                "承诺不实的，终止法律援助，由受援人支付已发生的费用，并依法追究责任。", CheckMethod.WRITTEN_INQUIRY, 30);
+                "承诺不实的，终止法律援助，由受援人支付已发生的费用，并依法追究责任。", CheckMethod.WRITTEN_INQUIRY, 30, fields(f("monthlyIncome", "家庭月人均收入（元）", true)), null, null);
         notifyCommit("BZJYJ-N001", "BZJYJ", "教师资格认定思想品德鉴定证明", List.of(Scenario.EDUCATION, Scenario.RECRUITMENT),
                 "申请认定教师资格的，申请人应当遵守宪法和法律，具有良好的思想品德。", "本人承诺遵守宪法和法律，无违法犯罪记录，品行良好。",
-                "承诺不实的，撤销教师资格，五年内不得重新申请认定。", CheckMethod.ONLINE_VERIFICATION, 30);
+                "承诺不实的，撤销教师资格，五年内不得重新申请认定。", CheckMethod.ONLINE_VERIFICATION, 30, fields(), null, null);
         notifyCommit("BZZJJ-N001", "BZZJJ", "建筑业企业技术负责人业绩证明", List.of(Scenario.BUSINESS_OPERATION, Scenario.INVESTMENT),
                 "申请建筑业企业资质的，技术负责人应当具有相应工程业绩。", "本企业承诺所申报的技术负责人工程业绩真实。",
-                "承诺不实的，撤销资质，一年内不得再次申请，并记入建筑市场信用记录。", CheckMethod.RANDOM_SAMPLING, 60);
+                "承诺不实的，撤销资质，一年内不得再次申请，并记入建筑市场信用记录。", CheckMethod.RANDOM_SAMPLING, 60, fields(f("engineer", "技术负责人姓名", true), f("projects", "代表工程业绩", true)), 10, null);
         notifyCommit("BZMZJ-N001", "BZMZJ", "社会组织住所使用证明", List.of(Scenario.BUSINESS_STARTUP),
                 "申请登记社会组织的，应当有固定的住所。", "本组织承诺所申报的住所真实、合法，已取得使用权。",
-                "承诺不实的，依照《社会团体登记管理条例》撤销登记。", CheckMethod.ON_SITE_INSPECTION, 30);
+                "承诺不实的，依照《社会团体登记管理条例》撤销登记。", CheckMethod.ON_SITE_INSPECTION, 30, fields(f("address", "住所地址", true)), null, null);
         notifyCommit("BZYBJ-N001", "BZYBJ", "异地长期居住证明", List.of(Scenario.MEDICAL_CARE, Scenario.ELDERLY_CARE, Scenario.RETIREMENT),
                 "办理异地长期居住人员备案的，参保人应当在备案地长期居住。", "本人承诺在备案地长期居住，所报信息真实。",
-                "承诺不实的，撤销备案，追回违规报销的医疗费用。", CheckMethod.DATA_SHARING, 30);
+                "承诺不实的，撤销备案，追回违规报销的医疗费用。", CheckMethod.DATA_SHARING, 30, fields(f("residence", "长期居住地址", true), f("since", "居住起始年月", false)), null, null);
         notifyCommit("BZWJW-N001", "BZWJW", "医疗机构执业登记房屋产权证明", List.of(Scenario.BUSINESS_STARTUP, Scenario.MEDICAL_CARE),
                 "申请医疗机构执业登记的，应当具有与执业相适应的业务用房。", "本单位承诺业务用房产权清晰或已依法租用，符合医疗机构基本标准。",
-                "承诺不实的，不予登记或撤销登记，并依法予以处罚。", CheckMethod.ON_SITE_INSPECTION, 30);
+                "承诺不实的，不予登记或撤销登记，并依法予以处罚。", CheckMethod.ON_SITE_INSPECTION, 30, fields(f("address", "业务用房地址", true), f("area", "建筑面积（平方米）", false)), 50, null);
         retained("BZSWJ-R002", "BZSWJ", "个人所得税纳税记录", "证明个人在一定期间内的收入及个人所得税缴纳情况。",
                 List.of(Scenario.HOUSING, Scenario.SCHOOL_ENROLMENT, Scenario.EMPLOYMENT),
                 List.of(law("《中华人民共和国个人所得税法》", "第十条"), law("《中华人民共和国税收征收管理法》", "第三十四条")),
@@ -190,9 +191,19 @@ final class DemoMatters {
     }
 
     private static void notifyCommit(String code, String dept, String name, List<Scenario> scenarios, String obligation,
-            String content, String liability, CheckMethod method, int days) {
+            String content, String liability, CheckMethod method, int days, List<PledgeField> fields, Integer ratio,
+            String assisting) {
         MATTERS.add(new MatterInput(code, ListKind.NOTIFY_COMMIT, dept, name, null, scenarios(scenarios), null, null,
-                new NotifyCommitFields(new CommitmentTemplate(obligation, content, liability), method, days, null), null));
+                new NotifyCommitFields(new CommitmentTemplate(obligation, content, liability), method, days, null, fields, ratio,
+                        assisting), null));
+    }
+
+    private static List<PledgeField> fields(PledgeField... fields) {
+        return List.of(fields);
+    }
+
+    private static PledgeField f(String name, String label, boolean required) {
+        return new PledgeField(name, label, required);
     }
 
     /** Codes of every demo matter, for tests. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
@@ -140,9 +141,6 @@ public class IssuanceService {
     /** Creates, signs and stores a proof in the caller's transaction. */
     Proof create(IssuableMatter matter, ProofSubject subject, Map<String, String> claims, String purpose,
             Instant requestedValidUntil, UUID requestId, String supersedes, String issuedBy) {
-        DepartmentView issuer = departments.findActive(matter.issuerDept())
-                .filter(d -> d.roles().contains(DepartmentRole.ISSUER))
-                .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(matter.issuerDept())));
         Instant now = clock.instant();
         Instant maxValidUntil = ZonedDateTime.ofInstant(now, ControllableClock.ZONE).plus(matter.validity()).toInstant();
         Instant validUntil = requestedValidUntil == null ? maxValidUntil : requestedValidUntil;
@@ -152,39 +150,66 @@ public class IssuanceService {
         if (!validUntil.isAfter(now)) {
             throw ApiException.invalid("validUntil", Messages.VALID_UNTIL_PAST);
         }
+        Document d = new Document(DocumentKind.PROOF, matter.code(), matter.version(), matter.name(), matter.issuerDept(),
+                subject, claims, purpose, validUntil, requestId, supersedes, issuedBy);
+        return store(d, null);
+    }
+
+    /** What a signed document says, before it has a number: see {@link #store}. */
+    record Document(DocumentKind kind, String matterCode, int matterVersion, String matterName, String department,
+            ProofSubject subject, Map<String, String> claims, String purpose, Instant validUntil, UUID requestId,
+            String supersedes, String issuedBy) {
+    }
+
+    /**
+     * Numbers, signs and stores {@code d} in the caller's transaction, as its department, which must be an
+     * active issuer. {@code pledge} makes the signed {@code pledge} block of a pledge document from its new
+     * number (null for a proof).
+     */
+    Proof store(Document d, Function<String, Map<String, Object>> pledge) {
+        DepartmentView issuer = departments.findActive(d.department())
+                .filter(x -> x.roles().contains(DepartmentRole.ISSUER))
+                .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(d.department())));
+        Instant now = clock.instant();
         Proof p = new Proof();
         p.id = UUID.randomUUID();
+        p.kind = d.kind();
         p.number = numbers.newNumber(ZonedDateTime.ofInstant(now, ControllableClock.ZONE).getYear());
         p.codeEnc = protector.encrypt(numbers.newVerificationCode(), CODE);
-        p.matterCode = matter.code();
-        p.matterVersion = matter.version();
-        p.matterName = matter.name();
+        p.matterCode = d.matterCode();
+        p.matterVersion = d.matterVersion();
+        p.matterName = d.matterName();
         p.issuerDept = issuer.code();
         p.issuerName = issuer.name();
-        p.subjectKind = subject.kind();
-        p.subjectNameMasked = subject.maskedName();
-        p.subjectIdIndex = holders.of(subject.id());
-        p.subjectIdMasked = subject.maskedId();
-        p.purpose = purpose.trim();
+        p.subjectKind = d.subject().kind();
+        p.subjectNameMasked = d.subject().maskedName();
+        p.subjectIdIndex = holders.of(d.subject().id());
+        p.subjectIdMasked = d.subject().maskedId();
+        p.purpose = d.purpose().trim();
         p.issuedAt = now;
-        p.validUntil = validUntil;
+        p.validUntil = d.validUntil();
         p.status = ProofStatus.VALID;
         p.statusListIndex = slots.take(issuer.code());
-        p.requestId = requestId;
-        p.supersedes = supersedes;
-        p.issuedBy = issuedBy;
-        ProofSigner.Signed forms = signer.sign(p, subject, claims);
+        p.requestId = d.requestId();
+        p.supersedes = d.supersedes();
+        p.issuedBy = d.issuedBy();
+        ProofSigner.Signed forms = signer.sign(p, d.subject(), d.claims(), pledge == null ? null : pledge.apply(p.number));
         p.payload = forms.payload();
         p.jwsCompact = forms.compact();
         p.jwsJson = forms.json();
         p.disclosuresEnc = protector.encrypt(SignedProofs.join(forms.disclosures()), DISCLOSURES);
         p.persist();
+        if (d.kind() == DocumentKind.PLEDGE) {
+            BusinessEvents.log("pledge.signed", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "outcome", "ok");
+            staffActions.record("pledge.signed", p.issuerDept, "pledge", p.number, "matter", p.matterCode);
+            return p;
+        }
         BusinessEvents.log("proof.issued", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "via",
-                supersedes != null ? "reissue" : requestId == null ? "direct"
-                        : ProofRequestService.IMMEDIATE.equals(issuedBy) ? "immediate" : "request",
+                d.supersedes() != null ? "reissue" : d.requestId() == null ? "direct"
+                        : ProofRequestService.IMMEDIATE.equals(d.issuedBy()) ? "immediate" : "request",
                 "outcome", "ok");
         staffActions.record("proof.issued", p.issuerDept, "proof", p.number, "matter", p.matterCode,
-                "supersedes", supersedes, "request", requestId);
+                "supersedes", d.supersedes(), "request", d.requestId());
         return p;
     }
 }

@@ -21,6 +21,10 @@ public class Proof extends PanacheEntityBase {
 
     public String number;
 
+    /** A proof or a pledge document (V36); only the commitment feature makes pledges, through {@link PledgeDocuments}. */
+    @Enumerated(EnumType.STRING)
+    public DocumentKind kind = DocumentKind.PROOF;
+
     @Column(name = "code_enc")
     public String codeEnc;
 

@@ -41,14 +41,14 @@ public class ProofLookup {
 
     /** The proof (its columns null when there is none) and whether its number is locked: one round trip. */
     private static final String RECORD = """
-            SELECT p.id, p.number, p.code_enc, p.matter_code, p.issuer_dept, p.subject_id_index, p.status,
+            SELECT p.id, p.number, p.kind, p.code_enc, p.matter_code, p.issuer_dept, p.subject_id_index, p.status,
                    p.revocation_reason, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
 
     private static final String STATUS = """
-            SELECT p.number, p.code_enc, p.status, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            SELECT p.number, p.kind, p.code_enc, p.status, p.revocation_reason, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
@@ -95,18 +95,22 @@ public class ProofLookup {
             }
             String reason = rs.getString("revocation_reason");
             return new ProofRecordRow(rs.getObject("id", UUID.class), rs.getString("number"),
-                    rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("issuer_dept"),
+                    DocumentKind.valueOf(rs.getString("kind")), rs.getString("code_enc"), rs.getString("matter_code"), rs.getString("issuer_dept"),
                     rs.getString("subject_id_index"), ProofStatus.valueOf(rs.getString("status")),
                     reason == null ? null : RevocationReason.valueOf(reason), rs.getString("superseded_by"),
                     rs.getString("payload"), rs.getString("jws_compact"), rs.getString("disclosures_enc"));
         });
     }
 
+    private static RevocationReason reason(String name) {
+        return name == null ? null : RevocationReason.valueOf(name);
+    }
+
     /** The status-check columns of a proof by its (normalized) number, and whether the number is locked. */
     public Found<ProofStatusRow> findStatus(String number) {
         return query(STATUS, number, rs -> rs.getString("number") == null ? null
-                : new ProofStatusRow(rs.getString("number"), rs.getString("code_enc"), ProofStatus.valueOf(rs.getString("status")),
-                        rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"),
+                : new ProofStatusRow(rs.getString("number"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("code_enc"),
+                        ProofStatus.valueOf(rs.getString("status")), reason(rs.getString("revocation_reason")), rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"),
                         rs.getString("disclosures_enc")));
     }
 

@@ -125,6 +125,8 @@ public class ProofQueries {
         boolean full = caller.has(Role.CITIZEN);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        where.add("kind = :kind"); // pledge documents are listed by the commitment feature
+        params.and("kind", DocumentKind.PROOF);
         if (caller.has(Role.CITIZEN)) {
             where.add("subjectIdIndex = :subject");
             params.and("subject", holders.of(caller.subject()));
@@ -178,14 +180,27 @@ public class ProofQueries {
         return Proof.count("issuedBy like ?1", prefix.replace("%", "\\%").replace("_", "\\_") + "%") > 0;
     }
 
-    /** The proof with this number, or 400 (not a proof number) / 404 (none). */
+    /**
+     * The proof with this number, or 400 (not a proof number) / 404 (none, or a pledge document: those are
+     * read and changed through the commitment feature only).
+     */
     Proof require(String number) {
+        return require(number, DocumentKind.PROOF);
+    }
+
+    /** The document of {@code kind} with this number, or 400 (not a number) / 404 (none of that kind). */
+    Proof require(String number, DocumentKind kind) {
         String normalized = ProofNumbers.normalize(number);
         ProofNumbers.problem(normalized).ifPresent(p -> {
             throw ApiException.badParameter("number", Messages.PROOF_NUMBER_INVALID.formatted(number, p));
         });
-        return Proof.<Proof>find("number", normalized).firstResultOptional()
+        Proof found = Proof.<Proof>find("number", normalized).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound(Messages.PROOF_NOT_FOUND.formatted(normalized)));
+        if (found.kind != kind) {
+            throw ApiException.notFound((kind == DocumentKind.PROOF ? Messages.PROOF_IS_A_PLEDGE : Messages.PLEDGE_NOT_FOUND)
+                    .formatted(normalized));
+        }
+        return found;
     }
 
     /** True: full view (subject, issuing department); false: masked (ADMIN supervision). Else 403. */
@@ -223,6 +238,11 @@ public class ProofQueries {
      * carry exactly the disclosures the view shows.
      */
     ProofView view(Proof p, Sight sight, List<String> consented) {
+        return view(p, sight, consented, true);
+    }
+
+    /** As {@link #view(Proof, Sight, List)}; without the proof's links when {@code links} is false (a pledge document). */
+    ProofView view(Proof p, Sight sight, List<String> consented, boolean links) {
         SignedProof all = signed.read(p.number, p.payload, p.jwsCompact, p.disclosuresEnc);
         SignedProof c = switch (sight) {
             case FULL -> all;
@@ -248,7 +268,7 @@ public class ProofQueries {
                 revocation, p.supersededBy, c.supersedes(), c.statusIndex(),
                 signedForms ? p.jwsCompact : null, signedForms ? sdJwts.generalJson(p.jwsJson, c.disclosures()) : null,
                 signedForms ? SdJwts.compact(p.jwsCompact, c.disclosures()) : null, disclosures,
-                sight == Sight.CONSENTED ? new ProofView.Links(self, self + "/status", null, null, null)
+                !links ? null : sight == Sight.CONSENTED ? new ProofView.Links(self, self + "/status", null, null, null)
                         : new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
     }
 }

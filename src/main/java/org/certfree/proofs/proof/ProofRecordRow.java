@@ -11,7 +11,7 @@ import java.util.UUID;
  * and a found one cost alike up to that point); {@code matterCode} and {@code issuerDept} are index
  * columns, to be compared with it.
  */
-public record ProofRecordRow(UUID id, String number, String codeEnc, String matterCode, String issuerDept,
+public record ProofRecordRow(UUID id, String number, DocumentKind kind, String codeEnc, String matterCode, String issuerDept,
         String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, String supersededBy, String payload,
         String jwsCompact, String disclosuresEnc) {
 

@@ -33,6 +33,9 @@ public class ProofSigner {
     /** The {@code typ} header: an SD-JWT of this application (RFC 9901 §9.11, explicit typing). */
     public static final String TYP = "certfree-proof+sd-jwt";
 
+    /** The {@code typ} header of a pledge document: the same form, another type (RFC 9901 §9.11). */
+    public static final String PLEDGE_TYP = "certfree-pledge+sd-jwt";
+
     @Inject
     Jws keys;
 
@@ -43,14 +46,18 @@ public class ProofSigner {
     public record Signed(String payload, String compact, String json, List<String> disclosures) {
     }
 
-    Signed sign(Proof p, ProofSubject subject, Map<String, String> claims) {
+    /**
+     * Signs {@code p}'s content; {@code pledge} is the signed {@code pledge} block of a pledge document (typ
+     * {@code certfree-pledge}, see {@link PledgeDocuments}), null for a proof.
+     */
+    Signed sign(Proof p, ProofSubject subject, Map<String, String> claims, Map<String, Object> pledge) {
         List<String> disclosures = new ArrayList<>();
         Map<String, Object> subjectDoc = new LinkedHashMap<>();
         subjectDoc.put("kind", subject.kind().name());
         subjectDoc.put("_sd", digests(disclosures, Map.of(SignedProof.NAME, subject.name(), SignedProof.ID, subject.id())));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("ver", SignedProof.VERSION);
-        doc.put("typ", "certfree-proof");
+        doc.put("typ", pledge == null ? SignedProof.PROOF_TYP : SignedProof.PLEDGE_TYP);
         doc.put("_sd_alg", SignedProof.SD_ALG);
         doc.put("number", p.number);
         doc.put("matter", Map.of("code", p.matterCode, "version", p.matterVersion, "name", p.matterName));
@@ -66,8 +73,11 @@ public class ProofSigner {
         if (p.supersedes != null) {
             doc.put("supersedes", p.supersedes);
         }
+        if (pledge != null) {
+            doc.put("pledge", pledge);
+        }
         byte[] payload = CanonicalJson.canonicalize(doc, json);
-        Jws.SignedForms signed = keys.signBoth(p.issuerDept, payload, TYP);
+        Jws.SignedForms signed = keys.signBoth(p.issuerDept, payload, pledge == null ? TYP : PLEDGE_TYP);
         return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson(),
                 List.copyOf(disclosures));
     }

@@ -14,7 +14,9 @@ public enum RevocationReason {
     /** Obtained by deception or other improper means — 以欺骗等不正当手段取得. */
     OBTAINED_IMPROPERLY("以不正当手段取得"),
     /** The department's signing key was compromised; a re-issue follows — 签名密钥泄露. */
-    KEY_COMPROMISE("签名密钥失效");
+    KEY_COMPROMISE("签名密钥失效"),
+    /** A pledge document whose post-check found the pledge false — 不实承诺 (seed 四.(一)5); only for pledges. */
+    FALSE_PLEDGE("不实承诺");
 
     private final String chinese;
 

@@ -28,10 +28,19 @@ import java.util.TreeMap;
  * @param subjectDigests the {@code _sd} digests of the subject object (name, id)
  * @param claimDigests   the {@code _sd} digests of the claims object
  * @param disclosed      the disclosures checked against those digests, in the order given
+ * @param pledge         for a pledge document ({@code typ} {@value #PLEDGE_TYP}), its signed {@code pledge} block
+ *                       (the template bound, where and how it is checked; no personal data); null for a proof
  */
 public record SignedProof(String number, String matterCode, int matterVersion, String matterName, String issuerDept,
         String issuerName, SubjectKind subjectKind, String purpose, Instant issuedAt, Instant validUntil, String statusList,
-        int statusIndex, String supersedes, Set<String> subjectDigests, Set<String> claimDigests, List<Disclosed> disclosed) {
+        int statusIndex, String supersedes, Set<String> subjectDigests, Set<String> claimDigests, List<Disclosed> disclosed,
+        JsonNode pledge) {
+
+    /** The payload {@code typ} of a proof. */
+    public static final String PROOF_TYP = "certfree-proof";
+
+    /** The payload {@code typ} of a pledge document (告知承诺书): a proof's form, plus the {@code pledge} block. */
+    public static final String PLEDGE_TYP = "certfree-pledge";
 
     /** The payload format version: 2 is the SD-JWT form (1 carried the subject and claims in clear). */
     public static final int VERSION = 2;
@@ -92,9 +101,14 @@ public record SignedProof(String number, String matterCode, int matterVersion, S
     static SignedProof parse(byte[] payload) {
         try {
             JsonNode p = JSON.readTree(payload);
-            if (p == null || p.path("ver").asInt() != VERSION || !"certfree-proof".equals(p.path("typ").asText())
+            String typ = p == null ? "" : p.path("typ").asText();
+            if (p == null || p.path("ver").asInt() != VERSION || !(PROOF_TYP.equals(typ) || PLEDGE_TYP.equals(typ))
                     || !SD_ALG.equals(p.path("_sd_alg").asText())) {
                 throw new IllegalArgumentException("not a certfree proof payload (ver " + VERSION + ", " + SD_ALG + ")");
+            }
+            JsonNode pledge = p.get("pledge");
+            if (PLEDGE_TYP.equals(typ) != (pledge != null && pledge.isObject())) {
+                throw new IllegalArgumentException("a pledge payload, and only one, has a pledge object");
             }
             JsonNode matter = p.path("matter");
             JsonNode issuer = p.path("issuer");
@@ -104,7 +118,7 @@ public record SignedProof(String number, String matterCode, int matterVersion, S
                     text(issuer, "code"), text(issuer, "name"), SubjectKind.valueOf(text(subject, "kind")), text(p, "purpose"),
                     Instant.parse(text(p, "issuedAt")), Instant.parse(text(p, "validUntil")), text(status, "list"),
                     status.path("index").asInt(-1), p.hasNonNull("supersedes") ? p.get("supersedes").asText() : null,
-                    digests(subject), digests(p.path("claims")), List.of());
+                    digests(subject), digests(p.path("claims")), List.of(), pledge);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("unreadable proof payload: " + e.getMessage(), e);
         }
@@ -145,7 +159,7 @@ public record SignedProof(String number, String matterCode, int matterVersion, S
             out.add(new Disclosed(part, d.getClaimName(), value, given));
         }
         return new SignedProof(number, matterCode, matterVersion, matterName, issuerDept, issuerName, subjectKind, purpose,
-                issuedAt, validUntil, statusList, statusIndex, supersedes, subjectDigests, claimDigests, out);
+                issuedAt, validUntil, statusList, statusIndex, supersedes, subjectDigests, claimDigests, out, pledge);
     }
 
     /** Only the disclosures whose {@link Disclosed#path() path} is in {@code paths} (all when {@code paths} is null). */
@@ -156,7 +170,12 @@ public record SignedProof(String number, String matterCode, int matterVersion, S
         Set<String> wanted = new LinkedHashSet<>(paths);
         return new SignedProof(number, matterCode, matterVersion, matterName, issuerDept, issuerName, subjectKind, purpose,
                 issuedAt, validUntil, statusList, statusIndex, supersedes, subjectDigests, claimDigests,
-                disclosed.stream().filter(d -> wanted.contains(d.path())).toList());
+                disclosed.stream().filter(d -> wanted.contains(d.path())).toList(), pledge);
+    }
+
+    /** Whether this is a pledge document (告知承诺书) rather than a proof. */
+    public boolean isPledge() {
+        return pledge != null;
     }
 
     /** Whether every digest of the payload has its disclosure (the issuer's own record, always). */

@@ -133,12 +133,6 @@ final class Exports {
     }
 
     private static String check(String value) {
-        return switch (CheckMethod.valueOf(value)) {
-            case DATA_SHARING -> "数据共享核查";
-            case ONLINE_VERIFICATION -> "部门在线核验";
-            case ON_SITE_INSPECTION -> "实地核查";
-            case WRITTEN_INQUIRY -> "函询核查";
-            case RANDOM_SAMPLING -> "随机抽查";
-        };
+        return CheckMethod.valueOf(value).chinese();
     }
 }

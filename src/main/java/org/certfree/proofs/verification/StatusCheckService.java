@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.ProofStatus;
@@ -45,6 +46,8 @@ public class StatusCheckService {
         ProofStatus status = signed.statusAt(p.status(), clock.instant());
         return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), signed.matterName(),
                 signed.issuerName(), signed.issuedAt(), signed.validUntil(), signed.subjectNameMasked(), p.supersededBy(),
-                clock.instant()));
+                clock.instant(), p.kind(), p.kind() == DocumentKind.PLEDGE ? "告知承诺书" : "电子证明",
+                status == ProofStatus.REVOKED ? p.revocationReason() : null,
+                status == ProofStatus.REVOKED && p.revocationReason() != null ? p.revocationReason().chinese() : null));
     }
 }

@@ -22,6 +22,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
+import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.SdJwts;
@@ -89,7 +90,8 @@ public class VerificationService {
         boolean byCode = presented.code() != null; // number and code (typed or from the QR payload)
         // the 用证 list is checked whenever the number exists, right code or not: a unit outside it
         // must not learn from 403-or-200 whether a code it tried was right
-        if (found != null && !usage.allowed(unit, found.matterCode())) {
+        // a pledge document is on no 用证 list (its matter is on the notify-and-commit list): any using unit checks it
+        if (found != null && found.kind() == DocumentKind.PROOF && !usage.allowed(unit, found.matterCode())) {
             throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterCode()));
         }
         if (byCode && looked.codeLocked()) { // too many wrong codes for this number, from anyone, on any replica
@@ -185,8 +187,8 @@ public class VerificationService {
                 proof == null ? null : proof.issuerDept(), signed == null ? null : signed.issuerName(),
                 signed == null ? null : signed.issuedAt(), signed == null ? null : signed.validUntil(),
                 proof == null ? null : proof.revocationReason(), proof == null ? null : proof.supersededBy(),
-                subjectMatches, whole == null ? null : whole.subjectNameMasked(), withheld, content, disclosed, now,
-                receipt);
+                subjectMatches, whole == null ? null : whole.subjectNameMasked(), withheld, content, disclosed,
+                proof == null ? null : proof.kind(), signed == null ? null : signed.pledge(), now, receipt);
     }
 
 

@@ -143,6 +143,31 @@ public final class Messages {
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
+    public static final String PROOF_IS_A_PLEDGE = "编号 %1$s 是告知承诺书，不是证明：请到 /api/v1/commitments/%1$s 查看。";
+    public static final String PLEDGE_NOT_FOUND = "找不到编号为 %s 的告知承诺书。";
+
+    // 告知承诺 (commitment): pledges
+    public static final String PLEDGE_MATTER_REQUIRED = "须提供告知承诺清单上的证明事项编码 matterCode（最长 48 个字符）";
+    public static final String PLEDGE_TEMPLATE_HASH_INVALID = "须提供所阅读的格式文本哈希 templateHash（64 位小写十六进制，见 GET /api/v1/commitment-templates/{matterCode}）";
+    public static final String PLEDGE_UNIT_REQUIRED = "须提供接受承诺的用证单位编码 usingUnit（最长 32 个字符）";
+    public static final String PLEDGE_SERVICE_MATTER_REQUIRED = "须提供办理事项 serviceMatter";
+    public static final String PLEDGE_SERVICE_MATTER_TOO_LONG = "办理事项 serviceMatter 最长 200 字";
+    public static final String PLEDGE_PLEDGER_REQUIRED = "须提供承诺人 pledger（类型、姓名或名称、证件号码）";
+    public static final String PLEDGE_ACCEPT_REQUIRED = "须确认已阅读格式文本并愿意承担不实承诺的法律后果（accept 为 true）";
+    public static final String PLEDGE_WINDOW_NEEDS_ASSISTANCE = "只有群众本人，或用证单位窗口为到场的本人（填写 assistance 身份核验记录）可以作出告知承诺。";
+    public static final String PLEDGE_ONLY_AS_ONESELF = "只能以本人（本单位）名义作出告知承诺：pledger.id 须与登录身份一致。";
+    public static final String PLEDGE_WINDOW_OTHER_UNIT = "窗口只能为本单位（%s）接受告知承诺：usingUnit 须为本单位。";
+    public static final String PLEDGE_MATTER_NOT_LISTED = "证明事项 %s 现不在告知承诺清单上，不能以承诺替代证明：请查看现行清单（GET /api/v1/lists/notify-commit）。";
+    public static final String PLEDGE_TEMPLATE_SUPERSEDED = "格式文本已更新：“%s”现行为第 %d 版（批次 %s，哈希 %s）。请让承诺人阅读现行格式文本后，以其哈希重新提交。";
+    public static final String PLEDGE_ANSWER_UNKNOWN = "格式文本没有填报项 %s；可填报项：%s";
+    public static final String PLEDGE_ANSWER_TOO_LONG = "填报项“%s”最长 500 字";
+    public static final String PLEDGE_ANSWER_REQUIRED = "须填报“%s”";
+    public static final String PLEDGE_NOT_A_USING_UNIT = "%s 不是用证单位，不能接受告知承诺。";
+    public static final String PLEDGE_PERIOD_REVERSED = "结束日期 to 不能早于开始日期 from";
+    public static final String PLEDGE_FORBIDDEN = "无权查看该告知承诺：仅承诺人本人、事项所属部门（及协查部门）、接受承诺的用证单位、司法局和管理员可以查看。";
+    public static final String PLEDGE_RENDERING_FORBIDDEN = "告知承诺书文件和二维码含核验码，仅承诺人本人和事项所属部门（及协查部门）可以下载。";
+    public static final String EVIDENCE_NAME_REQUIRED = "须提供证据附件名称 name（最长 100 字）";
+    public static final String EVIDENCE_SHA256_INVALID = "证据附件 sha256 须为 64 位小写十六进制";
     public static final String PROOF_FORBIDDEN_UNIT = "用证单位 %s 无权查看该证明：只有凭持证人授权（consentRef）申请开具该证明的单位，才能在授权有效期内调取授权范围内的内容。";
     public static final String PROOF_CONSENT_ENDED = "不能调取该证明：%s";
     public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
@@ -316,6 +341,15 @@ public final class Messages {
     public static final String MATTER_CHECK_WITHIN_REQUIRED = "须填写核查期限 checkWithinDays（天）";
     public static final String MATTER_CHECK_WITHIN_RANGE = "核查期限须在 1 到 365 天之间";
     public static final String MATTER_CHECK_DESCRIPTION_TOO_LONG = "核查说明最长 500 字";
+    public static final String PLEDGE_FIELD_NAME_INVALID = "填报项字段名须以英文字母开头，由字母、数字、下划线组成，最长 32 个字符";
+    public static final String PLEDGE_FIELD_LABEL_REQUIRED = "须提供填报项中文标签 label（最长 50 字）";
+    public static final String PLEDGE_FIELDS_TOO_MANY = "填报项最多 20 项";
+    public static final String PLEDGE_FIELD_DUPLICATE = "填报项字段名 %s 重复";
+    public static final String PLEDGE_SAMPLE_RATIO_RANGE = "抽查比例须在 1 到 100 之间（百分比）";
+    public static final String PLEDGE_SAMPLE_RATIO_REQUIRED = "核查方式为随机抽查时，须提供抽查比例 sampleRatioPercent";
+    public static final String PLEDGE_ASSISTING_DEPARTMENT_REQUIRED = "核查方式为部门协查时，须提供协查部门编码 assistingDepartment";
+    public static final String PLEDGE_ASSISTING_DEPARTMENT_UNKNOWN = "协查部门 %s 不存在、已停用或就是本部门：请填写另一个在用部门的编码";
+    public static final String PLEDGE_ASSISTING_DEPARTMENT_FORBIDDEN = "仅核查方式为部门协查（ASSISTED）时填写协查部门 assistingDepartment";
     public static final String MATTER_REVIEW_COMMENT_TOO_LONG = "审核意见最长 500 字";
     public static final String MATTER_REMOVAL_REASON_REQUIRED = "须说明移出理由 reason";
     public static final String MATTER_REMOVAL_REASON_LENGTH = "移出理由须为 5 到 500 字";

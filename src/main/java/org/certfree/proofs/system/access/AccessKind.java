@@ -26,7 +26,15 @@ public enum AccessKind {
     /** A window clerk put on file the holder's authorisation of an agent to act in their name (代办授权登记). */
     AGENT_AUTHORISED("登记代办授权"),
     /** A window clerk revoked an agent authorisation for the holder present in person. */
-    AGENT_AUTHORISATION_REVOKED("窗口代为撤销代办授权");
+    AGENT_AUTHORISATION_REVOKED("窗口代为撤销代办授权"),
+    /** A window clerk took down a pledge (告知承诺) for the holder present in person. */
+    PLEDGE_ASSISTED("窗口代为录入告知承诺"),
+    /** Staff of the matter's (or an assisting) department or a supervisor read a pledge in full, or its PDF/QR. */
+    PLEDGE_READ("查看告知承诺"),
+    /** The department closed the post-check (核查) of the holder's pledge (the entry's {@code result} says how). */
+    PLEDGE_CHECKED("核查告知承诺"),
+    /** The department decided the holder's objection to a FALSE finding. */
+    PLEDGE_OBJECTION_DECIDED("处理不实承诺异议");
 
     private final String chinese;
 

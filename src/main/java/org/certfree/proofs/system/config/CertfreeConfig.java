@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Optional;
 
 /** Typed configuration of the service ({@code certfree.*}); the README lists the same properties. */
@@ -46,6 +47,14 @@ public interface CertfreeConfig {
     @WithName("cache-max-age")
     @WithDefault("PT30S")
     Duration cacheMaxAge();
+
+    /**
+     * How long a pledge document (告知承诺书) stays valid for verification after it is made: long enough for
+     * the using unit to handle the service matter it was made for.
+     */
+    @WithName("pledge-validity")
+    @WithDefault("P180D")
+    Period pledgeValidity();
 
     /**
      * Public address of the service, as printed in proofs' QR codes and PDFs (the status page lives under

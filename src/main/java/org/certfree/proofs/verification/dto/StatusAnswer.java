@@ -2,7 +2,9 @@ package org.certfree.proofs.verification.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.proof.RevocationReason;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,5 +24,10 @@ public record StatusAnswer(
         Instant validUntil,
         String holderName,
         String supersededBy,
-        Instant checkedAt) {
+        Instant checkedAt,
+        @Schema(description = "PROOF 证明 / PLEDGE 告知承诺书") DocumentKind documentKind,
+        @Schema(description = "文书类型中文名 / the document type in Chinese", examples = "告知承诺书") String documentText,
+        @Schema(description = "撤销原因（已撤销时）；FALSE_PLEDGE 为经核查认定的不实承诺 / why revoked; FALSE_PLEDGE: found false on checking")
+        RevocationReason revocationReason,
+        String revocationReasonText) {
 }

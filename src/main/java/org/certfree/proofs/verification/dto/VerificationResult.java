@@ -1,10 +1,12 @@
 package org.certfree.proofs.verification.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.RevocationReason;
 import org.certfree.proofs.verification.Indication;
@@ -41,6 +43,10 @@ public record VerificationResult(
         @Schema(description = "出示 SD-JWT 时，持证人选择出示并经核对摘要的内容（其余内容窗口看不到）"
                 + " / for a presented SD-JWT: what the holder chose to disclose, each checked against the signed digests (the window learns nothing else)")
         Disclosed disclosed,
+        @Schema(description = "PROOF 证明 / PLEDGE 告知承诺书") DocumentKind documentKind,
+        @Schema(description = "告知承诺书的签名承诺块：所依据的格式文本（批次、哈希）、承诺单位、办理事项、核查方式与抽查结果；不含个人信息"
+                + " / for a pledge document, its signed pledge block: the template bound (batch, hash), the using unit, the check and the draw; no personal data")
+        JsonNode pledge,
         Instant verifiedAt,
         Receipt receipt) {
 
