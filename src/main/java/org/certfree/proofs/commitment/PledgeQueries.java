@@ -65,6 +65,11 @@ public class PledgeQueries {
         MASKED
     }
 
+    /** Whether any pledge exists (the demo data's "seeded once" test). */
+    public boolean any() {
+        return Pledge.count() > 0;
+    }
+
     /** The current template of a matter on the notify-and-commit list; 404 when it is not listed now. */
     public TemplateView template(String matterCode) {
         Templates.Template t = templates.current(matterCode, clock.instant())

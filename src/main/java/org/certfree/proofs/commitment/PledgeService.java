@@ -88,9 +88,18 @@ public class PledgeService {
     @Inject
     Clock clock;
 
+    /** A pledge made now. */
     @Transactional
     public PledgeView pledge(PledgeInput in, Caller caller) {
-        Instant now = clock.instant();
+        return pledge(in, caller, clock.instant());
+    }
+
+    /**
+     * A pledge made at {@code now}: the list, the template and the due date as of then (the demo data writes
+     * history with it, as it publishes its 2024 batches; requests made now pass the clock's instant).
+     */
+    @Transactional
+    public PledgeView pledge(PledgeInput in, Caller caller, Instant now) {
         // who pledges: the citizen themselves, or a window clerk for the holder present in person
         String pledgerId = ResidentId.normalize(in.pledger().id());
         Optional<AssistedFiling.Filer> window = assisted.filer(caller, null, in.assistance(), AgentScope.REQUESTS, pledgerId);
@@ -127,7 +136,7 @@ public class PledgeService {
         Instant validUntil = ZonedDateTime.ofInstant(now, ControllableClock.ZONE).plus(config.pledgeValidity()).toInstant();
         PledgeDocuments.Signed signed = documents.sign(new PledgeDocuments.Draft(t.matterCode(), t.version(), t.name(),
                 t.department(), in.pledger(), "pledger", answers, serviceMatter, validUntil,
-                window.map(w -> w.act().by()).orElse(caller.actor())), number -> {
+                window.map(w -> w.act().by()).orElse(caller.actor()), now), number -> {
                     PledgeDraw draw = head == null ? null : PledgeDraw.of(head.rootHash(), number, t.terms().sampleRatioPercent());
                     p.drawValue = draw == null ? null : draw.value();
                     p.drawn = draw == null || draw.drawn();

@@ -50,6 +50,9 @@ public class DemoData {
     ProofDemoData proofDemo;
 
     @Inject
+    CommitmentDemoData commitmentDemo;
+
+    @Inject
     PublicBaseUrl baseUrl;
 
     /** Path and query of a demo proof's status page (null until seeded), for the start-up message. */
@@ -64,6 +67,7 @@ public class DemoData {
             LOG.infof("Demo data: signing keys ready for %d departments", seedKeys());
             lists.seed();
             proofDemo.seed();
+            commitmentDemo.seed();
             demoProofPage = proofDemo.statusPageOfADemoProof("");
             announceDemoProof();
         }

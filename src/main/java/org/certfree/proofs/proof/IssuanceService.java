@@ -151,14 +151,14 @@ public class IssuanceService {
             throw ApiException.invalid("validUntil", Messages.VALID_UNTIL_PAST);
         }
         Document d = new Document(DocumentKind.PROOF, matter.code(), matter.version(), matter.name(), matter.issuerDept(),
-                subject, claims, purpose, validUntil, requestId, supersedes, issuedBy);
+                subject, claims, purpose, validUntil, requestId, supersedes, issuedBy, now);
         return store(d, null);
     }
 
-    /** What a signed document says, before it has a number: see {@link #store}. */
+    /** What a signed document says, before it has a number, and when it is issued: see {@link #store}. */
     record Document(DocumentKind kind, String matterCode, int matterVersion, String matterName, String department,
             ProofSubject subject, Map<String, String> claims, String purpose, Instant validUntil, UUID requestId,
-            String supersedes, String issuedBy) {
+            String supersedes, String issuedBy, Instant issuedAt) {
     }
 
     /**
@@ -170,7 +170,7 @@ public class IssuanceService {
         DepartmentView issuer = departments.findActive(d.department())
                 .filter(x -> x.roles().contains(DepartmentRole.ISSUER))
                 .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(d.department())));
-        Instant now = clock.instant();
+        Instant now = d.issuedAt();
         Proof p = new Proof();
         p.id = UUID.randomUUID();
         p.kind = d.kind();

@@ -43,9 +43,11 @@ public class PledgeDocuments {
      * @param answers      the applicant's answers to the template's fields (disclosures, like a proof's claims)
      * @param purpose      the service matter the pledge is made for (the document's {@code purpose})
      * @param signedFor    who the document was signed for (the pledger's or clerk's actor), as {@code issued_by}
+     * @param pledgedAt    when the pledge was made (now, but for the demo data's history)
      */
     public record Draft(String matterCode, int matterVersion, String matterName, String department, SubjectInput pledger,
-            String pledgerField, Map<String, String> answers, String purpose, Instant validUntil, String signedFor) {
+            String pledgerField, Map<String, String> answers, String purpose, Instant validUntil, String signedFor,
+            Instant pledgedAt) {
     }
 
     /** A signed pledge document: the pledger as lists show them, and the document as its holder sees it (links aside). */
@@ -61,7 +63,8 @@ public class PledgeDocuments {
     public Signed sign(Draft d, Function<String, Map<String, Object>> pledge) {
         ProofSubject subject = ProofSubject.of(d.pledger(), d.pledgerField());
         Proof p = issuance.store(new IssuanceService.Document(DocumentKind.PLEDGE, d.matterCode(), d.matterVersion(),
-                d.matterName(), d.department(), subject, d.answers(), d.purpose(), d.validUntil(), null, null, d.signedFor()),
+                d.matterName(), d.department(), subject, d.answers(), d.purpose(), d.validUntil(), null, null, d.signedFor(),
+                d.pledgedAt()),
                 pledge);
         return new Signed(p.number, p.subjectKind, p.subjectIdIndex, p.subjectNameMasked, p.subjectIdMasked, p.issuedAt,
                 queries.view(p, ProofQueries.Sight.FULL, null, false));

@@ -180,8 +180,10 @@ public class VerificationService {
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,
                 "outcome", verdict.indication(), "sub", verdict.sub(), "retrieved", v.retrieved);
+        String message = proof != null && proof.kind() == DocumentKind.PLEDGE && verdict.indication() == Indication.TOTAL_PASSED
+                ? Messages.VERDICT_PLEDGE_PASSED : verdict.message();
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
-                verdict.sub() == null ? null : verdict.sub().uri(), verdict.message(),
+                verdict.sub() == null ? null : verdict.sub().uri(), message,
                 proof == null ? null : proof.number(), v.proofStatus,
                 proof == null ? null : proof.matterCode(), signed == null ? null : signed.matterName(),
                 proof == null ? null : proof.issuerDept(), signed == null ? null : signed.issuerName(),
