@@ -122,6 +122,48 @@ class MatterRulesTest {
                 .body("errors.field", hasItems("notifyCommit.commitment.legalLiability", "notifyCommit.checkWithinDays"));
     }
 
+    /** The pledge terms of a template: 协查 names another active department, 抽查 a ratio, fields are unique. */
+    @Test
+    void pledgeTermsOfANotifyCommitTemplate() {
+        Map<String, Object> n = Matters.notifyCommit(null, "协查的承诺");
+        block(n, "notifyCommit").put("checkMethod", "ASSISTED");
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.assistingDepartment"));
+        block(n, "notifyCommit").put("assistingDepartment", DEPT);
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(400).body("detail", containsString("就是本部门"));
+        block(n, "notifyCommit").put("assistingDepartment", "NOSUCHDEPT");
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.assistingDepartment"));
+        block(n, "notifyCommit").put("assistingDepartment", Fixtures.OTHER_DEPT_ISSUER);
+        block(n, "notifyCommit").put("fields", List.of(Map.of("name", "address", "label", "地址", "required", true),
+                Map.of("name", "address", "label", "又一个地址", "required", false)));
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.fields[1].name"));
+        block(n, "notifyCommit").put("fields", List.of(Map.of("name", "1address", "label", "地址", "required", true)));
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(400);
+        block(n, "notifyCommit").put("fields", List.of(Map.of("name", "address", "label", "地址", "required", true)));
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(n).post("/api/v1/matters")
+                .then().statusCode(201).body("latest.notifyCommit.assistingDepartment", equalTo(Fixtures.OTHER_DEPT_ISSUER))
+                .body("latest.notifyCommit.fields[0].name", equalTo("address"));
+
+        Map<String, Object> s = Matters.notifyCommit(null, "抽查的承诺");
+        block(s, "notifyCommit").put("checkMethod", "RANDOM_SAMPLING");
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(s).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.sampleRatioPercent"));
+        block(s, "notifyCommit").put("sampleRatioPercent", 101);
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(s).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.sampleRatioPercent"));
+        block(s, "notifyCommit").put("sampleRatioPercent", 20);
+        block(s, "notifyCommit").put("assistingDepartment", Fixtures.OTHER_DEPT_ISSUER);
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(s).post("/api/v1/matters")
+                .then().statusCode(400).body("errors.field", hasItem("notifyCommit.assistingDepartment"));
+        block(s, "notifyCommit").remove("assistingDepartment");
+        given().header("Authorization", editor()).contentType(ContentType.JSON).body(s).post("/api/v1/matters")
+                .then().statusCode(201).body("latest.notifyCommit.sampleRatioPercent", equalTo(20));
+    }
+
     @Test
     void duplicatesUnknownsAndFixedFields() {
         String code = Matters.newCode("TGAJ-DUP");
