@@ -70,6 +70,7 @@ class ProofIntegrity implements IntegrityCheck {
         SignedProof c = checked.content();
         Map<String, Boolean> same = new LinkedHashMap<>();
         same.put("number", c.number().equals(p.number));
+        same.put("kind", c.isPledge() == (p.kind == DocumentKind.PLEDGE));
         same.put("matter_code", c.matterCode().equals(p.matterCode));
         same.put("matter_version", c.matterVersion() == p.matterVersion);
         same.put("matter_name", c.matterName().equals(p.matterName));

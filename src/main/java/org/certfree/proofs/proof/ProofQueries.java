@@ -267,7 +267,7 @@ public class ProofQueries {
                 signedForms ? new TreeMap<>(c.claims()) : null, c.purpose(), c.issuedAt(), c.validUntil(), status, status.chinese(),
                 revocation, p.supersededBy, c.supersedes(), c.statusIndex(),
                 signedForms ? p.jwsCompact : null, signedForms ? sdJwts.generalJson(p.jwsJson, c.disclosures()) : null,
-                signedForms ? SdJwts.compact(p.jwsCompact, c.disclosures()) : null, disclosures,
+                signedForms ? SdJwts.compact(p.jwsCompact, c.disclosures()) : null, disclosures, c.pledge(),
                 !links ? null : sight == Sight.CONSENTED ? new ProofView.Links(self, self + "/status", null, null, null)
                         : new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
     }

@@ -163,6 +163,7 @@ public final class Messages {
     public static final String PLEDGE_ANSWER_TOO_LONG = "填报项“%s”最长 500 字";
     public static final String PLEDGE_ANSWER_REQUIRED = "须填报“%s”";
     public static final String VERDICT_PLEDGE_PASSED = "告知承诺书真实有效：由事项所属部门签发，未被认定为不实承诺。";
+    public static final String PLEDGE_CHECK_NOT_A_PLEDGE = "告知承诺记录对应的签名文书不是告知承诺书（没有签名的承诺块）";
     public static final String PLEDGE_NOT_A_USING_UNIT = "%s 不是用证单位，不能接受告知承诺。";
     public static final String PLEDGE_PERIOD_REVERSED = "结束日期 to 不能早于开始日期 from";
     public static final String PLEDGE_FORBIDDEN = "无权查看该告知承诺：仅承诺人本人、事项所属部门（及协查部门）、接受承诺的用证单位、司法局和管理员可以查看。";

@@ -1,6 +1,7 @@
 package org.certfree.proofs.proof.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public record ProofView(
         String sdJwt,
         @Schema(description = "本视图可见的披露项：路径（subject.name、subject.id、claims.<名称>）、值和编码 / this view's disclosures: path, value, encoded form")
         List<Disclosure> disclosures,
+        @Schema(description = "告知承诺书的签名承诺块（仅告知承诺书）/ a pledge document's signed pledge block (pledges only)")
+        JsonNode pledge,
         Links links) {
 
     /** One SD-JWT disclosure of the proof: where it belongs, what it says, and its encoded form. */
