@@ -8,7 +8,7 @@
 //
 // Usage:   node verify-sd-jwt.mjs <jwks.json> <sd-jwt-file>
 // Exit:    0 verified; 1 refused (signature or disclosure); 2 bad usage or unreadable input.
-// Output:  one JSON line: {"verified":true,"claims":{…disclosed claims, digests removed…}} or
+// Output:  one JSON line: {"verified":true,"typ":"…","claims":{…disclosed claims, digests removed…}} or
 //          {"verified":false,"reason":"…"}.
 
 import { createHash } from 'node:crypto';
@@ -20,6 +20,8 @@ function fail(message) {
   console.error(message);
   process.exit(2);
 }
+
+const ACCEPTED_TYPES = ['certfree-proof+sd-jwt', 'certfree-pledge+sd-jwt'];
 
 const hasher = (data, alg) => {
   if (alg !== 'sha-256') throw new Error(`unsupported _sd_alg ${alg}`);
@@ -59,12 +61,12 @@ async function main() {
       ({ payload: claims } = await sd.verify(presented));
       protectedHeaders = [presented.split('.')[0]];
     }
-    // every protected header must say what the issuer said the type is
-    for (const h of protectedHeaders) {
-      const header = JSON.parse(b64urlToBuffer(h).toString('utf8'));
-      if (header.typ !== 'certfree-proof+sd-jwt') throw new Error(`typ ${header.typ}`);
-    }
-    console.log(JSON.stringify({ verified: true, claims }));
+    // every protected header must say what the issuer said the type is: a proof or a pledge document
+    // (告知承诺书), the same in every signature
+    const types = new Set(protectedHeaders.map((h) => JSON.parse(b64urlToBuffer(h).toString('utf8')).typ));
+    const [typ] = types;
+    if (types.size !== 1 || !ACCEPTED_TYPES.includes(typ)) throw new Error(`typ ${[...types].join(', ')}`);
+    console.log(JSON.stringify({ verified: true, typ, claims }));
     process.exit(0);
   } catch (e) {
     console.log(JSON.stringify({ verified: false, reason: e.message }));

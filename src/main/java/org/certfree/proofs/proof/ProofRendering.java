@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.render.PdfRenderer;
+import org.certfree.proofs.proof.render.PledgePrint;
 import org.certfree.proofs.proof.render.ProofDocument;
 import org.certfree.proofs.proof.render.QrRenderer;
 import org.certfree.proofs.system.http.PublicBaseUrl;
@@ -56,18 +57,25 @@ public class ProofRendering {
                 p.matter().version(), p.issuer().code(), p.issuer().name(),
                 p.subject().kind() == SubjectKind.PERSON ? ProofDocument.SubjectKind.PERSON : ProofDocument.SubjectKind.ENTERPRISE,
                 p.subject().name(), masked(p), claims, p.purpose(), p.issuedAt(), p.validUntil(),
-                ProofDocument.Status.valueOf(p.status().name()), statusPageUrl(p), signingKeys(p.jwsJson()));
+                ProofDocument.Status.valueOf(p.status().name()), statusPageUrl(p), signingKeys(p));
         return pdf.render(doc);
     }
 
-    private static String masked(ProofView p) {
+    /** The printed pledge document: {@code print} is made by the commitment feature from the pledge and this document. */
+    public byte[] pledgePdf(PledgePrint print) {
+        return pdf.renderPledge(print);
+    }
+
+    /** The subject's identifier as printed: masked. */
+    public static String masked(ProofView p) {
         return p.subject().kind() == SubjectKind.PERSON
                 ? org.certfree.proofs.common.ResidentId.mask(p.subject().id())
                 : org.certfree.proofs.common.Masking.uscc(p.subject().id());
     }
 
     /** kid and alg of each signature, read from the JSON serialization's protected headers. */
-    private List<ProofDocument.SigningKeyRef> signingKeys(String jwsJson) {
+    public List<ProofDocument.SigningKeyRef> signingKeys(ProofView p) {
+        String jwsJson = p.jwsJson();
         List<ProofDocument.SigningKeyRef> refs = new ArrayList<>();
         try {
             for (JsonNode sig : json.readTree(jwsJson).path("signatures")) {

@@ -53,17 +53,17 @@ public class PdfRenderer {
     /** Printed in place of a character the font cannot show (the GB 2312 geta mark, the customary stand-in). */
     public static final char MISSING_CHARACTER = '〓';
 
-    private static final float QR_SIZE_PT = 136f;
+    static final float QR_SIZE_PT = 136f;
     private static final int QR_PIXELS_PER_MODULE = 8;
-    private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
-    private static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    private static final Color RULE = new Color(0x80, 0x80, 0x80);
-    private static final Color ALERT = new Color(0xb0, 0x1e, 0x1e);
+    static final Color INK = new Color(0x1a, 0x1a, 0x1a);
+    static final Color MUTED = new Color(0x55, 0x55, 0x55);
+    static final Color RULE = new Color(0x80, 0x80, 0x80);
+    static final Color ALERT = new Color(0xb0, 0x1e, 0x1e);
     private static final Color LABEL_BG = new Color(0xf2, 0xf2, 0xf2);
 
     private final QrRenderer qr;
-    private final BaseFont song;
-    private final BaseFont mono;
+    final BaseFont song;
+    final BaseFont mono;
 
     @Inject
     public PdfRenderer(QrRenderer qr) {
@@ -101,7 +101,7 @@ public class PdfRenderer {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setFullCompression();
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString("zh-CN"));
-            writer.setPageEvent(new Footer(proof));
+            writer.setPageEvent(new Footer(proof.signingKeys(), "签名可用开具单位公布的验证密钥（JWKS）离线核验。证明编号 " + proof.proofNumber()));
             document.addTitle("电子证明 " + proof.matterName() + " " + proof.proofNumber());
             document.addSubject(proof.matterName());
             document.addAuthor(proof.departmentName());
@@ -191,24 +191,34 @@ public class PdfRenderer {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+        cell.addElement(qrImage(proof.statusPageUrl(), "证明状态查询二维码"));
+        Paragraph caption = paragraph("扫码核验证明状态", font(song, 9.5f, Font.NORMAL, INK));
+        caption.setAlignment(Element.ALIGN_CENTER);
+        cell.addElement(caption);
+        return cell;
+    }
+
+    /** The QR code of {@code url} as an image of {@link #QR_SIZE_PT}. */
+    Image qrImage(String url, String alt) {
         try {
             // A raw 1-bit DeviceGray image straight from the QR bitmap (no PNG round trip); several pixels per
             // module so that viewers which smooth scaled images still print sharp module edges.
-            QrRenderer.QrSymbol symbol = qr.encode(proof.statusPageUrl());
+            QrRenderer.QrSymbol symbol = qr.encode(url);
             int pixels = symbol.size() * QR_PIXELS_PER_MODULE;
             Image image = Image.getInstance(pixels, pixels, 1, 1, qr.lightBits(symbol, QR_PIXELS_PER_MODULE));
             image.setInterpolation(false);
             image.scaleAbsolute(QR_SIZE_PT, QR_SIZE_PT);
             image.setAlignment(Image.ALIGN_CENTER);
-            image.setAlt("证明状态查询二维码");
-            cell.addElement(image);
+            image.setAlt(alt);
+            return image;
         } catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
-        Paragraph caption = paragraph("扫码核验证明状态", font(song, 9.5f, Font.NORMAL, INK));
-        caption.setAlignment(Element.ALIGN_CENTER);
-        cell.addElement(caption);
-        return cell;
+    }
+
+    /** The PDF bytes of a printed pledge document (告知承诺书); see {@link PledgeLayout}. */
+    public byte[] renderPledge(PledgePrint pledge) {
+        return new PledgeLayout(this).render(pledge);
     }
 
     private List<Element> verificationSection(ProofDocument proof) {
@@ -246,11 +256,11 @@ public class PdfRenderer {
         return List.of(issuer, date);
     }
 
-    private void field(PdfPTable table, String label, String value) {
+    void field(PdfPTable table, String label, String value) {
         field(table, label, phrase(value, font(song, 11, Font.NORMAL, INK)));
     }
 
-    private void field(PdfPTable table, String label, Phrase value) {
+    void field(PdfPTable table, String label, Phrase value) {
         PdfPCell labelCell = new PdfPCell(phrase(label, font(song, 10.5f, Font.BOLD, INK)));
         labelCell.setBackgroundColor(LABEL_BG);
         labelCell.setBorderColor(RULE);
@@ -271,24 +281,24 @@ public class PdfRenderer {
     }
 
     /** Codes print in a monospace face when they are plain ASCII, so 0/O and 1/I are told apart on paper. */
-    private Phrase monoPhrase(String value, float size) {
+    Phrase monoPhrase(String value, float size) {
         if (isPrintableAscii(value)) {
             return new Phrase(value, font(mono, size, Font.NORMAL, INK));
         }
         return phrase(value, font(song, size + 0.5f, Font.NORMAL, INK));
     }
 
-    private Chunk chunk(String value, Font font) {
+    Chunk chunk(String value, Font font) {
         Chunk chunk = new Chunk(text(value), font);
         chunk.setSplitCharacter(ChineseLineBreaks.INSTANCE);
         return chunk;
     }
 
-    private Phrase phrase(String value, Font font) {
+    Phrase phrase(String value, Font font) {
         return new Phrase(chunk(value, font));
     }
 
-    private Paragraph paragraph(String value, Font font) {
+    Paragraph paragraph(String value, Font font) {
         return new Paragraph(chunk(value, font));
     }
 
@@ -311,17 +321,19 @@ public class PdfRenderer {
         return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
-    private static Font font(BaseFont base, float size, int style, Color color) {
+    static Font font(BaseFont base, float size, int style, Color color) {
         return new Font(base, size, style, color);
     }
 
     /** Signing keys and page number at the foot of every page. */
-    private final class Footer extends PdfPageEventHelper {
+    final class Footer extends PdfPageEventHelper {
 
-        private final ProofDocument proof;
+        private final List<ProofDocument.SigningKeyRef> keys;
+        private final String closing;
 
-        Footer(ProofDocument proof) {
-            this.proof = proof;
+        Footer(List<ProofDocument.SigningKeyRef> keys, String closing) {
+            this.keys = keys;
+            this.closing = closing;
         }
 
         @Override
@@ -340,13 +352,13 @@ public class PdfRenderer {
 
             Font small = font(song, 7.5f, Font.NORMAL, MUTED);
             List<String> lines = new ArrayList<>();
-            if (proof.signingKeys().isEmpty()) {
+            if (keys.isEmpty()) {
                 lines.add("电子签名：无");
             }
-            for (ProofDocument.SigningKeyRef key : proof.signingKeys()) {
+            for (ProofDocument.SigningKeyRef key : keys) {
                 lines.add("电子签名（" + key.algorithm() + "）密钥 kid：" + key.kid());
             }
-            lines.add("签名可用开具单位公布的验证密钥（JWKS）离线核验。证明编号 " + proof.proofNumber());
+            lines.add(closing);
             float y = base;
             for (String line : lines) {
                 ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(line, small), left, y, 0);
