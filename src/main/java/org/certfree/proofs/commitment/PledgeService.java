@@ -101,7 +101,7 @@ public class PledgeService {
     @Transactional
     public PledgeView pledge(PledgeInput in, Caller caller, Instant now) {
         // who pledges: the citizen themselves, or a window clerk for the holder present in person
-        String pledgerId = ResidentId.normalize(in.pledger().id());
+        String pledgerId = documents.pledgerId(in.pledger(), "pledger"); // a malformed ID is a 400 before any 403
         Optional<AssistedFiling.Filer> window = assisted.filer(caller, null, in.assistance(), AgentScope.REQUESTS, pledgerId);
         if (window.isEmpty()) {
             if (!caller.has(Role.CITIZEN)) {

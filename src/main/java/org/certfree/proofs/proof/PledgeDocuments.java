@@ -55,6 +55,11 @@ public class PledgeDocuments {
             String subjectIdMasked, Instant signedAt, ProofView document) {
     }
 
+    /** The pledger's identifier, normalized; a 400 problem naming {@code field} when it is no valid ID or USCC. */
+    public String pledgerId(SubjectInput pledger, String field) {
+        return ProofSubject.of(pledger, field).id();
+    }
+
     /**
      * Numbers, signs and stores a pledge document in the caller's transaction; {@code pledge} makes the signed
      * {@code pledge} block from the new number (so a draw seeded by the number is signed with it).
