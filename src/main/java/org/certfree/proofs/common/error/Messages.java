@@ -170,6 +170,39 @@ public final class Messages {
     public static final String PLEDGE_RENDERING_FORBIDDEN = "告知承诺书文件和二维码含核验码，仅承诺人本人和事项所属部门（及协查部门）可以下载。";
     public static final String EVIDENCE_NAME_REQUIRED = "须提供证据附件名称 name（最长 100 字）";
     public static final String EVIDENCE_SHA256_INVALID = "证据附件 sha256 须为 64 位小写十六进制";
+
+    // 告知承诺 (commitment): checks, findings, objections
+    public static final String CHECK_NOT_FOUND = "核查任务 %s 不存在。";
+    public static final String CHECK_LIST_FORBIDDEN = "无权查看核查任务：仅事项所属部门、协查部门、司法局和管理员可以查看。";
+    public static final String CHECK_STATUS_INVALID = "status 须为 OPEN、ASSIGNED、RECORDED、CLOSED 或 OVERDUE：%s";
+    public static final String CHECK_ASSIGN_FORBIDDEN = "仅核查部门 %s 的工作人员可以分派该核查任务。";
+    public static final String CHECK_RECORD_FORBIDDEN = "仅核查部门 %s 的工作人员可以记录核查结论。";
+    public static final String CHECK_NOT_ASSIGNEE = "仅被分派的核查人员 %s 可以记录核查结论。";
+    public static final String CHECK_REVIEW_FORBIDDEN = "仅事项所属部门 %s 的工作人员可以复核核查结论。";
+    public static final String CHECK_REVIEW_OWN_FINDING = "核查人员不得复核本人记录的核查结论（审核分离），请由本部门其他工作人员复核。";
+    public static final String CHECK_WRONG_STATE = "核查任务当前状态为%s，不能%s。";
+    public static final String CHECK_ASSIGNEE_TOO_LONG = "assignee 最长 128 字";
+    public static final String CHECK_RESULT_REQUIRED = "result 须为 CONFIRMED、FALSE 或 NOT_VERIFIABLE";
+    public static final String CHECK_FINDINGS_REQUIRED = "findings（核查情况）必填，最长 2000 字";
+    public static final String CHECK_EVIDENCE_TOO_MANY = "evidence 最多 20 个附件";
+    public static final String CHECK_APPROVE_REQUIRED = "approve 必填（true 确认结论，false 退回重新核查）";
+    public static final String CHECK_COMMENT_TOO_LONG = "comment 最长 500 字";
+    public static final String CHECK_FALSE_NOTE = "核查认定不实承诺（核查任务 %s）";
+    public static final String NOTICE_FOUND_FALSE = "告知承诺 %s（%s，办理事项：%s）经%s核查认定为不实承诺，承诺书已撤销。法律后果：%s";
+    public static final String NOTICE_OBJECTION_UPHELD = "告知承诺 %s 的不实承诺认定经承诺人异议已由%s撤销；承诺书仍为已撤销状态。答复：%s";
+    public static final String NOTICE_OBJECTION_DISMISSED = "告知承诺 %s 的承诺人异议经%s审查不成立，不实承诺认定维持。答复：%s";
+    public static final String NOTICE_NOT_FOUND = "通知 %s 不存在。";
+    public static final String NOTICE_FORBIDDEN = "仅接受承诺的用证单位可以查看其通知。";
+    public static final String OBJECTION_ONLY_HOLDER = "仅承诺人本人可以对不实承诺认定提出异议。";
+    public static final String OBJECTION_NOT_FALSE = "告知承诺 %s 当前状态为%s，仅被认定为不实承诺时可以提出异议。";
+    public static final String OBJECTION_EXISTS = "告知承诺 %s 已提出过异议（%s），不能重复提出。";
+    public static final String OBJECTION_REASON_REQUIRED = "reason（异议理由）必填，最长 500 字";
+    public static final String OBJECTION_NOT_OPEN = "告知承诺 %s 没有待处理的异议。";
+    public static final String OBJECTION_DECIDE_FORBIDDEN = "仅事项所属部门 %s 的工作人员可以处理异议。";
+    public static final String OBJECTION_DECIDE_OWN_REVIEW = "作出不实认定的复核人员不得处理针对该认定的异议，请由本部门其他工作人员处理。";
+    public static final String OBJECTION_UPHOLD_REQUIRED = "uphold 必填（true 异议成立，false 异议不成立）";
+    public static final String OBJECTION_ANSWER_REQUIRED = "answer（答复）必填，最长 500 字";
+
     public static final String PROOF_FORBIDDEN_UNIT = "用证单位 %s 无权查看该证明：只有凭持证人授权（consentRef）申请开具该证明的单位，才能在授权有效期内调取授权范围内的内容。";
     public static final String PROOF_CONSENT_ENDED = "不能调取该证明：%s";
     public static final String PROOF_FORBIDDEN = "无权查看该证明：只有开具部门和证明主体本人可以查看。";
