@@ -137,7 +137,7 @@ public class CheckService {
         if (t.result == CheckResult.FALSE) {
             p.foundFalseAt = now;
             p.consequence = consequence(p.text);
-            documents.markFalse(p.number, Messages.CHECK_FALSE_NOTE.formatted(t.id), caller.subject());
+            documents.markFalse(p.number, Messages.CHECK_FALSE_NOTE.formatted(t.id), caller);
             notices.create(p, PledgeNotice.Kind.FOUND_FALSE, Messages.NOTICE_FOUND_FALSE.formatted(p.number, p.matterName,
                     p.serviceMatter, t.checkingDepartment, p.consequence));
             details.put("consequence", p.consequence);

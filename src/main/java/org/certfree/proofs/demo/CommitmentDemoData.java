@@ -12,8 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.certfree.proofs.commitment.CheckResult;
+import org.certfree.proofs.commitment.CheckService;
+import org.certfree.proofs.commitment.ObjectionService;
 import org.certfree.proofs.commitment.PledgeQueries;
+import org.certfree.proofs.commitment.dto.AssignInput;
+import org.certfree.proofs.commitment.dto.Evidence;
+import org.certfree.proofs.commitment.dto.FindingsInput;
+import org.certfree.proofs.commitment.dto.ObjectionInput;
+import org.certfree.proofs.commitment.dto.ReviewInput;
 import org.certfree.proofs.commitment.PledgeService;
 import org.certfree.proofs.commitment.dto.PledgeInput;
 import org.certfree.proofs.commitment.dto.PledgeView;
@@ -42,6 +52,12 @@ public class CommitmentDemoData {
     PledgeQueries queries;
 
     @Inject
+    CheckService checks;
+
+    @Inject
+    ObjectionService objections;
+
+    @Inject
     Clock clock;
 
     /** Seeds the demo pledges once; a failure is logged, never fatal. Returns how many pledges were made. */
@@ -66,6 +82,19 @@ public class CommitmentDemoData {
         pledge(ProofDemoData.AHMAT, "BZGAJ-N001", ProofDemoData.KORLA_WINDOW, "投靠子女落户",
                 answers("relative", "买买提·艾合买提", "relationship", "父子"), ProofDemoData.KORLA_WINDOW, now.minus(Duration.ofDays(35)));
         made++;
+        // checked and CONFIRMED: the 医保局 queried shared residence data; one staff member checked, another reviewed
+        PledgeView confirmed = pledge(ProofDemoData.LI, "BZYBJ-N001", ProofDemoData.KORLA_WINDOW, "异地长期居住人员备案",
+                answers("residence", "海南省三亚市吉阳区迎宾路 66 号", "since", "2024年3月"), null, now.minus(Duration.ofDays(12)));
+        close(confirmed, "BZYBJ", CheckResult.CONFIRMED, "经全国医保信息平台共享的居住登记信息核查，备案地居住情况属实。");
+        made++;
+        // found FALSE: the household income was understated; the document is revoked, the window notified, the holder objects
+        PledgeView falsePledge = pledge(ProofDemoData.WANG, "BZRSJ-N001", ProofDemoData.KORLA_WINDOW, "就业困难人员认定",
+                answers("householdSize", "3", "monthlyIncome", "600"), null, now.minus(Duration.ofDays(20)));
+        close(falsePledge, "BZRSJ", CheckResult.FALSE, "经税务、社保数据共享核查，申请人配偶 2026 年月均工资收入 6,800 元，家庭月人均收入"
+                + "约 2,470 元，高于认定标准。");
+        objections.object(falsePledge.number(), new ObjectionInput("配偶已于 2026 年 9 月离职，现无工资收入，请重新核查。"),
+                Caller.acting(ProofDemoData.WANG.id(), null, Role.CITIZEN));
+        made++;
         // 抽查 (50 %): the company and two citizens pledge until one pledge is drawn and one is not
         boolean drawn = false;
         boolean passed = false;
@@ -77,8 +106,20 @@ public class CommitmentDemoData {
             passed |= !v.check().required();
             made++;
         }
-        LOG.infof("Demo pledges: %d made (fresh, overdue check, drawn and not drawn for 抽查)", made);
+        LOG.infof("Demo pledges: %d made (fresh, checked CONFIRMED, found FALSE with an objection, overdue check, drawn and"
+                + " not drawn for 抽查)", made);
         return made;
+    }
+
+    /** One staff member of {@code dept} checks and records, another reviews and closes (four eyes). */
+    private void close(PledgeView pledge, String dept, CheckResult result, String findings) {
+        UUID task = pledge.check().taskId();
+        Caller checker = Caller.acting("demo-checker-" + dept.toLowerCase(), dept, Role.ISSUER);
+        checks.assign(task, new AssignInput(null), checker);
+        checks.record(task, new FindingsInput(result, findings, List.of(new Evidence("数据共享核查回执.pdf",
+                sha256("demo evidence " + pledge.number())))), checker);
+        checks.review(task, new ReviewInput(true, "核查过程和结论清楚，同意。"),
+                Caller.acting("demo-reviewer-" + dept.toLowerCase(), dept, Role.ISSUER));
     }
 
     private PledgeView pledge(SubjectInput holder, String matter, String unit, String serviceMatter, Map<String, String> answers,

@@ -11,7 +11,9 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.SubjectInput;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.log.BusinessEvents;
+import org.certfree.proofs.system.security.Caller;
 
 /**
  * Pledge documents (告知承诺书) for the commitment feature: signed by the matter's department with its keys,
@@ -34,6 +36,9 @@ public class PledgeDocuments {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StaffActions staffActions;
 
     /**
      * What a pledge document says before it has a number.
@@ -91,7 +96,7 @@ public class PledgeDocuments {
      * verifications say so and the department's status list carries it. Like every revocation it is final.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markFalse(String number, String note, String by) {
+    public void markFalse(String number, String note, Caller by) {
         Proof p = queries.require(number, DocumentKind.PLEDGE);
         if (p.status != ProofStatus.VALID) {
             throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(p.number, p.status.chinese()));
@@ -100,7 +105,9 @@ public class PledgeDocuments {
         p.revokedAt = clock.instant();
         p.revocationReason = RevocationReason.FALSE_PLEDGE;
         p.revocationNote = note;
-        p.revokedBy = by;
+        p.revokedBy = by.subject();
+        // audited as every revocation is: the revocations check holds the status to it
+        staffActions.record(by, "proof.revoked", p.issuerDept, "proof", p.number, "reason", RevocationReason.FALSE_PLEDGE);
         BusinessEvents.log("pledge.found-false", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number,
                 "outcome", "ok");
     }

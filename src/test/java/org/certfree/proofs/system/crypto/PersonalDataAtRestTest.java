@@ -36,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.certfree.proofs.common.ResidentId;
+import org.certfree.proofs.demo.CommitmentDemoData;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
 import org.certfree.proofs.demo.ProofDemoData;
@@ -91,6 +92,9 @@ class PersonalDataAtRestTest {
 
     @Inject
     ProofDemoData proofDemo;
+
+    @Inject
+    CommitmentDemoData commitmentDemo;
 
     @Test
     void noColumnOfAnyTableHoldsAHoldersDataInClear() throws SQLException {
@@ -231,7 +235,9 @@ class PersonalDataAtRestTest {
             demoData.seedKeys();
             lists.seed();
             proofDemo.seed(); // once per database: its log is captured when this test seeds it
+            commitmentDemo.seed();
             flows();
+            pledgeFlows();
         } finally {
             root.removeHandler(capture);
             levels.forEach(Logger::setLevel);
@@ -343,6 +349,46 @@ class PersonalDataAtRestTest {
                 "holderId", MISTYPED_ID + "0"), key()).statusCode(400);
         post(issuer, "/api/v1/proofs", Map.of("matterCode", onRequest, "subject", Map.of("kind", HOLDER_ID, "name", HOLDER_NAME,
                 "id", HOLDER_ID), "claims", claims(), "purpose", "办理入学"), key()).statusCode(400); // fields mixed up
+    }
+
+    /** 告知承诺: pledges by the holder and at a window, their check found FALSE, the objection, reads. */
+    @SuppressWarnings("unchecked")
+    private static void pledgeFlows() {
+        String market = "BZSCJGJ-N001";
+        String unit = "BZZWZX";
+        String holder = Tokens.citizen(HOLDER_ID);
+        String hash = given().get("/api/v1/commitment-templates/" + market).then().statusCode(200).extract().path("hash");
+        Map<String, Object> pledge = post(holder, "/api/v1/commitments", Map.of("matterCode", market, "templateHash", hash,
+                "usingUnit", unit, "serviceMatter", "个体工商户设立登记", "pledger", person(HOLDER_ID, HOLDER_NAME),
+                "answers", Map.of("address", ADDRESS, "useRight", "与" + SPOUSE + "共有"), "accept", true), key())
+                .statusCode(201).extract().as(Map.class);
+        String number = (String) pledge.get("number");
+        String code = (String) ((Map<String, Object>) pledge.get("document")).get("verificationCode");
+        String taskId = (String) ((Map<String, Object>) pledge.get("check")).get("taskId");
+        String police = "BZGAJ-N001";
+        String policeHash = given().get("/api/v1/commitment-templates/" + police).then().statusCode(200).extract().path("hash");
+        post(Tokens.verifier(unit), "/api/v1/commitments", Map.of("matterCode", police, "templateHash", policeHash,
+                "usingUnit", unit, "serviceMatter", "投靠落户", "pledger", person(OTHER_ID, OTHER_NAME),
+                "answers", Map.of("relative", SPOUSE, "relationship", "夫妻"), "accept", true,
+                "assistance", Map.of("identityCheck", "ID_CARD_READER", "formSha256", "a".repeat(64))), key()).statusCode(201);
+        post(holder, "/api/v1/commitments", Map.of("matterCode", market, "templateHash", hash, "usingUnit", unit,
+                "serviceMatter", "个体工商户设立登记", "pledger", person(MISTYPED_ID, HOLDER_NAME), "answers", Map.of(),
+                "accept", true), key()).statusCode(400);
+        post(Tokens.verifier(unit), "/api/v1/verifications", Map.of("number", number, "code", code, "purpose", "核验住所承诺"),
+                null).statusCode(200);
+        String checker = Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-checker");
+        post(checker, "/api/v1/commitment-checks/" + taskId + "/assign", Map.of(), null).statusCode(200);
+        post(checker, "/api/v1/commitment-checks/" + taskId + "/findings", Map.of("result", "FALSE", "findings",
+                "实地核查：" + ADDRESS + " 为 " + HOLDER_NAME + " 之外的人所有，" + HOLDER_NAME + " 无使用权",
+                "evidence", List.of(Map.of("name", "现场照片.jpg", "sha256", "b".repeat(64)))), key()).statusCode(200);
+        post(Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-reviewer"), "/api/v1/commitment-checks/" + taskId + "/review",
+                Map.of("approve", true), key()).statusCode(200);
+        post(holder, "/api/v1/commitments/" + number + "/objection", Map.of("reason", SPOUSE + " 已将房屋租给 " + HOLDER_NAME
+                + "，租赁合同可查"), key()).statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.issuer("BZSCJGJ"))).get("/api/v1/commitments/" + number)
+                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(checker)).get("/api/v1/commitment-checks/" + taskId).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(holder)).get("/api/v1/commitments/" + number + "/pdf").then().statusCode(200);
     }
 
     private static Map<String, Object> claims() {
