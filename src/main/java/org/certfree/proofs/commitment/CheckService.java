@@ -139,7 +139,7 @@ public class CheckService {
             p.consequence = consequence(p.text);
             documents.markFalse(p.number, Messages.CHECK_FALSE_NOTE.formatted(t.id), caller);
             notices.create(p, PledgeNotice.Kind.FOUND_FALSE, Messages.NOTICE_FOUND_FALSE.formatted(p.number, p.matterName,
-                    p.serviceMatter, t.checkingDepartment, p.consequence));
+                    p.serviceMatter, notices.departmentName(t.checkingDepartment), p.consequence));
             details.put("consequence", p.consequence);
         }
         accessLog.record(new HolderAccess(now, p.subjectIdIndex, AccessKind.PLEDGE_CHECKED, t.departmentCode, caller.actor(),

@@ -25,10 +25,15 @@ import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
+import org.certfree.proofs.system.openapi.Examples;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -89,6 +94,12 @@ public class CommitmentResource {
                     + " log). The hash of the template read must be sent: a matter no longer listed is 422, a superseded template 409."
                     + " The answer is the pledge document signed by the matter's department (number, code, SD-JWT, both signed forms),"
                     + " the draw and the check task.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PledgeInput.class),
+            examples = {
+                    @ExampleObject(name = "citizen", summary = "群众本人承诺 / a citizen pledges", value = Examples.PLEDGE),
+                    @ExampleObject(name = "window", summary = "窗口为到场的本人录入 / a window, the holder present",
+                            value = Examples.PLEDGE_AT_WINDOW) }))
     @APIResponse(responseCode = "201", description = "已承诺 / pledged")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -12,6 +12,8 @@ import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
@@ -20,7 +22,15 @@ import org.certfree.proofs.system.security.Role;
 public class Notices {
 
     @Inject
+    DepartmentService departments;
+
+    @Inject
     Clock clock;
+
+    /** A department as a notice names it: by its name (the code when unknown). */
+    String departmentName(String code) {
+        return departments.find(code).map(DepartmentView::name).orElse(code);
+    }
 
     /** A notice to the unit {@code p} was made to; in the caller's transaction. */
     void create(Pledge p, PledgeNotice.Kind kind, String message) {

@@ -94,10 +94,10 @@ public class ObjectionService {
         String dept = p.departmentCode;
         if (in.uphold()) {
             p.status = PledgeStatus.OVERTURNED;
-            notices.create(p, PledgeNotice.Kind.OBJECTION_UPHELD, Messages.NOTICE_OBJECTION_UPHELD.formatted(p.number, dept, answer));
+            notices.create(p, PledgeNotice.Kind.OBJECTION_UPHELD, Messages.NOTICE_OBJECTION_UPHELD.formatted(p.number, notices.departmentName(dept), answer));
         } else {
             notices.create(p, PledgeNotice.Kind.OBJECTION_DISMISSED,
-                    Messages.NOTICE_OBJECTION_DISMISSED.formatted(p.number, dept, answer));
+                    Messages.NOTICE_OBJECTION_DISMISSED.formatted(p.number, notices.departmentName(dept), answer));
         }
         accessLog.record(new HolderAccess(now, p.subjectIdIndex, AccessKind.PLEDGE_OBJECTION_DECIDED, dept, caller.actor(),
                 p.number, null, null, null, Map.of("decision", p.objectionStatus.name())));

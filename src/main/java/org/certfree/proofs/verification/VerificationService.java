@@ -25,6 +25,7 @@ import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofRecordRow;
+import org.certfree.proofs.proof.RevocationReason;
 import org.certfree.proofs.proof.SdJwts;
 import org.certfree.proofs.proof.SignedProof;
 import org.certfree.proofs.system.crypto.HolderIndex;
@@ -180,8 +181,10 @@ public class VerificationService {
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,
                 "outcome", verdict.indication(), "sub", verdict.sub(), "retrieved", v.retrieved);
-        String message = proof != null && proof.kind() == DocumentKind.PLEDGE && verdict.indication() == Indication.TOTAL_PASSED
-                ? Messages.VERDICT_PLEDGE_PASSED : verdict.message();
+        boolean pledge = proof != null && proof.kind() == DocumentKind.PLEDGE;
+        String message = pledge && verdict.indication() == Indication.TOTAL_PASSED ? Messages.VERDICT_PLEDGE_PASSED
+                : pledge && verdict.sub() == SubIndication.REVOKED && proof.revocationReason() == RevocationReason.FALSE_PLEDGE
+                        ? Messages.VERDICT_PLEDGE_FALSE : verdict.message();
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), message,
                 proof == null ? null : proof.number(), v.proofStatus,

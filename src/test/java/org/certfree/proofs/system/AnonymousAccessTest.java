@@ -31,6 +31,7 @@ class AnonymousAccessTest {
             Pattern.compile("GET /api/v1/lists(/.*)?"),
             Pattern.compile("GET /api/v1/publication-batches(/.*)?"),
             Pattern.compile("GET /api/v1/transparency(/.*)?"),
+            Pattern.compile("GET /api/v1/commitment-templates/\\{matterCode\\}"),
             Pattern.compile("GET /api/v1/proofs/\\{[a-zA-Z]+\\}/status"),
             Pattern.compile("GET /api/v1/proofs/\\{[a-zA-Z]+\\}/qr(\\.[a-z]+)?"),
             Pattern.compile("GET /api/v1/status-lists(/.*)?"),

@@ -158,12 +158,13 @@ public final class Messages {
     public static final String PLEDGE_ONLY_AS_ONESELF = "只能以本人（本单位）名义作出告知承诺：pledger.id 须与登录身份一致。";
     public static final String PLEDGE_WINDOW_OTHER_UNIT = "窗口只能为本单位（%s）接受告知承诺：usingUnit 须为本单位。";
     public static final String PLEDGE_MATTER_NOT_LISTED = "证明事项 %s 现不在告知承诺清单上，不能以承诺替代证明：请查看现行清单（GET /api/v1/lists/notify-commit）。";
-    public static final String PLEDGE_TEMPLATE_SUPERSEDED = "格式文本已更新：“%s”现行为第 %d 版（批次 %s，哈希 %s）。请让承诺人阅读现行格式文本后，以其哈希重新提交。";
+    public static final String PLEDGE_TEMPLATE_SUPERSEDED = "所阅读的格式文本不是现行版本（可能已更新）：“%s”现行为第 %d 版（批次 %s，哈希 %s）。请让承诺人阅读现行格式文本后，以其哈希重新提交。";
     public static final String PLEDGE_ANSWER_UNKNOWN = "格式文本没有填报项 %s；可填报项：%s";
     public static final String PLEDGE_ANSWER_TOO_LONG = "填报项“%s”最长 500 字";
     public static final String PLEDGE_ANSWER_REQUIRED = "须填报“%s”";
     public static final String VERDICT_PLEDGE_PASSED = "告知承诺书真实有效：由事项所属部门签发，未被认定为不实承诺。";
     public static final String PLEDGE_CHECK_NOT_A_PLEDGE = "告知承诺记录对应的签名文书不是告知承诺书（没有签名的承诺块）";
+    public static final String VERDICT_PLEDGE_FALSE = "告知承诺书已撤销：事项所属部门经核查认定为不实承诺，不能再作为办事依据。";
     public static final String PLEDGE_NOT_A_USING_UNIT = "%s 不是用证单位，不能接受告知承诺。";
     public static final String PLEDGE_PERIOD_REVERSED = "结束日期 to 不能早于开始日期 from";
     public static final String PLEDGE_FORBIDDEN = "无权查看该告知承诺：仅承诺人本人、事项所属部门（及协查部门）、接受承诺的用证单位、司法局和管理员可以查看。";

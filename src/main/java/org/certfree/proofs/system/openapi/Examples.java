@@ -116,6 +116,48 @@ public final class Examples {
               }
             }""";
 
+    /** {@code POST /api/v1/commitments}: 张伟 pledges on the demo address matter (the hash: the template endpoint's). */
+    public static final String PLEDGE = """
+            {
+              "matterCode": "BZSCJGJ-N001",
+              "templateHash": "a7af31b0a11bb19a1e661ff6d827b428fd59ff1a4d7998c9bac755fd35c10519",
+              "usingUnit": "KELSZWZX",
+              "serviceMatter": "个体工商户设立登记",
+              "pledger": {
+                "kind": "PERSON",
+                "name": "张伟",
+                "id": "652801199003151239"
+              },
+              "answers": {
+                "address": "库尔勒市人民东路 8 号",
+                "useRight": "租赁"
+              },
+              "accept": true
+            }""";
+
+    /** {@code POST /api/v1/commitments} at the Korla window for 艾合买提·买买提, present in person. */
+    public static final String PLEDGE_AT_WINDOW = """
+            {
+              "matterCode": "BZGAJ-N001",
+              "templateHash": "2347df1f3edf2cb6de5e28c2be2cfe495c2254f9825535cf51ccffc240e22f32",
+              "usingUnit": "KELSZWZX",
+              "serviceMatter": "投靠子女落户",
+              "pledger": {
+                "kind": "PERSON",
+                "name": "艾合买提·买买提",
+                "id": "652801197809304514"
+              },
+              "answers": {
+                "relative": "买买提·艾合买提",
+                "relationship": "父子"
+              },
+              "accept": true,
+              "assistance": {
+                "identityCheck": "ID_CARD_READER",
+                "formSha256": "5d41402abc4b2a76b9719d911017c592c1b0e5a1f0d3e5c8a9b7c6d5e4f3a2b1"
+              }
+            }""";
+
     /** {@code POST /api/v1/proof-requests} by 李娜 for 艾合买提·买买提 under an agent authorisation (代办). */
     public static final String PROOF_REQUEST_BY_AGENT = """
             {
