@@ -6,6 +6,12 @@
 -- check task, the finding and the objection — is the commitment feature's, in the tables below.
 ALTER TABLE proof ADD COLUMN kind VARCHAR(8) NOT NULL DEFAULT 'PROOF'
     CONSTRAINT proof_kind CHECK (kind IN ('PROOF', 'PLEDGE'));
+-- A FALSE finding withdrawn on the holder's objection: the revocation stays (final, V28: the status
+-- columns never change again), this says the finding no longer stands, so verifications and the status
+-- check stop calling the pledge false.
+ALTER TABLE proof ADD COLUMN false_finding_withdrawn_at TIMESTAMPTZ
+    CONSTRAINT proof_false_finding_withdrawn CHECK (false_finding_withdrawn_at IS NULL
+        OR (kind = 'PLEDGE' AND revocation_reason = 'FALSE_PLEDGE'));
 
 -- One pledge. No personal data in clear: the pledger's name, identifier and answers are in the document's
 -- encrypted disclosures (proof.disclosures_enc); here only the blind index and masked copies for lists.

@@ -23,7 +23,7 @@ public enum CheckMethod {
         return switch (this) {
             case DATA_SHARING -> "数据共享核查";
             case ONLINE_VERIFICATION -> "部门在线核验";
-            case ON_SITE_INSPECTION -> "实地调查核验";
+            case ON_SITE_INSPECTION -> "实地核查";
             case WRITTEN_INQUIRY -> "函询核查";
             case RANDOM_SAMPLING -> "随机抽查";
             case ASSISTED -> "部门协查";

@@ -88,6 +88,10 @@ public class PledgeQueries {
      */
     @Transactional
     public PledgeView read(String number, Caller caller, String purpose, String format) {
+        String why = purpose == null || purpose.isBlank() ? null : purpose.trim();
+        if (why != null && why.codePointCount(0, why.length()) > 200) { // checked before anything is read, as for proofs
+            throw ApiException.badParameter("purpose", Messages.PURPOSE_TOO_LONG);
+        }
         Pledge p = require(number);
         Sight sight = sight(p, caller);
         if (format != null && sight == Sight.MASKED) {
@@ -96,7 +100,7 @@ public class PledgeQueries {
         ProofView document = documents.document(p.number, sight != Sight.MASKED);
         if (sight == Sight.STAFF) {
             accessLog.record(new HolderAccess(clock.instant(), p.subjectIdIndex, AccessKind.PLEDGE_READ,
-                    caller.department().orElse(null), caller.actor(), p.number, null, null, purpose,
+                    caller.department().orElse(null), caller.actor(), p.number, null, null, why,
                     format == null ? Map.of() : Map.of("format", format)));
         }
         return views.view(p, task(p), document, sight != Sight.MASKED);

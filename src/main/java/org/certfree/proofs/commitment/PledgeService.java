@@ -37,6 +37,7 @@ import org.certfree.proofs.system.access.HolderAccess;
 import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.config.CertfreeConfig;
+import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
@@ -86,6 +87,9 @@ public class PledgeService {
     CertfreeConfig config;
 
     @Inject
+    HolderIndex holders;
+
+    @Inject
     Clock clock;
 
     /** A pledge made now. */
@@ -122,9 +126,11 @@ public class PledgeService {
         }
         Templates.Template t = templates.current(in.matterCode(), now)
                 .orElseThrow(() -> ApiException.unprocessable(Messages.PLEDGE_MATTER_NOT_LISTED.formatted(in.matterCode().trim())));
-        if (!t.hash().equals(in.templateHash())) {
-            throw ApiException.conflict(Messages.PLEDGE_TEMPLATE_SUPERSEDED.formatted(t.name(), t.version(), t.batchNumber(), t.hash()));
+        if (!t.hash().equals(in.templateHash()) || !t.textHash().equals(in.textHash())) {
+            throw ApiException.conflict(Messages.PLEDGE_TEMPLATE_SUPERSEDED.formatted(t.name(), t.version(), t.batchNumber(), t.hash(),
+                    t.textHash()));
         }
+        refuseRepeat(holders.of(pledgerId), t, unit, now);
         Map<String, String> answers = answers(t.terms().fieldsOrEmpty(), in.answers());
         // the draw's seed: the tree head published before the pledge (by the justice bureau)
         TreeHeadView head = t.terms().sampleRatioPercent() == null ? null : transparency.treeHead(null);
@@ -196,6 +202,25 @@ public class PledgeService {
                     null, null, serviceMatter, Map.of("matter", p.matterCode, "identityCheck", act.identityCheck().name())));
         }
         return views.view(p, task, signed.document());
+    }
+
+    /**
+     * One standing pledge per holder, matter and using unit: while one made there is valid and not found false,
+     * another is refused (409 naming it). A pledge cannot be made again to draw again (抽查) — the draw is
+     * fixed by the tree head and the number, and the first number stands. Serialized per (holder, matter,
+     * unit) across replicas by a transaction-scoped advisory lock.
+     */
+    private void refuseRepeat(String holderIndex, Templates.Template t, String unit, Instant now) {
+        Pledge.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('pledge:' || :key))")
+                .setParameter("key", holderIndex + "|" + t.matterCode() + "|" + unit).getSingleResult();
+        Instant stillValid = ZonedDateTime.ofInstant(now, ControllableClock.ZONE).minus(config.pledgeValidity()).toInstant();
+        Pledge.<Pledge>find("subjectIdIndex = ?1 and matterCode = ?2 and usingUnit = ?3 and pledgedAt > ?4 and status in ?5"
+                + " order by pledgedAt desc", holderIndex, t.matterCode(), unit, stillValid,
+                List.of(PledgeStatus.PLEDGED, PledgeStatus.CONFIRMED, PledgeStatus.NOT_VERIFIABLE)).firstResultOptional()
+                .ifPresent(p -> {
+                    throw ApiException.duplicate(Messages.PLEDGE_REPEATED.formatted(t.name(), unit, p.number,
+                            LocalDate.ofInstant(p.pledgedAt, ControllableClock.ZONE)), PATH + p.number);
+                });
     }
 
     /** The signed {@code pledge} block (no personal data): see the README's "告知承诺" section. */

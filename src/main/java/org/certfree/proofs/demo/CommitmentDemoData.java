@@ -27,6 +27,7 @@ import org.certfree.proofs.commitment.dto.ReviewInput;
 import org.certfree.proofs.commitment.PledgeService;
 import org.certfree.proofs.commitment.dto.PledgeInput;
 import org.certfree.proofs.commitment.dto.PledgeView;
+import org.certfree.proofs.commitment.dto.TemplateView;
 import org.certfree.proofs.consent.IdentityCheck;
 import org.certfree.proofs.consent.dto.AssistanceInput;
 import org.certfree.proofs.proof.dto.SubjectInput;
@@ -95,12 +96,14 @@ public class CommitmentDemoData {
         objections.object(falsePledge.number(), new ObjectionInput("配偶已于 2026 年 9 月离职，现无工资收入，请重新核查。"),
                 Caller.acting(ProofDemoData.WANG.id(), null, Role.CITIZEN));
         made++;
-        // 抽查 (50 %): the company and two citizens pledge until one pledge is drawn and one is not
+        // 抽查 (50 %): holders pledge until one pledge is drawn and one is not
         boolean drawn = false;
         boolean passed = false;
-        SubjectInput[] who = { ProofDemoData.COMPANY, ProofDemoData.LI, ProofDemoData.WANG };
-        for (int i = 0; i < 12 && !(drawn && passed); i++) {
-            PledgeView v = pledge(who[i % who.length], "BZWJW-N001", ProofDemoData.LUNTAI_WINDOW, "医疗机构执业登记",
+        // (one standing pledge per holder, matter and unit: each try is another holder or another unit)
+        SubjectInput[] who = { ProofDemoData.COMPANY, ProofDemoData.LI, ProofDemoData.WANG, ProofDemoData.ZHANG, ProofDemoData.AHMAT };
+        String[] units = { ProofDemoData.LUNTAI_WINDOW, ProofDemoData.KORLA_WINDOW, "BZZWZX" };
+        for (int i = 0; i < who.length * units.length && !(drawn && passed); i++) {
+            PledgeView v = pledge(who[i % who.length], "BZWJW-N001", units[i / who.length], "医疗机构执业登记",
                     answers("address", "轮台县团结路 " + (20 + i) + " 号", "area", "320"), null, now.minus(Duration.ofDays(3)));
             drawn |= v.check().required();
             passed |= !v.check().required();
@@ -124,12 +127,13 @@ public class CommitmentDemoData {
 
     private PledgeView pledge(SubjectInput holder, String matter, String unit, String serviceMatter, Map<String, String> answers,
             String window, Instant at) {
-        String hash = queries.template(matter).hash();
+        TemplateView template = queries.template(matter);
         AssistanceInput assistance = window == null ? null
                 : new AssistanceInput(IdentityCheck.ID_CARD_READER, sha256("demo window form " + matter));
         Caller caller = window == null ? Caller.acting(holder.id(), null, Role.CITIZEN)
                 : Caller.acting("demo-verifier-" + window.toLowerCase(), window, Role.VERIFIER);
-        return pledges.pledge(new PledgeInput(matter, hash, unit, serviceMatter, holder, answers, true, assistance), caller, at);
+        return pledges.pledge(new PledgeInput(matter, template.hash(), template.textHash(), unit, serviceMatter, holder, answers, true,
+                assistance), caller, at);
     }
 
     private static String sha256(String text) {

@@ -86,6 +86,9 @@ public class IssuanceService {
     /** Revocation by an ISSUER of the proof's department; only a VALID proof can be revoked. */
     @Transactional
     public ProofView revoke(String number, RevokeRequest body, Caller caller) {
+        if (body.reason() == RevocationReason.FALSE_PLEDGE) { // a pledge's, and only through its post-check
+            throw ApiException.invalid("reason", Messages.REVOKE_FALSE_PLEDGE_REASON);
+        }
         Proof proof = queries.require(number);
         caller.requireDepartment(proof.issuerDept);
         if (proof.status != ProofStatus.VALID) {

@@ -60,6 +60,21 @@ public class PledgeDocuments {
             String subjectIdMasked, Instant signedAt, ProofView document) {
     }
 
+    /**
+     * The FALSE finding of a pledge document withdrawn on the holder's objection: the revocation stays (final),
+     * verifications and the status check say the finding no longer stands. Nothing when the document was not
+     * revoked for a FALSE finding.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawFalseFinding(String number, Caller by) {
+        Proof p = queries.require(number, DocumentKind.PLEDGE);
+        if (p.revocationReason != RevocationReason.FALSE_PLEDGE || p.falseFindingWithdrawnAt != null) {
+            return;
+        }
+        p.falseFindingWithdrawnAt = clock.instant();
+        staffActions.record(by, "pledge.false-finding-withdrawn", p.issuerDept, "proof", p.number);
+    }
+
     /** The pledger's identifier, normalized; a 400 problem naming {@code field} when it is no valid ID or USCC. */
     public String pledgerId(SubjectInput pledger, String field) {
         return ProofSubject.of(pledger, field).id();
@@ -93,13 +108,15 @@ public class PledgeDocuments {
 
     /**
      * A FALSE finding (不实承诺): the document is revoked with reason {@link RevocationReason#FALSE_PLEDGE}, so
-     * verifications say so and the department's status list carries it. Like every revocation it is final.
+     * verifications say so and the department's status list carries it. Like every revocation it is final. A
+     * document no longer VALID (revoked after a key compromise, expired) keeps its status: the finding stands
+     * in the pledge's record all the same.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markFalse(String number, String note, Caller by) {
         Proof p = queries.require(number, DocumentKind.PLEDGE);
         if (p.status != ProofStatus.VALID) {
-            throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(p.number, p.status.chinese()));
+            return;
         }
         p.status = ProofStatus.REVOKED;
         p.revokedAt = clock.instant();

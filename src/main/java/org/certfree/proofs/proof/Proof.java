@@ -81,6 +81,10 @@ public class Proof extends PanacheEntityBase {
     @Column(name = "revoked_by")
     public String revokedBy;
 
+    /** A pledge's FALSE finding withdrawn on objection (V36); the revocation itself stays. */
+    @Column(name = "false_finding_withdrawn_at")
+    public Instant falseFindingWithdrawnAt;
+
     @Column(name = "superseded_by")
     public String supersededBy;
 

@@ -1,6 +1,7 @@
 package org.certfree.proofs.proof;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,8 @@ import java.util.UUID;
  * columns, to be compared with it.
  */
 public record ProofRecordRow(UUID id, String number, DocumentKind kind, String codeEnc, String matterCode, String issuerDept,
-        String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, String supersededBy, String payload,
+        String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, Instant falseFindingWithdrawnAt,
+        String supersededBy, String payload,
         String jwsCompact, String disclosuresEnc) {
 
     /**

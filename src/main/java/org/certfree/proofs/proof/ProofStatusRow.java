@@ -1,10 +1,12 @@
 package org.certfree.proofs.proof;
 
+import java.time.Instant;
+
 /**
  * What the public status check needs of a proof: its code, status and signed form (its content is
  * read through {@link ProofLookup#signed(ProofStatusRow)} once the code has matched).
  */
 public record ProofStatusRow(String number, DocumentKind kind, String codeEnc, ProofStatus status,
-        RevocationReason revocationReason, String supersededBy, String payload,
+        RevocationReason revocationReason, Instant falseFindingWithdrawnAt, String supersededBy, String payload,
         String jwsCompact, String disclosuresEnc) {
 }

@@ -46,8 +46,10 @@ public class StatusCheckService {
         ProofStatus status = signed.statusAt(p.status(), clock.instant());
         return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), signed.matterName(),
                 signed.issuerName(), signed.issuedAt(), signed.validUntil(), signed.subjectNameMasked(), p.supersededBy(),
-                clock.instant(), p.kind(), p.kind() == DocumentKind.PLEDGE ? "告知承诺书" : "电子证明",
+                clock.instant(), p.kind(), p.kind() == DocumentKind.PLEDGE ? Messages.DOCUMENT_PLEDGE : Messages.DOCUMENT_PROOF,
                 status == ProofStatus.REVOKED ? p.revocationReason() : null,
-                status == ProofStatus.REVOKED && p.revocationReason() != null ? p.revocationReason().chinese() : null));
+                status != ProofStatus.REVOKED || p.revocationReason() == null ? null
+                        : p.falseFindingWithdrawnAt() != null ? Messages.STATUS_FALSE_FINDING_WITHDRAWN
+                        : p.revocationReason().chinese(), p.falseFindingWithdrawnAt()));
     }
 }

@@ -95,6 +95,10 @@ public class VerificationService {
         if (found != null && found.kind() == DocumentKind.PROOF && !usage.allowed(unit, found.matterCode())) {
             throw ApiException.forbidden(Messages.UNIT_NOT_ON_USAGE_LIST.formatted(unit, found.matterCode()));
         }
+        // a pledge is made to one using unit, which the document names (signed): only that unit checks it
+        if (found != null && found.kind() == DocumentKind.PLEDGE && !unit.equals(pledgeUnit(found))) {
+            throw ApiException.forbidden(Messages.PLEDGE_OTHER_UNIT.formatted(unit));
+        }
         if (byCode && looked.codeLocked()) { // too many wrong codes for this number, from anyone, on any replica
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, Messages.VERIFY_CODE_LOCKED.formatted(
                     ProofLookup.MAX_WRONG_CODES, ProofLookup.CODE_LOCK.toMinutes()))
@@ -182,9 +186,11 @@ public class VerificationService {
         BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,
                 "outcome", verdict.indication(), "sub", verdict.sub(), "retrieved", v.retrieved);
         boolean pledge = proof != null && proof.kind() == DocumentKind.PLEDGE;
+        boolean foundFalse = pledge && verdict.sub() == SubIndication.REVOKED
+                && proof.revocationReason() == RevocationReason.FALSE_PLEDGE;
         String message = pledge && verdict.indication() == Indication.TOTAL_PASSED ? Messages.VERDICT_PLEDGE_PASSED
-                : pledge && verdict.sub() == SubIndication.REVOKED && proof.revocationReason() == RevocationReason.FALSE_PLEDGE
-                        ? Messages.VERDICT_PLEDGE_FALSE : verdict.message();
+                : foundFalse && proof.falseFindingWithdrawnAt() != null ? Messages.VERDICT_PLEDGE_FINDING_WITHDRAWN
+                : foundFalse ? Messages.VERDICT_PLEDGE_FALSE : verdict.message();
         return new VerificationResult(v.id, verdict.indication(), verdict.indication().uri(), verdict.sub(),
                 verdict.sub() == null ? null : verdict.sub().uri(), message,
                 proof == null ? null : proof.number(), v.proofStatus,
@@ -243,6 +249,12 @@ public class VerificationService {
         };
     }
 
+
+    /** The using unit a pledge document names in its signed block (read before the signature check: only to refuse). */
+    private static String pledgeUnit(ProofRecordRow row) {
+        SignedProof content = row.signedOrNull();
+        return content == null || content.pledge() == null ? null : content.pledge().path("usingUnit").asText(null);
+    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

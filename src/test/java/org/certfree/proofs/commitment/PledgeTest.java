@@ -274,10 +274,9 @@ class PledgeTest {
 
     @Test
     void theDrawIsRecomputedFromTheSignedTreeHead() throws Exception {
-        String holder = Fixtures.randomResidentId();
         int drawn = 0;
-        for (int i = 0; i < 8; i++) {
-            JsonPath p = JsonPath.from(JSON.writeValueAsString(made(HEALTH, holder)));
+        for (int i = 0; i < 8; i++) { // eight holders: one holder pledges once per matter and unit
+            JsonPath p = JsonPath.from(JSON.writeValueAsString(made(HEALTH, Fixtures.randomResidentId())));
             int treeSize = p.getInt("check.draw.treeSize");
             String root = p.getString("check.draw.rootHash");
             String head = given().queryParam("treeSize", treeSize).get("/api/v1/transparency/tree-head").then().statusCode(200)

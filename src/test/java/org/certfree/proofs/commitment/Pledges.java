@@ -30,6 +30,10 @@ final class Pledges {
         return given().get("/api/v1/commitment-templates/" + matter).then().statusCode(200).extract().path("hash");
     }
 
+    static String textHash(String matter) {
+        return given().get("/api/v1/commitment-templates/" + matter).then().statusCode(200).extract().path("textHash");
+    }
+
     static Map<String, String> answers(String matter) {
         return switch (matter) {
             case MARKET -> Map.of("address", "新疆博乐市青得里大街 88 号", "useRight", "租赁");
@@ -43,6 +47,7 @@ final class Pledges {
         Map<String, Object> b = new HashMap<>();
         b.put("matterCode", matter);
         b.put("templateHash", hash(matter));
+        b.put("textHash", textHash(matter));
         b.put("usingUnit", UNIT);
         b.put("serviceMatter", SERVICE);
         b.put("pledger", Map.of("kind", "PERSON", "name", name, "id", holder));

@@ -157,6 +157,9 @@ class ProofResourceTest {
         given().header("Authorization", Tokens.bearer(Tokens.citizen(Fixtures.CITIZEN_ID))).contentType(ContentType.JSON)
                 .body(Map.of("reason", "ISSUED_IN_ERROR")).post("/api/v1/proofs/" + number + "/revoke").then().statusCode(403);
         given().header("Authorization", Tokens.bearer(issuer)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "FALSE_PLEDGE")).post("/api/v1/proofs/" + number + "/revoke").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("reason"));
+        given().header("Authorization", Tokens.bearer(issuer)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "DATA_CHANGED", "note", "户籍迁出"))
                 .post("/api/v1/proofs/" + number + "/revoke")
                 .then().statusCode(200).body("status", equalTo("REVOKED")).body("revocation.reason", equalTo("DATA_CHANGED"));

@@ -22,6 +22,11 @@ public record PledgeInput(
                 examples = "3b0f6c2f0a3e5a1f7e5b4f0d1c9a8b7e6f5d4c3b2a19081726354453627180a9")
         @NotBlank(message = Messages.PLEDGE_TEMPLATE_HASH_INVALID) @Pattern(regexp = "[0-9a-f]{64}", message = Messages.PLEDGE_TEMPLATE_HASH_INVALID)
         String templateHash,
+        @Schema(description = "承诺人阅读的承诺书全文的哈希（格式文本接口的 textHash）；不是现行全文则拒绝"
+                + " / the hash of the pledge text the applicant read (the template endpoint's textHash); refused unless current",
+                examples = "6626c22626b12a5592eb2173bb303910512fcd04ef0b740a2af3d5d6d54b5a65")
+        @NotBlank(message = Messages.PLEDGE_TEXT_HASH_INVALID) @Pattern(regexp = "[0-9a-f]{64}", message = Messages.PLEDGE_TEXT_HASH_INVALID)
+        String textHash,
         @Schema(description = "接受承诺的用证单位编码 / the using unit the pledge is made to", examples = "BZZWFW")
         @NotBlank(message = Messages.PLEDGE_UNIT_REQUIRED) @Size(max = 32, message = Messages.PLEDGE_UNIT_REQUIRED)
         String usingUnit,

@@ -121,6 +121,7 @@ public final class Examples {
             {
               "matterCode": "BZSCJGJ-N001",
               "templateHash": "a7af31b0a11bb19a1e661ff6d827b428fd59ff1a4d7998c9bac755fd35c10519",
+              "textHash": "6626c22626b12a5592eb2173bb303910512fcd04ef0b740a2af3d5d6d54b5a65",
               "usingUnit": "KELSZWZX",
               "serviceMatter": "个体工商户设立登记",
               "pledger": {

@@ -29,5 +29,7 @@ public record StatusAnswer(
         @Schema(description = "文书类型中文名 / the document type in Chinese", examples = "告知承诺书") String documentText,
         @Schema(description = "撤销原因（已撤销时）；FALSE_PLEDGE 为经核查认定的不实承诺 / why revoked; FALSE_PLEDGE: found false on checking")
         RevocationReason revocationReason,
-        String revocationReasonText) {
+        String revocationReasonText,
+        @Schema(description = "告知承诺书的不实承诺认定经异议撤销的时间（撤销本身不变）/ when a pledge's FALSE finding was withdrawn on objection (the revocation stays)")
+        Instant falseFindingWithdrawnAt) {
 }

@@ -358,8 +358,9 @@ class PersonalDataAtRestTest {
         String unit = "BZZWZX";
         String holder = Tokens.citizen(HOLDER_ID);
         String hash = given().get("/api/v1/commitment-templates/" + market).then().statusCode(200).extract().path("hash");
+        String text = given().get("/api/v1/commitment-templates/" + market).then().statusCode(200).extract().path("textHash");
         Map<String, Object> pledge = post(holder, "/api/v1/commitments", Map.of("matterCode", market, "templateHash", hash,
-                "usingUnit", unit, "serviceMatter", "个体工商户设立登记", "pledger", person(HOLDER_ID, HOLDER_NAME),
+                "textHash", text, "usingUnit", unit, "serviceMatter", "个体工商户设立登记", "pledger", person(HOLDER_ID, HOLDER_NAME),
                 "answers", Map.of("address", ADDRESS, "useRight", "与" + SPOUSE + "共有"), "accept", true), key())
                 .statusCode(201).extract().as(Map.class);
         String number = (String) pledge.get("number");
@@ -367,7 +368,8 @@ class PersonalDataAtRestTest {
         String taskId = (String) ((Map<String, Object>) pledge.get("check")).get("taskId");
         String police = "BZGAJ-N001";
         String policeHash = given().get("/api/v1/commitment-templates/" + police).then().statusCode(200).extract().path("hash");
-        post(Tokens.verifier(unit), "/api/v1/commitments", Map.of("matterCode", police, "templateHash", policeHash,
+        String policeText = given().get("/api/v1/commitment-templates/" + police).then().statusCode(200).extract().path("textHash");
+        post(Tokens.verifier(unit), "/api/v1/commitments", Map.of("matterCode", police, "templateHash", policeHash, "textHash", policeText,
                 "usingUnit", unit, "serviceMatter", "投靠落户", "pledger", person(OTHER_ID, OTHER_NAME),
                 "answers", Map.of("relative", SPOUSE, "relationship", "夫妻"), "accept", true,
                 "assistance", Map.of("identityCheck", "ID_CARD_READER", "formSha256", "a".repeat(64))), key()).statusCode(201);
