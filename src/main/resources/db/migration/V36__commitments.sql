@@ -54,11 +54,12 @@ CREATE TABLE pledge (
     -- a FALSE finding: when, and the consequence the template stated (不实承诺的法律后果)
     found_false_at       TIMESTAMPTZ,
     consequence          TEXT,
-    -- the holder's objection to a FALSE finding (a simple state; disputes generalise it)
+    -- the holder's objection to a FALSE finding (a simple state; disputes generalise it); the reason and
+    -- the department's answer may name people: encrypted, shown to the holder and the department only
     objection_status     VARCHAR(12)  CHECK (objection_status IN ('OPEN', 'UPHELD', 'DISMISSED')),
     objection_reason_enc TEXT,
     objected_at          TIMESTAMPTZ,
-    objection_answer     VARCHAR(500),
+    objection_answer_enc TEXT,
     objection_decided_by VARCHAR(128),
     objection_decided_at TIMESTAMPTZ,
     version              INTEGER      NOT NULL DEFAULT 0,
@@ -74,7 +75,8 @@ CREATE TABLE pledge (
         AND (status = 'OVERTURNED') = (objection_status IS NOT DISTINCT FROM 'UPHELD')),
     CONSTRAINT pledge_objection CHECK ((objection_status IS NULL) = (objected_at IS NULL)
         AND (objection_status IS NULL OR found_false_at IS NOT NULL)
-        AND (objection_status IN ('UPHELD', 'DISMISSED')) = (objection_decided_at IS NOT NULL))
+        AND (objection_status IN ('UPHELD', 'DISMISSED')) = (objection_decided_at IS NOT NULL)
+        AND (objection_decided_at IS NULL) = (objection_answer_enc IS NULL))
 );
 CREATE INDEX pledge_department_idx ON pledge (department_code, pledged_at DESC);
 CREATE INDEX pledge_unit_idx ON pledge (using_unit, pledged_at DESC);
@@ -84,6 +86,8 @@ CREATE INDEX pledge_subject_idx ON pledge (subject_id_index, pledged_at DESC);
 -- ones where the template samples). checking_department: the owning department, or the department asked
 -- to assist (协查). OPEN → ASSIGNED → RECORDED (a checker's finding) → CLOSED (a reviewer, never the
 -- checker, confirms it; or sends it back to ASSIGNED). OVERDUE is not stored: due_date passed, not CLOSED.
+-- The findings, the evidence list (its names may name people; a JSON array of {name, sha256}) and the
+-- reviewer's comment are encrypted: shown to staff of the two departments only.
 CREATE TABLE pledge_check (
     id                   UUID         PRIMARY KEY,
     pledge_id            UUID         NOT NULL UNIQUE REFERENCES pledge (id),
@@ -102,12 +106,12 @@ CREATE TABLE pledge_check (
     assigned_at          TIMESTAMPTZ,
     result               VARCHAR(16)  CHECK (result IN ('CONFIRMED', 'FALSE', 'NOT_VERIFIABLE')),
     findings_enc         TEXT,
-    evidence             JSONB,
+    evidence_enc         TEXT,
     recorded_by          VARCHAR(128),
     recorded_at          TIMESTAMPTZ,
     reviewed_by          VARCHAR(128),
     reviewed_at          TIMESTAMPTZ,
-    review_comment       VARCHAR(500),
+    review_comment_enc   TEXT,
     closed_at            TIMESTAMPTZ,
     version              INTEGER      NOT NULL DEFAULT 0,
     CONSTRAINT pledge_check_assigned CHECK ((status = 'OPEN') = (assignee IS NULL)),
@@ -122,7 +126,9 @@ CREATE INDEX pledge_check_department_idx ON pledge_check (department_code, statu
 CREATE INDEX pledge_check_checking_idx ON pledge_check (checking_department, status, due_date);
 CREATE INDEX pledge_check_due_idx ON pledge_check (due_date) WHERE status <> 'CLOSED';
 
--- Notices to using units about pledges made to them (a FALSE finding, its objection's outcome).
+-- Notices to using units about pledges made to them (a FALSE finding, its objection's outcome). The message
+-- is built from templates and public values only (number, matter, service matter, department, the template's
+-- consequence): no findings, comment or answer, which may name people.
 CREATE TABLE pledge_notice (
     id             UUID         PRIMARY KEY,
     unit_code      VARCHAR(32)  NOT NULL,

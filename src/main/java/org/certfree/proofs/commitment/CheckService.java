@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.commitment.dto.AssignInput;
 import org.certfree.proofs.commitment.dto.CheckView;
+import org.certfree.proofs.commitment.dto.Evidence;
 import org.certfree.proofs.commitment.dto.FindingsInput;
 import org.certfree.proofs.commitment.dto.ReviewInput;
 import org.certfree.proofs.common.error.ApiException;
@@ -35,6 +36,9 @@ public class CheckService {
 
     /** The line of the pledge text that states the consequence (see {@link Templates#text}). */
     static final String CONSEQUENCE_LINE = "三、不实承诺的法律后果：";
+
+    /** The section after the consequence. */
+    static final String NEXT_SECTION = "四、";
 
     @Inject
     CheckQueries queries;
@@ -70,6 +74,7 @@ public class CheckService {
         t.assignee = assignee;
         t.assignedBy = caller.subject();
         t.assignedAt = clock.instant();
+        flush();
         staffActions.record(caller, "pledge-check.assigned", t.checkingDepartment, "pledge-check", t.id, "assignee", assignee);
         return queries.view(t, Pledge.findById(t.pledgeId), caller);
     }
@@ -88,11 +93,13 @@ public class CheckService {
         t.status = CheckStatus.RECORDED;
         t.result = in.result();
         t.findingsEnc = protector.encrypt(in.findings().trim(), CheckQueries.FINDINGS);
-        t.evidence = in.evidence() == null ? List.of() : List.copyOf(in.evidence());
+        List<Evidence> evidence = in.evidence() == null ? List.of() : List.copyOf(in.evidence());
+        t.evidenceEnc = queries.sealEvidence(evidence);
         t.recordedBy = caller.subject();
         t.recordedAt = clock.instant();
+        flush();
         staffActions.record(caller, "pledge-check.recorded", t.checkingDepartment, "pledge-check", t.id, "result", t.result,
-                "evidence", t.evidence.size());
+                "evidence", evidence.size());
         return queries.view(t, Pledge.findById(t.pledgeId), caller);
     }
 
@@ -112,24 +119,26 @@ public class CheckService {
             throw ApiException.forbidden(Messages.CHECK_REVIEW_OWN_FINDING);
         }
         Instant now = clock.instant();
-        String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
+        String comment = in.comment() == null || in.comment().isBlank() ? null
+                : protector.encrypt(in.comment().trim(), CheckQueries.REVIEW_COMMENT);
         Pledge p = Pledge.findById(t.pledgeId);
         if (!in.approve()) {
             CheckResult rejected = t.result;
             t.status = CheckStatus.ASSIGNED;
             t.result = null;
             t.findingsEnc = null;
-            t.evidence = null;
+            t.evidenceEnc = null;
             t.recordedBy = null;
             t.recordedAt = null;
-            t.reviewComment = comment;
+            t.reviewCommentEnc = comment;
+            flush();
             staffActions.record(caller, "pledge-check.sent-back", t.departmentCode, "pledge-check", t.id, "result", rejected);
             return queries.view(t, p, caller);
         }
         t.status = CheckStatus.CLOSED;
         t.reviewedBy = caller.subject();
         t.reviewedAt = now;
-        t.reviewComment = comment;
+        t.reviewCommentEnc = comment;
         t.closedAt = now;
         p.status = t.result.leadsTo();
         Map<String, String> details = new LinkedHashMap<>();
@@ -138,10 +147,12 @@ public class CheckService {
             p.foundFalseAt = now;
             p.consequence = consequence(p.text);
             documents.markFalse(p.number, Messages.CHECK_FALSE_NOTE.formatted(t.id), caller);
+            // the template's consequence is public text; the findings, which may name people, stay out
             notices.create(p, PledgeNotice.Kind.FOUND_FALSE, Messages.NOTICE_FOUND_FALSE.formatted(p.number, p.matterName,
                     p.serviceMatter, notices.departmentName(t.checkingDepartment), p.consequence));
             details.put("consequence", p.consequence);
         }
+        flush();
         accessLog.record(new HolderAccess(now, p.subjectIdIndex, AccessKind.PLEDGE_CHECKED, t.departmentCode, caller.actor(),
                 p.number, null, null, null, details));
         staffActions.record(caller, "pledge-check.closed", t.departmentCode, "pledge-check", t.id, "result", t.result,
@@ -149,11 +160,32 @@ public class CheckService {
         return queries.view(t, p, caller);
     }
 
-    /** The consequence the pledge text stated: the text's own line, so it is what the pledger accepted. */
+    /**
+     * The consequence the pledge text stated, so it is what the pledger accepted: everything after
+     * {@link #CONSEQUENCE_LINE} up to the next section (a line starting with {@link #NEXT_SECTION}) or the
+     * end — a legal liability may run over several lines.
+     */
     static String consequence(String text) {
-        return text.lines().filter(l -> l.startsWith(CONSEQUENCE_LINE)).findFirst()
-                .map(l -> l.substring(CONSEQUENCE_LINE.length()).trim())
-                .orElseThrow(() -> new IllegalStateException("pledge text without its consequence line"));
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(CONSEQUENCE_LINE)) {
+                StringBuilder out = new StringBuilder(lines.get(i).substring(CONSEQUENCE_LINE.length()));
+                for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith(NEXT_SECTION); j++) {
+                    out.append('\n').append(lines.get(j));
+                }
+                return out.toString().strip();
+            }
+        }
+        throw new IllegalStateException("pledge text without its consequence line");
+    }
+
+    /**
+     * Writes the changes now, inside the service method, so a concurrent change (the {@code @Version} check)
+     * fails here as an {@link jakarta.persistence.OptimisticLockException} — a 409 — and not at commit,
+     * wrapped in a rollback exception.
+     */
+    static void flush() {
+        PledgeCheck.getEntityManager().flush();
     }
 
     private static void requireState(PledgeCheck t, String action, CheckStatus... allowed) {

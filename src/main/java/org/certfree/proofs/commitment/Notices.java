@@ -21,6 +21,9 @@ import org.certfree.proofs.system.security.Role;
 @ApplicationScoped
 public class Notices {
 
+    /** The length of {@code pledge_notice.message}. */
+    static final int MESSAGE_MAX = 500;
+
     @Inject
     DepartmentService departments;
 
@@ -39,10 +42,21 @@ public class Notices {
         n.unitCode = p.usingUnit;
         n.pledgeNumber = p.number;
         n.kind = kind;
-        // the column holds 500 characters; the message quotes free text (the answer, the consequence)
-        n.message = message.length() > 500 ? message.substring(0, 499) + "…" : message;
+        n.message = fit(message, MESSAGE_MAX);
         n.createdAt = clock.instant();
         n.persist();
+    }
+
+    /**
+     * {@code message} within {@code max} characters (the column's VARCHAR length, counted by PostgreSQL in code
+     * points): cut by code points, so a supplementary character (a surrogate pair) is never split; "…" marks a
+     * cut. The message is template text and public values (a long consequence may need cutting).
+     */
+    static String fit(String message, int max) {
+        if (message.codePointCount(0, message.length()) <= max) {
+            return message;
+        }
+        return message.substring(0, message.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /** The caller's unit's notices, newest first; {@code unread}: only those nobody has read yet. */
@@ -55,7 +69,10 @@ public class Notices {
                 page.size(), query.count());
     }
 
-    /** Marks a notice read (the first read stays recorded). */
+    /**
+     * Marks a notice read. The first read stays recorded: a conditional update ({@code where read_at is
+     * null}), so of two concurrent reads one sets it and the other changes nothing.
+     */
     @Transactional
     public NoticeView read(UUID id, Caller caller) {
         String unit = unit(caller);
@@ -65,8 +82,8 @@ public class Notices {
             throw ApiException.forbidden(Messages.NOTICE_FORBIDDEN);
         }
         if (n.readAt == null) {
-            n.readAt = clock.instant();
-            n.readBy = caller.subject();
+            PledgeNotice.update("readAt = ?1, readBy = ?2 where id = ?3 and readAt is null", clock.instant(), caller.subject(), id);
+            PledgeNotice.getEntityManager().refresh(n);
         }
         return view(n);
     }

@@ -70,9 +70,11 @@ public class ObjectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.ISSUER)
     @Operation(summary = "处理异议 / Decide an objection",
-            description = "事项所属部门中作出不实认定的复核人员以外的工作人员处理：成立则撤销不实认定（承诺书仍为已撤销），不成立则维持；通知用证单位。"
-                    + " / Staff of the matter's department other than the FALSE finding's reviewer: upheld, the finding is withdrawn"
-                    + " (the document stays revoked); dismissed, it stands. The using unit is notified.")
+            description = "事项所属部门中未参与不实认定（核查、复核）的工作人员处理：成立则撤销不实认定（承诺书仍为已撤销），不成立则维持；"
+                    + "答复加密保存，仅承诺人和事项所属部门可见；通知用证单位处理结果（不含答复）。"
+                    + " / Staff of the matter's department who took no part in the FALSE finding (its assignee, checker, reviewer):"
+                    + " upheld, the finding is withdrawn (the document stays revoked); dismissed, it stands. The answer is stored"
+                    + " encrypted and shown to the holder and the department only; the using unit is told the outcome, not the answer.")
     @APIResponse(responseCode = "200", description = "已处理 / decided")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -22,8 +22,10 @@ import org.certfree.proofs.system.security.Role;
 
 /**
  * The holder's objection (异议) to a FALSE finding and the department's decision on it. Upheld, the pledge
- * becomes OVERTURNED but its document stays revoked (a revocation is final, V28); the decider is never the
- * reviewer who closed the FALSE check, so the finding is looked at by fresh eyes.
+ * becomes OVERTURNED but its document stays revoked (a revocation is final, V28); the decider is none of those
+ * who made the finding — its assignee, its checker, the reviewer who closed it — so the finding is looked at
+ * by fresh eyes. The answer may name people: it is stored encrypted and shown to the holder and the
+ * department only; the using unit's notice says the outcome, not the answer.
  */
 @ApplicationScoped
 public class ObjectionService {
@@ -68,6 +70,7 @@ public class ObjectionService {
         p.objectionStatus = ObjectionStatus.OPEN;
         p.objectionReasonEnc = protector.encrypt(in.reason().trim(), PledgeViews.OBJECTION_REASON);
         p.objectedAt = clock.instant();
+        CheckService.flush();
         return views.view(p, PledgeQueries.task(p), documents.document(p.number, true));
     }
 
@@ -82,23 +85,26 @@ public class ObjectionService {
             throw ApiException.conflict(Messages.OBJECTION_NOT_OPEN.formatted(p.number));
         }
         PledgeCheck task = PledgeQueries.task(p);
-        if (task != null && caller.subject().equals(task.reviewedBy)) {
-            throw ApiException.forbidden(Messages.OBJECTION_DECIDE_OWN_REVIEW);
+        if (task != null && (caller.subject().equals(task.reviewedBy) || caller.subject().equals(task.recordedBy)
+                || caller.subject().equals(task.assignee))) {
+            throw ApiException.forbidden(Messages.OBJECTION_DECIDE_OWN_FINDING);
         }
         Instant now = clock.instant();
-        String answer = in.answer().trim();
         p.objectionStatus = in.uphold() ? ObjectionStatus.UPHELD : ObjectionStatus.DISMISSED;
-        p.objectionAnswer = answer;
+        p.objectionAnswerEnc = protector.encrypt(in.answer().trim(), PledgeViews.OBJECTION_ANSWER);
         p.objectionDecidedBy = caller.subject();
         p.objectionDecidedAt = now;
         String dept = p.departmentCode;
+        // the notice says the outcome, never the answer (it may name people)
         if (in.uphold()) {
             p.status = PledgeStatus.OVERTURNED;
-            notices.create(p, PledgeNotice.Kind.OBJECTION_UPHELD, Messages.NOTICE_OBJECTION_UPHELD.formatted(p.number, notices.departmentName(dept), answer));
+            notices.create(p, PledgeNotice.Kind.OBJECTION_UPHELD,
+                    Messages.NOTICE_OBJECTION_UPHELD.formatted(p.number, notices.departmentName(dept)));
         } else {
             notices.create(p, PledgeNotice.Kind.OBJECTION_DISMISSED,
-                    Messages.NOTICE_OBJECTION_DISMISSED.formatted(p.number, notices.departmentName(dept), answer));
+                    Messages.NOTICE_OBJECTION_DISMISSED.formatted(p.number, notices.departmentName(dept)));
         }
+        CheckService.flush();
         accessLog.record(new HolderAccess(now, p.subjectIdIndex, AccessKind.PLEDGE_OBJECTION_DECIDED, dept, caller.actor(),
                 p.number, null, null, null, Map.of("decision", p.objectionStatus.name())));
         staffActions.record(caller, "pledge-objection.decided", dept, "pledge", p.number, "decision", p.objectionStatus);

@@ -127,8 +127,9 @@ public class Pledge extends PanacheEntityBase {
     @Column(name = "objected_at")
     public Instant objectedAt;
 
-    @Column(name = "objection_answer")
-    public String objectionAnswer;
+    /** The department's answer to the objection, encrypted (it may name people). */
+    @Column(name = "objection_answer_enc")
+    public String objectionAnswerEnc;
 
     @Column(name = "objection_decided_by")
     public String objectionDecidedBy;

@@ -10,12 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.certfree.proofs.catalog.CheckMethod;
-import org.certfree.proofs.commitment.dto.Evidence;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** The post-check task (核查任务) of one pledge; see V36. */
 @Entity
@@ -72,10 +68,12 @@ public class PledgeCheck extends PanacheEntityBase {
     @Column(name = "findings_enc")
     public String findingsEnc;
 
-    /** Hashes of the attachments the finding rests on (the files stay in the department's records). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
-    public List<Evidence> evidence;
+    /**
+     * The attachments the finding rests on (names and SHA-256; the files stay in the department's records):
+     * a JSON array, encrypted (a name may name people). See {@link CheckQueries#evidence}.
+     */
+    @Column(name = "evidence_enc")
+    public String evidenceEnc;
 
     @Column(name = "recorded_by")
     public String recordedBy;
@@ -89,8 +87,9 @@ public class PledgeCheck extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
-    @Column(name = "review_comment")
-    public String reviewComment;
+    /** The reviewer's comment, encrypted (it may name people). */
+    @Column(name = "review_comment_enc")
+    public String reviewCommentEnc;
 
     @Column(name = "closed_at")
     public Instant closedAt;

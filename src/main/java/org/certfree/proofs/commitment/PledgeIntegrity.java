@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +16,17 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.PledgeDocuments;
 import org.certfree.proofs.proof.dto.ProofView;
+import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.integrity.IntegrityCheck;
 import org.certfree.proofs.system.integrity.IntegrityFindings;
 
 /**
  * The transparency check of the pledges: every column of a pledge row that repeats its signed document —
  * matter, template (batch, hash), the text (by its signed hash), using unit, service matter, channel, check
- * terms and the draw — must say what the document's signed {@code pledge} block says. The document's own
- * signature is checked with the proofs'. What is served comes from the signed block; this shows who changed
- * a row.
+ * terms, the draw, the pledger (kind, blind index, masked name and ID) and when it was made — must say what
+ * the document says; and the pledge's check task must exist exactly when the signed block says a check is
+ * required, with the signed checking department, method and due date. The document's own signature is
+ * checked with the proofs'. What is served comes from the signed block; this shows who changed a row.
  */
 @ApplicationScoped
 class PledgeIntegrity implements IntegrityCheck {
@@ -33,6 +37,9 @@ class PledgeIntegrity implements IntegrityCheck {
 
     @Inject
     PledgeDocuments documents;
+
+    @Inject
+    HolderIndex holders;
 
     @Override
     @Transactional
@@ -61,8 +68,10 @@ class PledgeIntegrity implements IntegrityCheck {
 
     private IntegrityFindings.Problem problem(Pledge p) {
         ProofView d;
+        ProofView full;
         try {
             d = documents.document(p.number, false);
+            full = documents.document(p.number, true);
         } catch (ApiException e) { // no document, or one that does not match its signature
             return new IntegrityFindings.Problem("SIGNATURE", p.number, e.getMessage());
         }
@@ -90,8 +99,29 @@ class PledgeIntegrity implements IntegrityCheck {
                 p.sampleRatioPercent));
         same.put("draw_value", Objects.equals(sample.isMissingNode() ? null : sample.path("value").asText(), p.drawValue));
         same.put("draw_root_hash", Objects.equals(sample.isMissingNode() ? null : sample.path("rootHash").asText(), p.drawRootHash));
+        same.put("subject_kind", d.subject().kind() == p.subjectKind);
+        same.put("subject_id_index", holders.of(full.subject().id()).equals(p.subjectIdIndex));
+        same.put("subject_name_masked", d.subject().name().equals(p.subjectNameMasked));
+        same.put("subject_id_masked", d.subject().id().equals(p.subjectIdMasked));
+        same.put("pledged_at", sameMicrosecond(d.issuedAt(), p.pledgedAt));
+        // the check task: there iff a check is required, as the signed terms say
+        PledgeCheck task = PledgeQueries.task(p);
+        boolean required = check.path("required").asBoolean();
+        same.put("pledge_check", required == (task != null));
+        if (task != null) {
+            same.put("pledge_check.checking_department", check.path("department").asText().equals(task.checkingDepartment));
+            same.put("pledge_check.method", check.path("method").asText().equals(task.method.name()));
+            if (check.hasNonNull("dueDate")) {
+                same.put("pledge_check.due_date", check.path("dueDate").asText().equals(String.valueOf(task.dueDate)));
+            }
+        }
         List<String> differ = same.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         return differ.isEmpty() ? null
                 : new IntegrityFindings.Problem("COLUMNS", p.number, Messages.PROOF_CHECK_COLUMNS.formatted(String.join(", ", differ)));
+    }
+
+    /** PostgreSQL keeps microseconds; the payload has the instant as it was. */
+    private static boolean sameMicrosecond(Instant signed, Instant stored) {
+        return signed != null && stored != null && Math.abs(Duration.between(signed, stored).toNanos()) < 1_000;
     }
 }

@@ -18,6 +18,8 @@ import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.department.DepartmentRole;
+import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.proof.PledgeDocuments;
 import org.certfree.proofs.proof.ProofNumbers;
 import org.certfree.proofs.proof.dto.ProofView;
@@ -48,6 +50,9 @@ public class PledgeQueries {
 
     @Inject
     HolderAccessLog accessLog;
+
+    @Inject
+    DepartmentService departments;
 
     @Inject
     Templates templates;
@@ -130,7 +135,7 @@ public class PledgeQueries {
         } else if (caller.has(Role.VERIFIER)) {
             where.add("usingUnit = :unit");
             params.and("unit", caller.department().orElse("-"));
-        } else if (!caller.has(Role.REVIEWER) && !caller.has(Role.ADMIN)) {
+        } else if (!justiceBureau(caller) && !caller.has(Role.ADMIN)) {
             throw ApiException.forbidden(Messages.FORBIDDEN_ROLE);
         }
         if (f.matterCode() != null && !f.matterCode().isBlank()) {
@@ -197,10 +202,15 @@ public class PledgeQueries {
         if (caller.has(Role.ISSUER) && (caller.actsFor(p.departmentCode) || caller.actsFor(checkingDepartment(p)))) {
             return Sight.STAFF;
         }
-        if (caller.has(Role.VERIFIER) && caller.actsFor(p.usingUnit) || caller.has(Role.REVIEWER) || caller.has(Role.ADMIN)) {
+        if (caller.has(Role.VERIFIER) && caller.actsFor(p.usingUnit) || justiceBureau(caller) || caller.has(Role.ADMIN)) {
             return Sight.MASKED;
         }
         throw ApiException.forbidden(Messages.PLEDGE_FORBIDDEN);
+    }
+
+    /** REVIEWER staff of the justice bureau: a department that has the REVIEWER role (and is active). */
+    private boolean justiceBureau(Caller caller) {
+        return caller.has(Role.REVIEWER) && departments.hasRole(caller.department().orElse(null), DepartmentRole.REVIEWER);
     }
 
     private static String checkingDepartment(Pledge p) {

@@ -18,10 +18,13 @@ class PledgeViews {
     /** Encryption purpose of the holder's objection reason (keys stored data: never change it). */
     static final String OBJECTION_REASON = "commitment.objection.reason";
 
+    /** Encryption purpose of the department's answer to an objection (keys stored data: never change it). */
+    static final String OBJECTION_ANSWER = "commitment.objection.answer";
+
     @Inject
     PersonalDataProtector protector;
 
-    /** {@code document} as the caller may see it; {@code private}: the objection's reason too (holder, department). */
+    /** {@code document} as the caller may see it, with the objection's reason and answer (the holder, the department). */
     PledgeView view(Pledge p, PledgeCheck task, ProofView document) {
         return view(p, task, document, true);
     }
@@ -50,7 +53,7 @@ class PledgeViews {
         PledgeView.Objection objection = p.objectionStatus == null ? null
                 : new PledgeView.Objection(p.objectionStatus, p.objectionStatus.chinese(),
                         reasons ? protector.decrypt(p.objectionReasonEnc, OBJECTION_REASON) : null, p.objectedAt,
-                        p.objectionAnswer, p.objectionDecidedAt);
+                        reasons ? protector.decrypt(p.objectionAnswerEnc, OBJECTION_ANSWER) : null, p.objectionDecidedAt);
         boolean full = document.verificationCode() != null;
         JsonNode template = b.path("template");
         String channel = b.path("channel").asText();

@@ -3,6 +3,7 @@ package org.certfree.proofs.commitment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Base64;
@@ -50,6 +61,9 @@ class PledgeCheckTest {
 
     @Inject
     ControllableClock clock;
+
+    @Inject
+    DataSource db;
 
     @BeforeEach
     void seed() {
@@ -86,15 +100,20 @@ class PledgeCheckTest {
                 .body("findings", containsString("在建工地")).body("evidence[0].name", equalTo("现场照片-1.jpg"));
         post(issuer(SCJ, "scj-checker"), CHECKS + task + "/findings", finding).then().statusCode(409);
         as(Tokens.reviewer("BZSFJ")).get(CHECKS + task).then().statusCode(200).body("findings", nullValue())
-                .body("result", equalTo("FALSE"));
+                .body("evidence", nullValue()).body("result", equalTo("FALSE"));
 
         post(issuer(SCJ, "scj-checker"), CHECKS + task + "/review", Map.of("approve", true)).then().statusCode(403)
                 .body("detail", containsString("审核分离"));
         post(issuer("BZMZJ", "mz-1"), CHECKS + task + "/review", Map.of("approve", true)).then().statusCode(403);
         post(issuer(SCJ, "scj-reviewer"), CHECKS + task + "/review", Map.of("approve", true, "comment", "证据充分，同意。"))
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("reviewedBy", equalTo("scj-reviewer"))
-                .body("pledgeStatus", equalTo("FALSE"));
+                .body("pledgeStatus", equalTo("FALSE")).body("reviewComment", equalTo("证据充分，同意。"));
         post(issuer(SCJ, "scj-reviewer"), CHECKS + task + "/review", Map.of("approve", true)).then().statusCode(409);
+        // the comment and the evidence to staff of the two departments only
+        as(issuer(SCJ, "scj-lead")).get(CHECKS + task).then().statusCode(200).body("reviewComment", equalTo("证据充分，同意。"))
+                .body("evidence[0].sha256", equalTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        as(Tokens.reviewer("BZSFJ")).get(CHECKS + task).then().statusCode(200).body("reviewComment", nullValue())
+                .body("evidence", nullValue());
 
         as(citizen(ZHANG)).get("/api/v1/commitments/" + n).then().statusCode(200).body("status", equalTo("FALSE"))
                 .body("finding.consequence", containsString("市场主体登记管理条例")).body("check.result", equalTo("FALSE"));
@@ -132,13 +151,30 @@ class PledgeCheckTest {
         post(citizen(ZHANG), objection, Map.of("reason", "再次异议")).then().statusCode(409);
         Map<String, Object> uphold = Map.of("uphold", true, "answer", "经复查，租赁合同真实有效，异议成立。");
         post(issuer(SCJ, "scj-reviewer"), objection + "/decision", uphold).then().statusCode(403);
+        // nor the checker (the assignee who recorded the finding): separation of duties
+        post(issuer(SCJ, "scj-checker"), objection + "/decision", uphold).then().statusCode(403)
+                .body("detail", containsString("审核分离"));
         post(issuer("BZMZJ", "mz-1"), objection + "/decision", uphold).then().statusCode(403);
         post(issuer(SCJ, "scj-third"), objection + "/decision", uphold).then().statusCode(200)
                 .body("status", equalTo("OVERTURNED")).body("objection.status", equalTo("UPHELD"));
         post(issuer(SCJ, "scj-third"), objection + "/decision", uphold).then().statusCode(409);
         given().queryParam("code", code).get("/api/v1/proofs/" + n + "/status").then().statusCode(200).body("status", equalTo("REVOKED"));
         as(Tokens.verifier(UNIT)).queryParam("size", 100).get("/api/v1/commitment-notices").then().statusCode(200)
-                .body("items.findAll { it.pledgeNumber == '" + n + "' }.kind", hasItem("OBJECTION_UPHELD"));
+                .body("items.findAll { it.pledgeNumber == '" + n + "' }.kind", hasItem("OBJECTION_UPHELD"))
+                // template text and public values only: neither the answer nor the findings
+                .body("items.findAll { it.pledgeNumber == '" + n + "' }.message", everyItem(not(containsString("租赁合同"))))
+                .body("items.findAll { it.pledgeNumber == '" + n + "' }.message", everyItem(not(containsString("在建工地"))))
+                .body("items.find { it.pledgeNumber == '" + n + "' && it.kind == 'FOUND_FALSE' }.message",
+                        containsString("市场主体登记管理条例"));
+        // the answer to the holder and the matter's department; not to the using unit or the justice bureau
+        as(citizen(ZHANG)).get("/api/v1/commitments/" + n).then().statusCode(200)
+                .body("objection.answer", equalTo("经复查，租赁合同真实有效，异议成立。"));
+        as(issuer(SCJ, "scj-lead")).get("/api/v1/commitments/" + n).then().statusCode(200)
+                .body("objection.answer", equalTo("经复查，租赁合同真实有效，异议成立。"));
+        as(Tokens.verifier(UNIT)).get("/api/v1/commitments/" + n).then().statusCode(200)
+                .body("objection.status", equalTo("UPHELD")).body("objection.answer", nullValue())
+                .body("objection.reason", nullValue());
+        as(Tokens.reviewer("BZSFJ")).get("/api/v1/commitments/" + n).then().statusCode(200).body("objection.answer", nullValue());
         as(citizen(ZHANG)).get("/api/v1/me/access-log?size=100").then().statusCode(200)
                 .body("items.findAll { it.proofNumber == '" + n + "' }.kind", hasItem("PLEDGE_OBJECTION_DECIDED"));
     }
@@ -201,6 +237,168 @@ class PledgeCheckTest {
         clock.advance(Duration.ofDays(150));
         as(Tokens.issuer(SCJ)).queryParam("status", "OVERDUE").queryParam("size", 200).get(CHECKS).then().statusCode(200)
                 .body("items.id", hasItem(task)).body("items.find { it.id == '" + task + "' }.overdue", equalTo(true));
+    }
+
+    @Test
+    void aDismissedObjectionKeepsTheFindingAndBadDecisionsAre400() {
+        JsonPath p = pledge("BZSCJGJ-N001");
+        String n = p.getString("number");
+        String task = p.getString("check.taskId");
+        post(issuer(SCJ, "scj-checker"), CHECKS + task + "/assign", Map.of()).then().statusCode(200);
+        post(issuer(SCJ, "scj-checker"), CHECKS + task + "/findings", Map.of("result", "FALSE", "findings", "无经营场所"))
+                .then().statusCode(200);
+        Map<String, Object> noApprove = new HashMap<>();
+        noApprove.put("approve", null);
+        noApprove.put("comment", "未表态");
+        post(issuer(SCJ, "scj-reviewer"), CHECKS + task + "/review", noApprove).then().statusCode(400);
+        post(issuer(SCJ, "scj-reviewer"), CHECKS + task + "/review", Map.of("approve", true)).then().statusCode(200)
+                .body("pledgeStatus", equalTo("FALSE"));
+        String objection = "/api/v1/commitments/" + n + "/objection";
+        post(citizen(ZHANG), objection, Map.of("reason", "场所另有租赁合同。")).then().statusCode(200);
+
+        Map<String, Object> noUphold = new HashMap<>();
+        noUphold.put("uphold", null);
+        noUphold.put("answer", "经复查，异议不成立。");
+        post(issuer(SCJ, "scj-third"), objection + "/decision", noUphold).then().statusCode(400);
+        post(issuer(SCJ, "scj-third"), objection + "/decision", Map.of("uphold", false, "answer", "   ")).then().statusCode(400);
+        post(issuer(SCJ, "scj-third"), objection + "/decision", Map.of("uphold", false)).then().statusCode(400);
+        as(citizen(ZHANG)).get("/api/v1/commitments/" + n).then().statusCode(200).body("objection.status", equalTo("OPEN"));
+
+        post(issuer(SCJ, "scj-third"), objection + "/decision", Map.of("uphold", false, "answer", "经复查，租赁合同系事后补签，异议不成立。"))
+                .then().statusCode(200).body("status", equalTo("FALSE")).body("objection.status", equalTo("DISMISSED"))
+                .body("objection.answer", containsString("事后补签"));
+        post(issuer(SCJ, "scj-fourth"), objection + "/decision", Map.of("uphold", true, "answer", "再议")).then().statusCode(409);
+        post(citizen(ZHANG), objection, Map.of("reason", "再次异议")).then().statusCode(409);
+        as(citizen(ZHANG)).get("/api/v1/commitments/" + n).then().statusCode(200).body("status", equalTo("FALSE"))
+                .body("objection.status", equalTo("DISMISSED")).body("objection.answer", containsString("事后补签"))
+                .body("finding.consequence", containsString("市场主体登记管理条例"));
+        as(Tokens.verifier(UNIT)).queryParam("size", 100).get("/api/v1/commitment-notices").then().statusCode(200)
+                .body("items.findAll { it.pledgeNumber == '" + n + "' }.kind", hasItem("OBJECTION_DISMISSED"))
+                .body("items.findAll { it.pledgeNumber == '" + n + "' }.message", everyItem(not(containsString("事后补签"))));
+        as(Tokens.verifier(UNIT)).get("/api/v1/commitments/" + n).then().statusCode(200)
+                .body("objection.status", equalTo("DISMISSED")).body("objection.answer", nullValue());
+    }
+
+    @Test
+    void badTaskListFiltersAre400() {
+        as(Tokens.issuer(SCJ)).queryParam("result", "MAYBE").get(CHECKS).then().statusCode(400);
+        as(Tokens.issuer(SCJ)).queryParam("status", "LATE").get(CHECKS).then().statusCode(400);
+        as(Tokens.issuer(SCJ)).queryParam("result", "FALSE").queryParam("status", "closed").get(CHECKS).then().statusCode(200);
+    }
+
+    @Test
+    void aReviewerOfADepartmentThatIsNotTheJusticeBureauIsRefused() {
+        JsonPath p = pledge("BZSCJGJ-N001");
+        String n = p.getString("number");
+        String task = p.getString("check.taskId");
+        // a department that was a reviewing one (so a REVIEWER token could be minted) and no longer is
+        String code = "PLG-REV-" + Integer.toString(new java.util.Random().nextInt(1_000_000_000), 36).toUpperCase();
+        as(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "name", "测试审核单位" + code,
+                "kind", "JUSTICE_BUREAU", "regionCode", "659900", "roles", List.of("REVIEWER"))).post("/api/v1/departments")
+                .then().statusCode(201);
+        String formerReviewer = Tokens.mint("REVIEWER", code, "former-reviewer");
+        as(formerReviewer).get(CHECKS + task).then().statusCode(200);
+        as(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("name", "测试单位" + code, "kind", "JUSTICE_BUREAU",
+                "regionCode", "659900", "roles", List.of("USING_UNIT"), "version", 0)).put("/api/v1/departments/" + code)
+                .then().statusCode(200);
+
+        as(formerReviewer).get(CHECKS + task).then().statusCode(403);
+        as(formerReviewer).get(CHECKS).then().statusCode(403);
+        as(formerReviewer).get("/api/v1/commitments/" + n).then().statusCode(403);
+        as(formerReviewer).get("/api/v1/commitments").then().statusCode(403);
+        // the justice bureau still sees them
+        as(Tokens.reviewer("BZSFJ")).get(CHECKS + task).then().statusCode(200);
+        as(Tokens.reviewer("BZSFJ")).get("/api/v1/commitments/" + n).then().statusCode(200);
+        as(Tokens.reviewer("BZSFJ")).queryParam("size", 1).get("/api/v1/commitments").then().statusCode(200);
+    }
+
+    @Test
+    void twoConcurrentReviewsOneWinsTheOtherIs409() throws Exception {
+        JsonPath p = pledge("BZSCJGJ-N001");
+        String n = p.getString("number");
+        String task = p.getString("check.taskId");
+        post(issuer(SCJ, "scj-checker"), CHECKS + task + "/assign", Map.of()).then().statusCode(200);
+        post(issuer(SCJ, "scj-checker"), CHECKS + task + "/findings", Map.of("result", "FALSE", "findings", "无经营场所"))
+                .then().statusCode(200);
+
+        // both reviewers read the RECORDED task, then wait on a lock this test holds on its row; released, one
+        // writes first and the other's write finds the version moved on: a 409, not a 500 at commit
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("UPDATE pledge_check SET version = version WHERE id = ?")) {
+                lock.setObject(1, UUID.fromString(task));
+                assertEquals(1, lock.executeUpdate());
+                for (String reviewer : List.of("scj-rev-a", "scj-rev-b")) {
+                    answers.add(pool.submit(() -> post(issuer(SCJ, reviewer), CHECKS + task + "/review", Map.of("approve", true))));
+                }
+                awaitLockWaiters(c, 2);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        String loser = null;
+        for (Future<io.restassured.response.Response> f : answers) {
+            io.restassured.response.Response r = f.get(60, TimeUnit.SECONDS);
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 409) {
+                loser = r.jsonPath().getString("type");
+            }
+        }
+        pool.shutdown();
+        statuses.sort(Integer::compareTo);
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals("urn:certfree:problem:stale-version", loser);
+
+        // one review took effect: the task closed once, the pledge FALSE, one notice to the unit
+        JsonPath t = as(issuer(SCJ, "scj-lead")).get(CHECKS + task).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("pledgeStatus", equalTo("FALSE")).extract().jsonPath();
+        assertTrue(List.of("scj-rev-a", "scj-rev-b").contains(t.getString("reviewedBy")));
+        as(citizen(ZHANG)).get("/api/v1/commitments/" + n).then().statusCode(200).body("status", equalTo("FALSE"))
+                .body("check.taskStatus", equalTo("CLOSED"));
+        List<String> kinds = as(Tokens.verifier(UNIT)).queryParam("size", 100).get("/api/v1/commitment-notices").then()
+                .statusCode(200).extract().jsonPath().getList("items.findAll { it.pledgeNumber == '" + n + "' }.kind");
+        assertEquals(List.of("FOUND_FALSE"), kinds);
+    }
+
+    @Test
+    void theConsequenceIsTheWholeSectionAndNoticesAreCutByCodePoints() {
+        String text = "一、承诺内容：……\n三、不实承诺的法律后果：依照《某条例》第四十条，\n由登记机关责令改正；\n情节严重的，吊销营业执照。\n"
+                + "四、事后核查：现场核查\n五、其他";
+        assertEquals("依照《某条例》第四十条，\n由登记机关责令改正；\n情节严重的，吊销营业执照。", CheckService.consequence(text));
+        assertEquals("予以处罚。", CheckService.consequence("三、不实承诺的法律后果：予以处罚。"));
+        assertEquals("承担责任", CheckService.consequence("三、不实承诺的法律后果：承担责任\n四、事后核查：书面核查"));
+
+        String rare = "𠀀"; // U+20000: a surrogate pair in UTF-16
+        String message = "甲".repeat(498) + rare + rare + "乙";
+        String cut = Notices.fit(message, 500);
+        assertEquals(500, cut.codePointCount(0, cut.length()));
+        assertTrue(cut.endsWith(rare + "…"), "a surrogate pair is kept whole");
+        assertEquals("甲".repeat(499) + "…", Notices.fit("甲".repeat(499) + rare + "乙", 500));
+        assertEquals("短", Notices.fit("短", 500));
+        String exactly = "甲".repeat(499) + rare;
+        assertEquals(exactly, Notices.fit(exactly, 500));
+    }
+
+    /** Waits until at least {@code n} other sessions wait on a lock (the reviews reached their write). */
+    private static void awaitLockWaiters(Connection c, int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) >= n) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the reviews never reached their write");
     }
 
     // ------------------------------------------------------------------ helpers

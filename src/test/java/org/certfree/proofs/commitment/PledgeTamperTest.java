@@ -46,6 +46,7 @@ class PledgeTamperTest {
         String number = (String) made.get("number");
         String hash = Pledges.hash(Pledges.MARKET);
         assertNoProblem(number);
+        String index = index(number);
 
         Tampering.asSuperuser(db, "UPDATE pledge SET using_unit = 'KELSZWZX', service_matter = '伪造的事项',"
                 + " template_hash = ? WHERE number = ?", "0".repeat(64), number);
@@ -76,6 +77,30 @@ class PledgeTamperTest {
         }
         read(holder, number).statusCode(200);
         assertNoProblem(number);
+
+        // the check task handed to another department, and the pledger's index moved to someone else
+        Tampering.asSuperuser(db, "UPDATE pledge_check SET checking_department = 'BZMZJ' WHERE pledge_number = ?", number);
+        Tampering.asSuperuser(db, "UPDATE pledge SET subject_id_index = ? WHERE number = ?", "f".repeat(64), number);
+        try {
+            given().get("/api/v1/transparency/verify").then().statusCode(200).body("consistent", equalTo(false))
+                    .body("records.find { it.scope == 'pledges' }.problems.find { it.ref == '" + number + "' }.detail",
+                            org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("pledge_check.checking_department"),
+                                    org.hamcrest.Matchers.containsString("subject_id_index")));
+        } finally {
+            Tampering.asSuperuser(db, "UPDATE pledge_check SET checking_department = 'BZSCJGJ' WHERE pledge_number = ?", number);
+            Tampering.asSuperuser(db, "UPDATE pledge SET subject_id_index = ? WHERE number = ?", index, number);
+        }
+        assertNoProblem(number);
+    }
+
+    private String index(String number) throws Exception {
+        try (var c = db.getConnection(); var q = c.prepareStatement("SELECT subject_id_index FROM pledge WHERE number = ?")) {
+            q.setString(1, number);
+            try (var r = q.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
     }
 
     private static io.restassured.response.ValidatableResponse read(String holder, String number) {

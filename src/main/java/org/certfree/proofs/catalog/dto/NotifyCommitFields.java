@@ -35,7 +35,7 @@ public record NotifyCommitFields(
         Integer sampleRatioPercent,
         @Schema(description = "协查部门编码（核查方式为部门协查时必填）/ the department asked to assist (checkMethod ASSISTED)",
                 examples = "BZZJJ")
-        @Size(max = 32, message = Messages.PLEDGE_ASSISTING_DEPARTMENT_REQUIRED)
+        @Size(max = 32, message = Messages.NOTIFY_ASSISTING_DEPARTMENT_TOO_LONG)
         String assistingDepartment) {
 
     /** The constructor of the fields before pledges existed: every pledge checked by the matter's department. */

@@ -198,8 +198,8 @@ public final class Messages {
     public static final String CHECK_COMMENT_TOO_LONG = "comment 最长 500 字";
     public static final String CHECK_FALSE_NOTE = "核查认定不实承诺（核查任务 %s）";
     public static final String NOTICE_FOUND_FALSE = "告知承诺 %s（%s，办理事项：%s）经%s核查认定为不实承诺，承诺书已撤销。法律后果：%s";
-    public static final String NOTICE_OBJECTION_UPHELD = "告知承诺 %s 的不实承诺认定经承诺人异议已由%s撤销；承诺书仍为已撤销状态。答复：%s";
-    public static final String NOTICE_OBJECTION_DISMISSED = "告知承诺 %s 的承诺人异议经%s审查不成立，不实承诺认定维持。答复：%s";
+    public static final String NOTICE_OBJECTION_UPHELD = "告知承诺 %s 的不实承诺认定经承诺人异议已由%s撤销；承诺书仍为已撤销状态。";
+    public static final String NOTICE_OBJECTION_DISMISSED = "告知承诺 %s 的承诺人异议经%s审查不成立，不实承诺认定维持。";
     public static final String NOTICE_NOT_FOUND = "通知 %s 不存在。";
     public static final String NOTICE_FORBIDDEN = "仅接受承诺的用证单位可以查看其通知。";
     public static final String OBJECTION_ONLY_HOLDER = "仅承诺人本人可以对不实承诺认定提出异议。";
@@ -208,9 +208,10 @@ public final class Messages {
     public static final String OBJECTION_REASON_REQUIRED = "reason（异议理由）必填，最长 500 字";
     public static final String OBJECTION_NOT_OPEN = "告知承诺 %s 没有待处理的异议。";
     public static final String OBJECTION_DECIDE_FORBIDDEN = "仅事项所属部门 %s 的工作人员可以处理异议。";
-    public static final String OBJECTION_DECIDE_OWN_REVIEW = "作出不实认定的复核人员不得处理针对该认定的异议，请由本部门其他工作人员处理。";
+    public static final String OBJECTION_DECIDE_OWN_FINDING = "参与作出不实认定的人员（被分派的核查人员、记录核查结论的人员、复核人员）不得处理针对该认定的异议（审核分离），请由本部门其他工作人员处理。";
     public static final String OBJECTION_UPHOLD_REQUIRED = "uphold 必填（true 异议成立，false 异议不成立）";
     public static final String OBJECTION_ANSWER_REQUIRED = "answer（答复）必填，最长 500 字";
+    public static final String NOTIFY_ASSISTING_DEPARTMENT_TOO_LONG = "协查部门编码 assistingDepartment 最长 32 个字符";
 
     public static final String PROOF_FORBIDDEN_UNIT = "用证单位 %s 无权查看该证明：只有凭持证人授权（consentRef）申请开具该证明的单位，才能在授权有效期内调取授权范围内的内容。";
     public static final String PROOF_CONSENT_ENDED = "不能调取该证明：%s";
@@ -382,8 +383,8 @@ public final class Messages {
     public static final String MATTER_LEGAL_LIABILITY_REQUIRED = "须写明不实承诺的法律责任 legalLiability";
     public static final String MATTER_LEGAL_LIABILITY_TOO_LONG = "法律责任最长 500 字";
     public static final String MATTER_CHECK_METHOD_REQUIRED = "须指定核查方式 checkMethod";
-    public static final String MATTER_CHECK_WITHIN_REQUIRED = "须填写核查期限 checkWithinDays（天）";
-    public static final String MATTER_CHECK_WITHIN_RANGE = "核查期限须在 1 到 365 天之间";
+    public static final String MATTER_CHECK_WITHIN_REQUIRED = "须填写核查期限 checkWithinDays（工作日）";
+    public static final String MATTER_CHECK_WITHIN_RANGE = "核查期限须在 1 到 365 个工作日之间";
     public static final String MATTER_CHECK_DESCRIPTION_TOO_LONG = "核查说明最长 500 字";
     public static final String PLEDGE_FIELD_NAME_INVALID = "填报项字段名须以英文字母开头，由字母、数字、下划线组成，最长 32 个字符";
     public static final String PLEDGE_FIELD_LABEL_REQUIRED = "须提供填报项中文标签 label（最长 50 字）";

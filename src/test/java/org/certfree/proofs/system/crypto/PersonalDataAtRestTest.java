@@ -136,7 +136,8 @@ class PersonalDataAtRestTest {
         assertEquals(List.of(), found, "personal data in clear at rest");
         // the scan saw the rows the flows wrote: it cannot pass by reading empty tables
         for (String table : List.of("proof_request", "proof", "subject_record", "idempotency_record", "consent", "verification",
-                "audit_event", "code_attempt", "usage_entry", "holder_access", "agent_authorisation")) {
+                "audit_event", "code_attempt", "usage_entry", "holder_access", "agent_authorisation", "pledge", "pledge_check",
+                "pledge_notice")) {
             assertTrue(rowsSeen.getOrDefault(table, 0) > 0, table + " was scanned with rows: " + rowsSeen);
         }
         assertTrue(columns > 150, "every column of every table: " + columns);
@@ -380,13 +381,24 @@ class PersonalDataAtRestTest {
                 null).statusCode(200);
         String checker = Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-checker");
         post(checker, "/api/v1/commitment-checks/" + taskId + "/assign", Map.of(), null).statusCode(200);
-        post(checker, "/api/v1/commitment-checks/" + taskId + "/findings", Map.of("result", "FALSE", "findings",
+        Map<String, Object> finding = Map.of("result", "FALSE", "findings",
                 "实地核查：" + ADDRESS + " 为 " + HOLDER_NAME + " 之外的人所有，" + HOLDER_NAME + " 无使用权",
-                "evidence", List.of(Map.of("name", "现场照片.jpg", "sha256", "b".repeat(64)))), key()).statusCode(200);
-        post(Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-reviewer"), "/api/v1/commitment-checks/" + taskId + "/review",
-                Map.of("approve", true), key()).statusCode(200);
+                "evidence", List.of(Map.of("name", HOLDER_NAME + "现场照片.jpg", "sha256", "b".repeat(64))));
+        post(checker, "/api/v1/commitment-checks/" + taskId + "/findings", finding, key()).statusCode(200);
+        // sent back with a comment naming the holder, recorded again, approved with a comment naming the holder
+        String reviewer = Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-reviewer");
+        post(reviewer, "/api/v1/commitment-checks/" + taskId + "/review", Map.of("approve", false, "comment",
+                "请补充 " + HOLDER_NAME + " 租赁情况的询问笔录"), key()).statusCode(200);
+        post(checker, "/api/v1/commitment-checks/" + taskId + "/findings", finding, null).statusCode(200);
+        post(reviewer, "/api/v1/commitment-checks/" + taskId + "/review", Map.of("approve", true, "comment",
+                "同意：" + HOLDER_NAME + " 无使用权"), null).statusCode(200);
         post(holder, "/api/v1/commitments/" + number + "/objection", Map.of("reason", SPOUSE + " 已将房屋租给 " + HOLDER_NAME
                 + "，租赁合同可查"), key()).statusCode(200);
+        // decided by a third member of the department, with an answer naming the spouse
+        post(Tokens.mint("ISSUER", "BZSCJGJ", "at-rest-decider"), "/api/v1/commitments/" + number + "/objection/decision",
+                Map.of("uphold", false, "answer", "经向 " + SPOUSE + " 核实，租赁合同系事后补签，异议不成立"), null).statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(unit))).get("/api/v1/commitment-notices?size=100")
+                .then().statusCode(200);
         given().header("Authorization", Tokens.bearer(Tokens.issuer("BZSCJGJ"))).get("/api/v1/commitments/" + number)
                 .then().statusCode(200);
         given().header("Authorization", Tokens.bearer(checker)).get("/api/v1/commitment-checks/" + taskId).then().statusCode(200);
