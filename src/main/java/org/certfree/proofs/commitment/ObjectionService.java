@@ -98,6 +98,7 @@ public class ObjectionService {
         // the notice says the outcome, never the answer (it may name people)
         if (in.uphold()) {
             p.status = PledgeStatus.OVERTURNED;
+            documents.withdrawFalseFinding(p.number, caller); // verifications and the status check stop calling it false
             notices.create(p, PledgeNotice.Kind.OBJECTION_UPHELD,
                     Messages.NOTICE_OBJECTION_UPHELD.formatted(p.number, notices.departmentName(dept)));
         } else {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,26 +18,27 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
+import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +48,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PledgeCheckTest {
 
-    static final String ZHANG = "652801199003151239";
+    /** The pledger: a fresh holder per test (one standing pledge per holder, matter and unit). */
+    static String ZHANG;
     static final String OTHER_CITIZEN = "11010519491231002X";
     static final String SCJ = "BZSCJGJ";
     static final String UNIT = "BZZWZX";
@@ -70,6 +73,7 @@ class PledgeCheckTest {
         demoData.seed();
         demoData.seedKeys();
         lists.seed();
+        ZHANG = Fixtures.randomResidentId();
     }
 
     @AfterEach
@@ -158,7 +162,11 @@ class PledgeCheckTest {
         post(issuer(SCJ, "scj-third"), objection + "/decision", uphold).then().statusCode(200)
                 .body("status", equalTo("OVERTURNED")).body("objection.status", equalTo("UPHELD"));
         post(issuer(SCJ, "scj-third"), objection + "/decision", uphold).then().statusCode(409);
-        given().queryParam("code", code).get("/api/v1/proofs/" + n + "/status").then().statusCode(200).body("status", equalTo("REVOKED"));
+        // the revocation is final; the status check and verifications say the finding was withdrawn
+        given().queryParam("code", code).get("/api/v1/proofs/" + n + "/status").then().statusCode(200).body("status", equalTo("REVOKED"))
+                .body("revocationReasonText", equalTo("不实承诺认定已经异议撤销")).body("falseFindingWithdrawnAt", notNullValue());
+        post(Tokens.verifier(UNIT), "/api/v1/verifications", Map.of("number", n, "code", code, "purpose", "核验承诺")).then()
+                .statusCode(200).body("proofStatus", equalTo("REVOKED")).body("message", containsString("不实承诺认定已经承诺人异议"));
         as(Tokens.verifier(UNIT)).queryParam("size", 100).get("/api/v1/commitment-notices").then().statusCode(200)
                 .body("items.findAll { it.pledgeNumber == '" + n + "' }.kind", hasItem("OBJECTION_UPHELD"))
                 // template text and public values only: neither the answer nor the findings
@@ -410,7 +418,8 @@ class PledgeCheckTest {
         for (String field : t.<String>getList("fields.name")) {
             answers.put(field, "测试填报内容");
         }
-        Map<String, Object> body = Map.of("matterCode", matter, "templateHash", t.getString("hash"), "usingUnit", UNIT,
+        Map<String, Object> body = Map.of("matterCode", matter, "templateHash", t.getString("hash"),
+                "textHash", t.getString("textHash"), "usingUnit", UNIT,
                 "serviceMatter", "个体工商户设立登记", "pledger", Map.of("kind", "PERSON", "name", "张伟", "id", ZHANG),
                 "answers", answers, "accept", true);
         return post(citizen(ZHANG), "/api/v1/commitments", body).then().statusCode(201).body("check.required", equalTo(true))
