@@ -141,6 +141,7 @@ public final class Examples {
             {
               "matterCode": "BZGAJ-N001",
               "templateHash": "2347df1f3edf2cb6de5e28c2be2cfe495c2254f9825535cf51ccffc240e22f32",
+              "textHash": "476561a321b7c3abbf7072be255cedadcb6ac7a11a2385749cb3bef97562dc5f",
               "usingUnit": "KELSZWZX",
               "serviceMatter": "投靠子女落户",
               "pledger": {
