@@ -26,6 +26,9 @@ import org.certfree.proofs.keys.Jws;
  * sorted (§4.2.4.1: the order tells nothing). The JWS is the issuer-signed JWT of an SD-JWT: the general
  * JSON serialization carries SM2-with-SM3 and Ed25519 signatures; the compact JWS carries the same
  * SM2-with-SM3 signature (signed once). The disclosures are returned apart, to be stored encrypted.
+ * <p>A pledge document (告知承诺书, see {@link PledgeDocuments}) is the same with {@code "typ":"certfree-pledge"},
+ * the JWS header {@code typ} {@value #PLEDGE_TYP}, the applicant's answers as the claims, the service matter as
+ * the purpose, and a {@code "pledge"} block the commitment feature writes (no personal data).
  */
 @ApplicationScoped
 public class ProofSigner {
