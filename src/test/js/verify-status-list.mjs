@@ -9,9 +9,13 @@
 // Options: --now=<ISO-8601 instant>  the verifier's time (default: the system clock)
 //          --issuer=<dept>           the department whose list this must be
 //          --min-number=<n>          refuse a list numbered below n (one older than a list already seen)
+//          --purpose=revocation|suspension  which bitstring to read (default revocation); suspension reads the
+//                                    list's "suspension" member: {"statusPurpose":"suspension","encodedList":…}, same
+//                                    size and indexes, a bit set while a dispute on the proof is open (reversible)
 // Exit:    0 the list is valid (statuses printed); 1 the list is rejected; 2 bad usage or unreadable input.
 // Output:  {"valid":true,"issuer":…,"number":…,"issuedAt":…,"validUntil":…,"size":…,"kid":…,
-//           "statuses":{"<index>":0|1}}  (1 = revoked or superseded), or {"valid":false,"reason":…}.
+//           "statusPurpose":…,"statuses":{"<index>":0|1}}  (1 = revoked or superseded; with --purpose=suspension
+//           1 = suspended), or {"valid":false,"reason":…}.
 //
 // Checks, in order:
 //  1. compact JWS; protected header alg "SM2SM3", typ "certfree-status-list+jws", a kid, no "crit";
@@ -24,6 +28,8 @@
 //  4. size >= 131,072 and a multiple of 8; encodedList = base64url(GZIP(bitstring)) inflates to
 //     exactly size / 8 bytes. Bit i is bit (7 - i % 8) of byte i / 8: index 0 is the most
 //     significant bit of the first byte (W3C Bitstring Status List).
+//  5. with --purpose=suspension: a "suspension" object with statusPurpose "suspension" whose encodedList
+//     inflates likewise to exactly size / 8 bytes (the signature of step 2 covers it).
 
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -43,7 +49,7 @@ class Rejected extends Error {}
 function usage(message) {
   console.error(message);
   console.error('usage: node verify-status-list.mjs <jwks.json> <status-list.jws> [--now=<instant>] [--issuer=<dept>]'
-    + ' [--min-number=<n>] <index>...');
+    + ' [--min-number=<n>] [--purpose=revocation|suspension] <index>...');
   process.exit(2);
 }
 
@@ -68,7 +74,20 @@ function instant(value, what) {
   return Date.parse(value);
 }
 
-function verifyList(keys, jws, { now, issuer, minNumber }) {
+function inflate(encodedList, size, what) {
+  let bits;
+  try {
+    // One byte more than expected is enough to tell "too long" without inflating a bomb.
+    bits = gunzipSync(b64url(encodedList, what), { maxOutputLength: size / 8 + 1 });
+  } catch (e) {
+    if (e instanceof Rejected) throw e;
+    throw new Rejected(`${what} does not inflate: ${e.code || e.message}`);
+  }
+  if (bits.length !== size / 8) throw new Rejected(`${what} bitstring has ${bits.length} bytes, size ${size} needs ${size / 8}`);
+  return bits;
+}
+
+function verifyList(keys, jws, { now, issuer, minNumber, purpose }) {
   const parts = jws.trim().split('.');
   if (parts.length !== 3) throw new Rejected('not a compact JWS (three dot-separated parts)');
   const [protectedB64, payloadB64, signatureB64] = parts;
@@ -128,16 +147,18 @@ function verifyList(keys, jws, { now, issuer, minNumber }) {
   if (!Number.isSafeInteger(size) || size < MIN_SIZE || size > MAX_SIZE || size % 8 !== 0) {
     throw new Rejected(`size ${size} is not a multiple of 8 between ${MIN_SIZE} and ${MAX_SIZE}`);
   }
-  let bits;
-  try {
-    // One byte more than expected is enough to tell "too long" without inflating a bomb.
-    bits = gunzipSync(b64url(list.encodedList, 'encodedList'), { maxOutputLength: size / 8 + 1 });
-  } catch (e) {
-    if (e instanceof Rejected) throw e;
-    throw new Rejected(`encodedList does not inflate: ${e.code || e.message}`);
+  const revocation = inflate(list.encodedList, size, 'encodedList');
+  if (purpose !== 'suspension') return { list, kid: header.kid, bits: revocation };
+
+  // 5. The suspension bitstring.
+  const suspension = list.suspension;
+  if (suspension === null || typeof suspension !== 'object' || Array.isArray(suspension)) {
+    throw new Rejected('the list has no suspension bitstring');
   }
-  if (bits.length !== size / 8) throw new Rejected(`bitstring has ${bits.length} bytes, size ${size} needs ${size / 8}`);
-  return { list, kid: header.kid, bits };
+  if (suspension.statusPurpose !== 'suspension') {
+    throw new Rejected(`suspension statusPurpose ${suspension.statusPurpose} is not suspension`);
+  }
+  return { list, kid: header.kid, bits: inflate(suspension.encodedList, size, 'suspension encodedList') };
 }
 
 function main() {
@@ -150,7 +171,7 @@ function main() {
     else positional.push(arg);
   }
   for (const name of Object.keys(options)) {
-    if (!['now', 'issuer', 'min-number'].includes(name)) usage(`unknown option --${name}`);
+    if (!['now', 'issuer', 'min-number', 'purpose'].includes(name)) usage(`unknown option --${name}`);
   }
   const [jwksFile, listFile, ...indexArgs] = positional;
   if (!jwksFile || !listFile || indexArgs.length === 0) usage('a JWKS file, a status-list file and at least one index are needed');
@@ -160,6 +181,8 @@ function main() {
     now = Date.parse(options.now);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(options.now) || Number.isNaN(now)) usage(`--now is not an ISO-8601 instant: ${options.now}`);
   }
+  const purpose = options.purpose === undefined ? 'revocation' : options.purpose;
+  if (!['revocation', 'suspension'].includes(purpose)) usage(`--purpose is revocation or suspension, not ${purpose}`);
   let minNumber;
   if (options['min-number'] !== undefined) {
     if (!/^\d+$/.test(options['min-number'])) usage(`--min-number is not a number: ${options['min-number']}`);
@@ -182,14 +205,15 @@ function main() {
 
   let result;
   try {
-    result = verifyList(keys, jws, { now, issuer: options.issuer, minNumber });
+    result = verifyList(keys, jws, { now, issuer: options.issuer, minNumber, purpose });
     const statuses = {};
     for (const i of indexes) {
       if (i >= result.list.size) throw new Rejected(`index ${i} is outside the list (size ${result.list.size})`);
       statuses[i] = (result.bits[i >> 3] >> (7 - (i & 7))) & 1;
     }
     const { issuer, number, issuedAt, validUntil, size } = result.list;
-    console.log(JSON.stringify({ valid: true, issuer, number, issuedAt, validUntil, size, kid: result.kid, statuses }));
+    console.log(JSON.stringify({ valid: true, issuer, number, issuedAt, validUntil, size, kid: result.kid,
+      statusPurpose: purpose, statuses }));
     process.exit(0);
   } catch (e) {
     const reason = e instanceof Rejected ? e.message : `error: ${e.message}`;

@@ -52,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("pledge", "commitment"),
             Map.entry("pledge_check", "commitment"),
             Map.entry("pledge_notice", "commitment"),
+            Map.entry("dispute", "dispute"),
             Map.entry("verification", "verification"),
             Map.entry("status_list_publication", "verification"),
             Map.entry("holder_access", "verification"),

@@ -88,6 +88,18 @@ public class Proof extends PanacheEntityBase {
     @Column(name = "superseded_by")
     public String supersededBy;
 
+    /** Since when the document is suspended while a dispute on it is open (V37); null when not. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    /** The open dispute that suspends it (V37). */
+    @Column(name = "suspension_ref")
+    public UUID suspensionRef;
+
+    /** The last suspend or lift (V37): tells the status list to republish. */
+    @Column(name = "suspension_changed_at")
+    public Instant suspensionChangedAt;
+
     public String supersedes;
 
     @Column(name = "status_list_index")

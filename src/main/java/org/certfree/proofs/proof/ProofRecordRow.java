@@ -15,7 +15,7 @@ import java.util.UUID;
 public record ProofRecordRow(UUID id, String number, DocumentKind kind, String codeEnc, String matterCode, String issuerDept,
         String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, Instant falseFindingWithdrawnAt,
         String supersededBy, String payload,
-        String jwsCompact, String disclosuresEnc) {
+        String jwsCompact, String disclosuresEnc, Instant suspendedAt) {
 
     /**
      * What the proof says, parsed from the stored payload with nothing disclosed (check its signature first);

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * What the public status check needs of a proof: its code, status and signed form (its content is
- * read through {@link ProofLookup#signed(ProofStatusRow)} once the code has matched).
+ * read through {@link ProofLookup#signed(ProofStatusRow)} once the code has matched); {@code suspendedAt}
+ * is set while a dispute on it is open.
  */
 public record ProofStatusRow(String number, DocumentKind kind, String codeEnc, ProofStatus status,
         RevocationReason revocationReason, Instant falseFindingWithdrawnAt, String supersededBy, String payload,
-        String jwsCompact, String disclosuresEnc) {
+        String jwsCompact, String disclosuresEnc, Instant suspendedAt) {
 }

@@ -32,8 +32,11 @@ public class StatusSlots {
     public record Slot(String number, int index) {
     }
 
-    /** What a department's status list says now: its size and the slots of proofs that are not VALID. */
-    public record Snapshot(int size, List<Integer> unusable) {
+    /**
+     * What a department's status list says now: its size, the slots of proofs that are not VALID, the slots
+     * of VALID ones suspended while disputed, and the {@link #suspensionMark} the suspensions were read at.
+     */
+    public record Snapshot(int size, List<Integer> unusable, List<Integer> suspended, String suspensionMark) {
     }
 
     @Inject
@@ -91,8 +94,26 @@ public class StatusSlots {
         List<Number> set = em.createNativeQuery("""
                 SELECT status_list_index FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
                 .setParameter("dept", dept).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> suspended = em.createNativeQuery("""
+                SELECT status_list_index FROM proof
+                WHERE issuer_dept = :dept AND status = 'VALID' AND suspended_at IS NOT NULL""")
+                .setParameter("dept", dept).getResultList();
         int size = size(((Number) counted[0]).longValue(), ((Number) counted[1]).longValue());
-        return new Snapshot(size, set.stream().map(Number::intValue).toList());
+        return new Snapshot(size, set.stream().map(Number::intValue).toList(),
+                suspended.stream().map(Number::intValue).toList(), suspensionMark(dept));
+    }
+
+    /**
+     * Where the department's suspensions stand: the number suspended and the latest suspend or lift. A
+     * suspension is reversible, so a count alone cannot tell a list is stale; a list is while this moves.
+     */
+    public String suspensionMark(String dept) {
+        Object[] mark = (Object[]) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE suspended_at IS NOT NULL), CAST(max(suspension_changed_at) AS text)
+                FROM proof WHERE issuer_dept = :dept AND suspension_changed_at IS NOT NULL""")
+                .setParameter("dept", dept).getSingleResult();
+        return mark[1] == null ? "0" : mark[0] + "@" + mark[1];
     }
 
     /** The department's proofs that are VALID now although their slot is among {@code indexes} (ordered by slot). */

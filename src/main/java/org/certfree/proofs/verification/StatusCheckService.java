@@ -44,12 +44,14 @@ public class StatusCheckService {
         ProofStatusRow p = found.proof();
         SignedProof signed = proofs.signed(p);
         ProofStatus status = signed.statusAt(p.status(), clock.instant());
+        boolean suspended = status == ProofStatus.VALID && p.suspendedAt() != null; // while a dispute is open
         return Optional.of(new StatusAnswer(p.number(), status, status.uri(), status.chinese(), signed.matterName(),
                 signed.issuerName(), signed.issuedAt(), signed.validUntil(), signed.subjectNameMasked(), p.supersededBy(),
                 clock.instant(), p.kind(), p.kind() == DocumentKind.PLEDGE ? Messages.DOCUMENT_PLEDGE : Messages.DOCUMENT_PROOF,
                 status == ProofStatus.REVOKED ? p.revocationReason() : null,
                 status != ProofStatus.REVOKED || p.revocationReason() == null ? null
                         : p.falseFindingWithdrawnAt() != null ? Messages.STATUS_FALSE_FINDING_WITHDRAWN
-                        : p.revocationReason().chinese(), p.falseFindingWithdrawnAt()));
+                        : p.revocationReason().chinese(), p.falseFindingWithdrawnAt(),
+                suspended ? p.suspendedAt() : null, suspended ? Messages.STATUS_SUSPENDED : null));
     }
 }

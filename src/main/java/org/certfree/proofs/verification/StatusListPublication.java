@@ -36,4 +36,8 @@ public class StatusListPublication extends PanacheEntityBase {
     /** Proofs of the department not valid (revoked, superseded) when this list was made; null on old lists. */
     @Column(name = "changed_count")
     public Long changedCount;
+
+    /** {@code StatusSlots.suspensionMark} when this list was made (V37); null on lists without a suspension bitstring. */
+    @Column(name = "suspension_mark")
+    public String suspensionMark;
 }

@@ -37,9 +37,11 @@ public class StatusListResource {
     @Produces(StatusListResource.JOSE)
     @Operation(summary = "部门的签名状态列表 / A department's signed status list",
             description = "紧凑 JWS（SM2SM3），载荷为 RFC 8785 规范化 JSON：issuer、number（递增）、issuedAt、validUntil、size、"
-                    + "encodedList（base64url(GZIP(位串))，第 i 位为 1 表示撤销或被替代）。"
+                    + "encodedList（base64url(GZIP(位串))，第 i 位为 1 表示撤销或被替代），"
+                    + "suspension（statusPurpose 为 suspension 的第二个位串，同样编码，第 i 位为 1 表示异议处理中暂停使用，可恢复）。"
                     + " / Compact JWS (SM2SM3) over canonical JSON: issuer, number (increasing), issuedAt, validUntil, size, "
-                    + "encodedList (base64url of the GZIP'd bitstring; bit i set = revoked or superseded).")
+                    + "encodedList (base64url of the GZIP'd bitstring; bit i set = revoked or superseded), "
+                    + "suspension (a second bitstring, statusPurpose suspension, encoded alike; bit i set = suspended while disputed, reversible).")
     @APIResponse(responseCode = "200", description = "签名状态列表 / the signed list")
     @APIResponse(responseCode = "304", description = "未变化 / not modified")
     @APIResponse(responseCode = "404")

@@ -29,10 +29,11 @@ import org.certfree.proofs.proof.StatusSlots;
 
 /**
  * Signed status lists for offline verifiers, in the manner of the W3C Bitstring Status List: one
- * bit per status-list index of a department's proofs (set = revoked or superseded), at least
+ * bit per status-list index of a department's proofs (set = revoked or superseded), and a second
+ * bitstring under {@code suspension} ({@code statusPurpose: suspension}, set = suspended while disputed), at least
  * 131,072 entries, GZIP-compressed and base64url-encoded, signed by the department (compact JWS,
  * SM2-SM3), valid for a short time and numbered upwards. A new list is published when the last one
- * is past half its life or a proof was revoked after it was made.
+ * is past half its life or a proof was revoked, suspended or un-suspended after it was made.
  */
 @ApplicationScoped
 public class StatusListService {
@@ -91,17 +92,13 @@ public class StatusListService {
         if (now.isAfter(halfLife) || p.issuedAt.isAfter(now) || p.changedCount == null) {
             return false;
         }
-        return slots.unusableCount(dept) == p.changedCount;
+        return slots.unusableCount(dept) == p.changedCount && slots.suspensionMark(dept).equals(p.suspensionMark);
     }
 
     private StatusListPublication publish(String dept, long number, Instant now) {
         StatusSlots.Snapshot slotted = slots.snapshot(dept);
         int size = slotted.size();
-        byte[] bits = new byte[size / 8];
-        for (int i : slotted.unusable()) {
-            // W3C Bitstring Status List: index 0 is the left-most (most significant) bit of byte 0.
-            bits[i / 8] |= (byte) (0x80 >>> (i % 8));
-        }
+        byte[] bits = bitstring(size, slotted.unusable());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("typ", "certfree-status-list");
         doc.put("issuer", dept);
@@ -111,15 +108,29 @@ public class StatusListService {
         doc.put("validUntil", now.plus(VALIDITY).toString());
         doc.put("size", size);
         doc.put("encodedList", Base64.getUrlEncoder().withoutPadding().encodeToString(gzip(bits)));
+        // the second bitstring (same size, same indexes): set while a dispute on the proof is open, cleared
+        // when it is dismissed — reversible, unlike the revocation bits above, which old verifiers keep reading
+        doc.put("suspension", Map.of("statusPurpose", "suspension",
+                "encodedList", Base64.getUrlEncoder().withoutPadding().encodeToString(gzip(bitstring(size, slotted.suspended())))));
         StatusListPublication p = new StatusListPublication();
         p.key = new StatusListPublication.Key(dept, number);
         p.issuedAt = now;
         p.validUntil = now.plus(VALIDITY);
         p.size = size;
         p.changedCount = (long) slotted.unusable().size();
+        p.suspensionMark = slotted.suspensionMark();
         p.jws = keys.signCompact(dept, KeyAlgorithm.SM2_SM3, CanonicalJson.canonicalize(doc, json), TYP);
         p.persist();
         return p;
+    }
+
+    private static byte[] bitstring(int size, List<Integer> set) {
+        byte[] bits = new byte[size / 8];
+        for (int i : set) {
+            // W3C Bitstring Status List: index 0 is the left-most (most significant) bit of byte 0.
+            bits[i / 8] |= (byte) (0x80 >>> (i % 8));
+        }
+        return bits;
     }
 
     private static byte[] gzip(byte[] raw) {

@@ -21,7 +21,13 @@ public enum SubIndication {
     /** A corrected proof replaced this one; see the successor. */
     SUPERSEDED,
     /** The proof is about someone other than the holder presenting it. */
-    SUBJECT_MISMATCH;
+    SUBJECT_MISMATCH,
+    /**
+     * The proof is suspended while a dispute (异议) on it is open; the issuing department decides it. With
+     * indication INDETERMINATE: more information (the decision) may change the answer. — TRY_LATER (EN 319 102-1
+     * §5.1.3), and the W3C Bitstring Status List's {@code statusPurpose: suspension}.
+     */
+    SUSPENDED;
 
     public String uri() {
         return "urn:certfree:sub-indication:" + name().toLowerCase().replace('_', '-');

@@ -245,7 +245,11 @@ public class VerificationService {
             case SUPERSEDED -> Verdict.failed(SubIndication.SUPERSEDED, Messages.VERDICT_SUPERSEDED.formatted(proof.supersededBy()),
                     proof, content);
             case EXPIRED -> Verdict.failed(SubIndication.EXPIRED, Messages.VERDICT_EXPIRED, proof, content);
-            case VALID -> new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof, content);
+            case VALID -> proof.suspendedAt() != null
+                    ? new Verdict(Indication.INDETERMINATE, SubIndication.SUSPENDED, Messages.VERDICT_SUSPENDED.formatted(
+                            java.time.LocalDate.ofInstant(proof.suspendedAt(), org.certfree.proofs.common.ControllableClock.ZONE)),
+                            proof, content)
+                    : new Verdict(Indication.TOTAL_PASSED, null, Messages.VERDICT_PASSED, proof, content);
         };
     }
 

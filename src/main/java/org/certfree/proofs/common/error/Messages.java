@@ -142,6 +142,31 @@ public final class Messages {
     public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
+    // 异议 (dispute)
+    public static final String DISPUTE_REASON_REQUIRED = "请说明异议理由。";
+    public static final String DISPUTE_REASON_TOO_LONG = "异议理由不得超过 2000 个字符。";
+    public static final String DISPUTE_NUMBER_REQUIRED = "请填写有异议的证明或告知承诺书编号（proofNumber）。";
+    public static final String DISPUTE_DOCUMENT_NOT_FOUND = "找不到编号为 %s 的证明或告知承诺书。";
+    public static final String DISPUTE_NOT_VALID = "编号 %s 的文书当前为“%s”，只能对有效的证明或告知承诺书提出异议。";
+    public static final String DISPUTE_OPEN_EXISTS = "编号 %s 已有一件待处理的异议，请勿重复提出。";
+    public static final String DISPUTE_OPEN_FORBIDDEN = "只有证明的持证人本人或用证单位的核验人员可以提出异议。";
+    public static final String DISPUTE_NOT_FOUND = "找不到异议 %s。";
+    public static final String DISPUTE_ID_INVALID = "异议编号 %s 格式不正确。";
+    public static final String DISPUTE_READ_FORBIDDEN = "无权查看此异议。";
+    public static final String DISPUTE_LIST_FORBIDDEN = "无权查看异议列表。";
+    public static final String DISPUTE_STATUS_INVALID = "异议状态 %s 无效，可选 OPEN、UPHELD、DISMISSED、OVERDUE。";
+    public static final String DISPUTE_DECIDE_FORBIDDEN = "只有开具部门（%s）的开具人员可以处理此异议。";
+    public static final String DISPUTE_DECIDE_OWN = "提出异议的人不能处理自己的异议。";
+    public static final String DISPUTE_NOT_OPEN = "异议 %s 已处理（%s），不能再次处理。";
+    public static final String DISPUTE_OUTCOME_REQUIRED = "请选择处理结果（outcome）：DISMISSED、REISSUE 或 REVOKE。";
+    public static final String DISPUTE_NOTE_REQUIRED = "请填写处理说明（note）。";
+    public static final String DISPUTE_NOTE_TOO_LONG = "处理说明不得超过 2000 个字符。";
+    public static final String DISPUTE_REISSUE_CLAIMS = "更正重开（REISSUE）须提供更正后的证明内容（claims）。";
+    public static final String DISPUTE_REVOKE_REASON = "撤销（REVOKE）须提供撤销原因（revocationReason）。";
+    public static final String DISPUTE_PLEDGE_NO_REISSUE = "告知承诺书是承诺人本人作出的，不能更正重开；异议成立时请选择撤销（REVOKE）。";
+    public static final String VERDICT_SUSPENDED = "该证明自 %s 起因异议暂停使用，开具部门处理前不能确认其有效：请稍后再核验或请持证人另行提供。";
+    public static final String STATUS_SUSPENDED = "异议处理中，暂停使用";
+
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
     public static final String PROOF_IS_A_PLEDGE = "编号 %1$s 是告知承诺书，不是证明：请到 /api/v1/commitments/%1$s 查看。";
     public static final String PLEDGE_NOT_FOUND = "找不到编号为 %s 的告知承诺书。";

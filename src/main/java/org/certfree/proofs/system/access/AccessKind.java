@@ -34,7 +34,11 @@ public enum AccessKind {
     /** The department closed the post-check (核查) of the holder's pledge (the entry's {@code result} says how). */
     PLEDGE_CHECKED("核查告知承诺"),
     /** The department decided the holder's objection to a FALSE finding. */
-    PLEDGE_OBJECTION_DECIDED("处理不实承诺异议");
+    PLEDGE_OBJECTION_DECIDED("处理不实承诺异议"),
+    /** A dispute (异议) on one of the holder's proofs or pledges was opened (by the holder or a using unit); the document is suspended. */
+    DISPUTE_OPENED("对证明提出异议，证明暂停使用"),
+    /** The issuing department decided a dispute on the holder's document (the entry's details say how). */
+    DISPUTE_DECIDED("处理证明异议");
 
     private final String chinese;
 

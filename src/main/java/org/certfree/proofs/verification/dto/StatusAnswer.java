@@ -31,5 +31,8 @@ public record StatusAnswer(
         RevocationReason revocationReason,
         String revocationReasonText,
         @Schema(description = "告知承诺书的不实承诺认定经异议撤销的时间（撤销本身不变）/ when a pledge's FALSE finding was withdrawn on objection (the revocation stays)")
-        Instant falseFindingWithdrawnAt) {
+        Instant falseFindingWithdrawnAt,
+        @Schema(description = "因异议暂停使用的起始时间（异议处理中；状态仍为有效，但不应据以办事）/ since when suspended while a dispute is open (status stays VALID, but do not rely on it)")
+        Instant suspendedAt,
+        @Schema(description = "暂停使用的说明 / what the suspension means, in Chinese") String suspensionText) {
 }
