@@ -58,6 +58,8 @@ class TableOwnershipTest {
             Map.entry("holder_access", "verification"),
             Map.entry("audit_event", "audit"),
             Map.entry("seal_checkpoint", "audit"),
+            Map.entry("list_dispute", "supervision"),
+            Map.entry("demand_complaint", "supervision"),
             Map.entry("idempotency_record", "system/idempotency"));
 
     private static final Pattern CREATED = Pattern.compile(

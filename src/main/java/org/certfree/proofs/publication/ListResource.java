@@ -13,15 +13,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.catalog.Scenario;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.StorableTime;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.publication.dto.ListEntryView;
 import org.certfree.proofs.publication.dto.ListPage;
+import org.certfree.proofs.publication.dto.RequirementView;
 import org.certfree.proofs.system.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,6 +54,9 @@ public class ListResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ListHistory history;
 
     @GET
     @Path("{kind}")
@@ -126,6 +133,47 @@ public class ListResource {
             Exports.print(printer, row);
         }));
         return PublicationBatchResource.attachment(Response.ok(csv, Exports.CSV_MEDIA_TYPE), filename + ".csv");
+    }
+
+    @GET
+    @Path("requirement")
+    @PermitAll
+    @SecurityRequirements
+    @Operation(summary = "某日某事项在哪个清单上（公开）/ Which list a matter was on at a date (public)",
+            description = "date 当日结束时（北京时间）该事项在保留、取消或告知承诺清单上，还是不在任何清单上；自哪一批次起；"
+                    + "之后被哪一批次移出或移到其他清单、理由；以及现状。用作异议和投诉的证据。无需登录。"
+                    + " / The list the matter was on at the end of that day (China Standard Time), or none; since which batch;"
+                    + " the later batch that removed or moved it and why; and its current state. Evidence for disputes and complaints.")
+    @APIResponse(responseCode = "200", description = "回答 / the answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequirementView.class)))
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "404", description = "该事项从未发布 / the matter was never published")
+    public RequirementView requirement(
+            @Parameter(description = "事项编码 / matter code", required = true) @QueryParam("matter") String matter,
+            @Parameter(description = "日期，如 2024-03-01 / a date", required = true) @QueryParam("date") String date) {
+        if (matter == null || matter.isBlank()) {
+            throw ApiException.badParameter("matter", Messages.REQUIREMENT_MATTER_REQUIRED);
+        }
+        LocalDate day = day(date);
+        return history.at(matter.trim(), day)
+                .orElseThrow(() -> ApiException.notFound(Messages.REQUIREMENT_NEVER_PUBLISHED.formatted(matter.trim())));
+    }
+
+    /** A calendar date (yyyy-MM-dd) in the storable range; 400 otherwise. */
+    public static LocalDate day(String date) {
+        if (date == null || date.isBlank()) {
+            throw ApiException.badParameter("date", Messages.REQUIREMENT_DATE_INVALID);
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter("date", Messages.REQUIREMENT_DATE_INVALID);
+        }
+        if (!StorableTime.storable(ListHistory.endOf(day))) {
+            throw ApiException.badParameter("date", Messages.PARAMETER_TIME_OUT_OF_RANGE.formatted("date"));
+        }
+        return day;
     }
 
     @GET
