@@ -126,11 +126,11 @@ public class ListDisputeService {
         ListDispute d = require(id);
         JusticeBureau.requireVersion(in.version(), d.lockVersion);
         if (d.status != DisputeStatus.OPEN) {
-            throw ApiException.conflict(Messages.DISPUTE_NOT_OPEN.formatted(d.id, d.status));
+            throw ApiException.conflict(Messages.LIST_DISPUTE_NOT_OPEN.formatted(d.id, d.status));
         }
         String answer = in.answer() == null || in.answer().isBlank() ? null : in.answer().trim();
         if (in.outcome() == DisputeStatus.OPEN) {
-            throw ApiException.invalid("outcome", Messages.DISPUTE_OUTCOME_REQUIRED);
+            throw ApiException.invalid("outcome", Messages.LIST_DISPUTE_OUTCOME_REQUIRED);
         }
         if (in.outcome() == DisputeStatus.DISMISSED) {
             if (answer == null) {
@@ -165,7 +165,7 @@ public class ListDisputeService {
     private static ListDispute require(UUID id) {
         ListDispute d = ListDispute.findById(id);
         if (d == null) {
-            throw ApiException.notFound(Messages.DISPUTE_NOT_FOUND.formatted(id));
+            throw ApiException.notFound(Messages.LIST_DISPUTE_NOT_FOUND.formatted(id));
         }
         return d;
     }

@@ -420,10 +420,10 @@ public final class Messages {
     public static final String DISPUTE_CLAIM_REQUIRED = "须选择异议类型 claim：SHOULD_BE_CANCELLED（应予取消）、LEGAL_BASIS_REPEALED（设定依据已废止）或 OTHER（其他）。";
     public static final String DISPUTE_TEXT_REQUIRED = "须填写异议内容 text（1 到 1000 字）。";
     public static final String DISPUTE_NOT_LISTED = "事项 %s 目前不在任何已发布的清单上，不能对清单条目提出异议。";
-    public static final String DISPUTE_NOT_FOUND = "没有编号为 %s 的清单异议。";
+    public static final String LIST_DISPUTE_NOT_FOUND = "没有编号为 %s 的清单异议。";
     public static final String DISPUTE_NOT_YOURS = "只能查看本人提出的异议。";
-    public static final String DISPUTE_NOT_OPEN = "异议 %s 已办结（%s），不能再处理。";
-    public static final String DISPUTE_OUTCOME_REQUIRED = "须选择处理结果 outcome：UPHELD（成立）或 DISMISSED（不成立）。";
+    public static final String LIST_DISPUTE_NOT_OPEN = "异议 %s 已办结（%s），不能再处理。";
+    public static final String LIST_DISPUTE_OUTCOME_REQUIRED = "须选择处理结果 outcome：UPHELD（成立）或 DISMISSED（不成立）。";
     public static final String DISPUTE_ANSWER_REQUIRED = "不成立的异议须填写答复 answer（1 到 1000 字）。";
     public static final String DISPUTE_ANSWER_TOO_LONG = "答复 answer 最长 1000 字。";
     public static final String DISPUTE_CHANGE_REQUIRED = "成立的异议须关联目录变更 changeRef（事项编码 matterCode 和版本号 version）。";
