@@ -48,20 +48,21 @@ class ArchitectureTest {
      * (department and calendar know nobody; verification may use everyone below).
      */
     static final List<String> FEATURES = List.of("department", "calendar", "catalog", "keys", "publication", "consent",
-            "proof", "verification", "commitment", "audit");
+            "proof", "verification", "commitment", "audit", "stats");
 
     /** Which features each feature may use (its dependencies, a subset of the ones below it). */
-    static final Map<String, List<String>> USES = Map.of(
-            "department", List.of(),
-            "calendar", List.of(),
-            "catalog", List.of("department"),
-            "keys", List.of("department"),
-            "publication", List.of("department", "catalog", "keys"),
-            "consent", List.of("department", "publication"),
-            "proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent"),
-            "verification", List.of("department", "keys", "consent", "proof"),
-            "commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof"),
-            "audit", List.of("department", "keys", "proof", "verification"));
+    static final Map<String, List<String>> USES = Map.ofEntries(
+            Map.entry("department", List.of()),
+            Map.entry("calendar", List.of()),
+            Map.entry("catalog", List.of("department")),
+            Map.entry("keys", List.of("department")),
+            Map.entry("publication", List.of("department", "catalog", "keys")),
+            Map.entry("consent", List.of("department", "publication")),
+            Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
+            Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
+            Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),
+            Map.entry("audit", List.of("department", "keys", "proof", "verification")),
+            Map.entry("stats", List.of("department", "publication", "proof", "verification", "commitment")));
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
