@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = StatisticsResource.TAG, description = "统计与监督 / Statistics and supervision")
 public class StatisticsResource {
 
-    static final String TAG = "Statistics";
+    static final String TAG = "statistics";
     static final String CSV = "text/csv; charset=UTF-8";
     static final String FROM = "起始日（含），YYYY-MM-DD，默认本月 1 日 / first day (inclusive), default: the 1st of this month";
     static final String TO = "截止日（含），YYYY-MM-DD，默认该月末 / last day (inclusive), default: the end of that month";

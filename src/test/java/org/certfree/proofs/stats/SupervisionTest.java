@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
+import org.certfree.proofs.testsupport.Batches;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.Tokens;
@@ -89,6 +90,40 @@ class SupervisionTest {
         assertEquals(UNIT, signals.getString("perUnit[0].unit"));
         assertTrue(signals.getInt("perUnit[0].signals") >= 2);
         assertTrue(signals.getInt("perUnit[0].attempts") >= 3);
+    }
+
+    @Test
+    void verifyingAProofOfAMatterRemovedFromTheRetainedListIsASignalAPledgeIsNot() {
+        String matter = Matters.retained(Fixtures.GOOD_ISSUER, 3);
+        Fixtures.onUsageList(Fixtures.WINDOW, matter);
+        Map<String, Object> p = Fixtures.issued(Fixtures.GOOD_ISSUER, matter, "李雷", Fixtures.randomResidentId());
+        Map<String, Object> verify = Map.of("jws", p.get("jwsCompact"), "purpose", "办理入学");
+        as(Tokens.verifier(Fixtures.WINDOW)).contentType(ContentType.JSON).body(verify).post("/api/v1/verifications").then()
+                .statusCode(200);
+        String today = LocalDate.now(ControllableClock.ZONE).toString();
+        JsonPath none = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
+                .queryParam("unit", Fixtures.WINDOW).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, none.getList("rows.findAll { it.matter == '" + matter + "' }").size());
+        // the matter leaves the retained list (data sharing replaces it)
+        as(Tokens.listEditor(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON).body(Map.of("reason", "已通过数据共享核查，申请移出"))
+                .post("/api/v1/matters/" + matter + "/removal-requests").then().statusCode(201);
+        Matters.submitAndApprove(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, matter, 2);
+        Batches.publishWith(List.of(matter));
+        as(Tokens.verifier(Fixtures.WINDOW)).contentType(ContentType.JSON).body(verify).post("/api/v1/verifications").then()
+                .statusCode(200);
+        JsonPath after = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
+                .queryParam("unit", Fixtures.WINDOW).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("VERIFY"), after.getList("rows.findAll { it.matter == '" + matter + "' }.channel"));
+        assertEquals(List.of("NOT_RETAINED"), after.getList("rows.findAll { it.matter == '" + matter + "' }.listState"));
+        // a pledge document's matter is on the notify-and-commit list by design: verifying it is no signal
+        String holder = Fixtures.randomResidentId();
+        JsonPath pledge = StatisticsTest.pledge("BZSCJGJ-N001", holder);
+        as(Tokens.verifier(UNIT)).contentType(ContentType.JSON).body(Map.of("number", pledge.getString("number"),
+                "code", pledge.getString("document.verificationCode"), "purpose", "个体工商户设立登记"))
+                .post("/api/v1/verifications").then().statusCode(200);
+        JsonPath unit = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
+                .queryParam("unit", UNIT).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, unit.getList("rows.findAll { it.matter == 'BZSCJGJ-N001' }").size());
     }
 
     @Test
