@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("publication_entry", "publication"),
             Map.entry("list_entry", "publication"),
             Map.entry("transparency_tree_head", "publication"),
+            Map.entry("list_signal", "publication"),
             Map.entry("usage_entry", "consent"),
             Map.entry("consent", "consent"),
             Map.entry("agent_authorisation", "consent"),
@@ -60,6 +61,9 @@ class TableOwnershipTest {
             Map.entry("seal_checkpoint", "audit"),
             Map.entry("list_dispute", "supervision"),
             Map.entry("demand_complaint", "supervision"),
+            Map.entry("stats_daily", "stats"),
+            Map.entry("stats_issue_latency", "stats"),
+            Map.entry("inspection_draw", "stats"),
             Map.entry("idempotency_record", "system/idempotency"));
 
     private static final Pattern CREATED = Pattern.compile(

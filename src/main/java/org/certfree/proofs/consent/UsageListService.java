@@ -18,7 +18,9 @@ import org.certfree.proofs.consent.dto.UsageEntryInput;
 import org.certfree.proofs.consent.dto.UsageEntryView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.publication.ListSignals;
 import org.certfree.proofs.publication.PublishedLists;
+import org.certfree.proofs.publication.SignalChannel;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
@@ -38,6 +40,9 @@ public class UsageListService {
 
     @Inject
     PublishedLists lists;
+
+    @Inject
+    ListSignals listSignals;
 
     /** The change topic of the 用证清单 (see {@link ChangeSignals}). */
     static final String TOPIC = "usage-list";
@@ -68,6 +73,7 @@ public class UsageListService {
             throw ApiException.invalid("unit", Messages.NOT_A_USING_UNIT.formatted(unit));
         }
         if (!lists.retained(matter, clock.instant())) {
+            listSignals.recordIfNotRetained(unit, matter, SignalChannel.USAGE_LIST, clock.instant());
             throw ApiException.invalid("proofMatterCode", Messages.USAGE_MATTER_NOT_RETAINED.formatted(matter));
         }
         signals.changed(TOPIC);

@@ -19,6 +19,8 @@ import org.certfree.proofs.consent.ConsentGate;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.proof.dto.CreateProofRequest;
+import org.certfree.proofs.publication.ListSignals;
+import org.certfree.proofs.publication.SignalChannel;
 import org.certfree.proofs.proof.dto.DecideRequest;
 import org.certfree.proofs.proof.dto.ProofRequestView;
 import org.certfree.proofs.system.access.AccessKind;
@@ -75,6 +77,9 @@ public class ProofRequestService {
     @Inject
     AssistedFiling assisted;
 
+    @Inject
+    ListSignals signals;
+
 
     /** A request by a citizen about themselves, or by a using unit's VERIFIER with the holder's consent. */
     @Transactional
@@ -90,8 +95,15 @@ public class ProofRequestService {
      */
     @Transactional
     public ProofRequestView request(CreateProofRequest body, Caller caller, Instant at) {
-        IssuableMatter matter = matters.retained(body.matterCode(), at)
-                .orElseThrow(() -> ApiException.unprocessable(Messages.MATTER_NOT_ISSUABLE.formatted(body.matterCode())));
+        Optional<IssuableMatter> issuable = matters.retained(body.matterCode(), at);
+        if (issuable.isEmpty()) {
+            // a using unit asking for a matter off the retained list: a supervision signal, kept despite the refusal
+            if (caller.has(Role.VERIFIER) && !caller.has(Role.CITIZEN) && caller.department().isPresent()) {
+                signals.recordIfNotRetained(caller.department().get(), body.matterCode().trim(), SignalChannel.REQUEST, at);
+            }
+            throw ApiException.unprocessable(Messages.MATTER_NOT_ISSUABLE.formatted(body.matterCode()));
+        }
+        IssuableMatter matter = issuable.get();
         if (!matter.electronic()) {
             throw ApiException.unprocessable(Messages.MATTER_NOT_ELECTRONIC.formatted(matter.name()));
         }

@@ -28,6 +28,8 @@ import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.RevocationReason;
 import org.certfree.proofs.proof.SdJwts;
 import org.certfree.proofs.proof.SignedProof;
+import org.certfree.proofs.publication.ListSignals;
+import org.certfree.proofs.publication.SignalChannel;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
@@ -74,6 +76,9 @@ public class VerificationService {
     @Inject
     Clock clock;
 
+    @Inject
+    ListSignals signals;
+
 
     /** Verifies on the issuer's authority and records the verification (see {@link ReceiptBatcher#record}). */
     public VerificationResult verify(VerifyRequest in, Caller caller) {
@@ -85,6 +90,11 @@ public class VerificationService {
         Presentations.Presented presented = given == 1 ? presentations.present(in) : null;
         ProofLookup.Found<ProofRecordRow> looked = proofs.find(presented == null ? null : presented.number());
         ProofRecordRow found = looked.proof();
+        // verifying a proof of a matter off the retained list is a supervision signal (a pledge is not: its
+        // matter is on the notify-and-commit list by design)
+        if (found != null && found.kind() == DocumentKind.PROOF) {
+            signals.recordIfNotRetained(unit, found.matterCode(), SignalChannel.VERIFY, clock.instant());
+        }
         if (given != 1) {
             throw ApiException.invalid("jws", Messages.VERIFY_ONE_INPUT);
         }

@@ -140,6 +140,17 @@ public final class Messages {
     public static final String DUE_DATE_PROVISIONAL = "截止日 %s 为暂定：期间跨入尚未录入节假日安排的年份，只扣除了周末；管理员录入该年安排后，以实际工作日为准。";
     public static final String CLAIMS_REQUIRED = "开具证明须填写证明内容 claims。";
     public static final String VALID_UNTIL_TOO_LATE = "有效期不得超过该事项的默认有效期（%s）。";
+    // 统计 (statistics), 监督信号 (signals), 抽查 (inspection draws)
+    public static final String STATS_BAD_DATE = "日期 %s 格式不正确，应为 YYYY-MM-DD。";
+    public static final String STATS_FROM_AFTER_TO = "起始日期 %s 晚于截止日期 %s。";
+    public static final String STATS_PERIOD_TOO_LONG = "统计期间最长 %d 天。";
+    public static final String STATS_UNKNOWN_DEPARTMENT = "部门 %s 不存在。";
+    public static final String STATS_OWN_DEPARTMENT_ONLY = "开具单位只能查看本部门的统计。";
+    public static final String STATS_JUSTICE_ONLY = "只有司法局（审核部门）或管理员可以查看。";
+    public static final String DRAW_SIZE_RANGE = "抽查数量须在 %d 到 %d 之间。";
+    public static final String DRAW_KIND_REQUIRED = "抽查对象须为 PROOF、PLEDGE 或 VERIFICATION。";
+    public static final String DRAW_NOT_FOUND = "抽查记录 %s 不存在。";
+    public static final String DRAW_NO_SEED = "公示日志尚无签名树头，无法抽查。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
     // 异议 (dispute)

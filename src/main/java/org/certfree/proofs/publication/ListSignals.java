@@ -1,0 +1,77 @@
+package org.certfree.proofs.publication;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.certfree.proofs.catalog.ListKind;
+import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.publication.dto.SignalView;
+
+/**
+ * 监督信号 (issue #15, item 4): a using unit asking for a matter that is cancelled or not on the retained list at
+ * that moment. Kept here, below consent, proof and verification, because the lists decide what is a signal and
+ * all three channels must reach it. A signal is written in a transaction of its own: the attempt is usually
+ * refused, and the refusal's rollback must not take the signal with it.
+ */
+@ApplicationScoped
+public class ListSignals {
+
+    @Inject
+    EffectiveLists lists;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Records a signal when {@code matter} is not on the retained list at {@code at}; true when it did. One row
+     * per unit, matter, channel and day: a repeat counts as another attempt of the same signal.
+     */
+    public boolean recordIfNotRetained(String unit, String matter, SignalChannel channel, Instant at) {
+        if (unit == null || matter == null || lists.entry(ListKind.RETAINED, matter, at).isPresent()) {
+            return false;
+        }
+        String state = lists.entry(ListKind.CANCELLED, matter, at).isPresent() ? "CANCELLED" : "NOT_RETAINED";
+        LocalDate day = LocalDate.ofInstant(at, ControllableClock.ZONE);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO list_signal (unit_code, matter_code, channel, day, list_state, attempts, first_at, last_at)
+                VALUES (:unit, :matter, :channel, :day, :state, 1, :at, :at)
+                ON CONFLICT (unit_code, matter_code, channel, day) DO UPDATE SET attempts = list_signal.attempts + 1,
+                    last_at = GREATEST(list_signal.last_at, EXCLUDED.last_at),
+                    first_at = LEAST(list_signal.first_at, EXCLUDED.first_at)
+                """).setParameter("unit", unit).setParameter("matter", matter).setParameter("channel", channel.name())
+                .setParameter("day", day).setParameter("state", state).setParameter("at", Timestamp.from(at))
+                .executeUpdate());
+        return true;
+    }
+
+    /** The signals of days {@code from}..{@code to} (inclusive), of one unit when given, newest first. */
+    public List<SignalView> list(LocalDate from, LocalDate to, String unit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT unit_code, matter_code, channel, day, list_state, attempts, first_at, last_at FROM list_signal
+                WHERE day BETWEEN :from AND :to AND (CAST(:unit AS VARCHAR) IS NULL OR unit_code = CAST(:unit AS VARCHAR))
+                ORDER BY day DESC, unit_code, matter_code, channel LIMIT 10000
+                """).setParameter("from", from).setParameter("to", to).setParameter("unit", unit).getResultList();
+        return rows.stream().map(r -> new SignalView((String) r[0], (String) r[1], (String) r[2], date(r[3]),
+                (String) r[4], ((Number) r[5]).intValue(), instant(r[6]), instant(r[7]))).toList();
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return (Instant) o;
+    }
+}
