@@ -61,7 +61,10 @@ public class InspectionDrawResource {
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.ISSUER, Role.Names.LIST_EDITOR, Role.Names.VERIFIER,
             Role.Names.CITIZEN })
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "一次抽查 / One inspection draw")
+    @Operation(summary = "一次抽查 / One inspection draw",
+            description = "抽查记录：种子（树头大小和根哈希）、规则、候选数和抽中的编号，任何人可按规则复算。司法局、管理员和被抽查部门可查看。"
+                    + " / The draw as stored: its seed (tree size and root hash), rule, candidate count and the items drawn, so anyone"
+                    + " can recompute it. The justice bureau, ADMIN and the department inspected may read it.")
     @APIResponse(responseCode = "200", description = "抽查结果 / the draw")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")

@@ -75,7 +75,10 @@ public class StatisticsResource {
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.ISSUER, Role.Names.LIST_EDITOR, Role.Names.VERIFIER,
             Role.Names.CITIZEN })
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "工作台账（CSV）/ Statistics as CSV")
+    @Operation(summary = "工作台账（CSV）/ Statistics as CSV",
+            description = "与 GET /api/v1/statistics 相同的数字，每个部门一行，UTF-8 CSV（首行为中文表头），便于用表格软件打开。权限相同。"
+                    + " / The same figures as GET /api/v1/statistics, one row per department, UTF-8 CSV with a Chinese header row,"
+                    + " for spreadsheets. The same access rules.")
     @APIResponse(responseCode = "200", description = "CSV 文件 / the CSV file")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
