@@ -53,6 +53,9 @@ public class DemoData {
     CommitmentDemoData commitmentDemo;
 
     @Inject
+    SupervisionDemoData supervisionDemo;
+
+    @Inject
     PublicBaseUrl baseUrl;
 
     /** Path and query of a demo proof's status page (null until seeded), for the start-up message. */
@@ -68,6 +71,7 @@ public class DemoData {
             lists.seed();
             proofDemo.seed();
             commitmentDemo.seed();
+            supervisionDemo.seed();
             demoProofPage = proofDemo.statusPageOfADemoProof("");
             announceDemoProof();
         }

@@ -37,6 +37,7 @@ class AnonymousAccessTest {
             Pattern.compile("GET /api/v1/status-lists(/.*)?"),
             Pattern.compile("GET /api/v1/using-units?(/.*)?"),
             Pattern.compile("GET /verify(/.*)?"),
+            Pattern.compile("GET /supervision"),
             Pattern.compile("GET /api/v1/bench/floor/\\{code\\}"));
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");

@@ -40,6 +40,7 @@ import org.certfree.proofs.demo.CommitmentDemoData;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
 import org.certfree.proofs.demo.ProofDemoData;
+import org.certfree.proofs.demo.SupervisionDemoData;
 import org.certfree.proofs.proof.dto.SubjectInput;
 import org.certfree.proofs.system.http.ProblemMappers;
 import org.certfree.proofs.testsupport.ClearText;
@@ -95,6 +96,9 @@ class PersonalDataAtRestTest {
 
     @Inject
     CommitmentDemoData commitmentDemo;
+
+    @Inject
+    SupervisionDemoData supervisionDemo;
 
     @Test
     void noColumnOfAnyTableHoldsAHoldersDataInClear() throws SQLException {
@@ -237,6 +241,7 @@ class PersonalDataAtRestTest {
             lists.seed();
             proofDemo.seed(); // once per database: its log is captured when this test seeds it
             commitmentDemo.seed();
+            supervisionDemo.seed();
             flows();
             pledgeFlows();
         } finally {

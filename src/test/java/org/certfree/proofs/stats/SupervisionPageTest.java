@@ -1,0 +1,113 @@
+package org.certfree.proofs.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.List;
+import org.certfree.proofs.demo.CommitmentDemoData;
+import org.certfree.proofs.demo.DemoData;
+import org.certfree.proofs.demo.ListDemoData;
+import org.certfree.proofs.demo.ProofDemoData;
+import org.certfree.proofs.demo.SupervisionDemoData;
+import org.certfree.proofs.testsupport.NodeScripts;
+import org.certfree.proofs.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The supervision dashboard in headless Chromium, as the justice bureau sees it with the demo data, and as a citizen. */
+@QuarkusTest
+class SupervisionPageTest {
+
+    private static final List<String> METRICS = List.of("issuedTotal", "verificationsReceived", "overdueRequests",
+            "falseFindings", "supervisionSignals");
+
+    @TestHTTPResource("/supervision")
+    URL page;
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    ListDemoData lists;
+
+    @Inject
+    ProofDemoData proofDemo;
+
+    @Inject
+    CommitmentDemoData commitmentDemo;
+
+    @Inject
+    SupervisionDemoData supervisionDemo;
+
+    @Test
+    void theJusticeBureauSeesChartsAndTablesAndACitizenIsRefusedInChinese() throws Exception {
+        NodeScripts.requireChromium();
+        demoData.seed();
+        demoData.seedKeys();
+        lists.seed();
+        proofDemo.seed();
+        commitmentDemo.seed();
+        supervisionDemo.seed();
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+
+        String bureau = Tokens.reviewer("BZSFJ");
+        NodeScripts.Run run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + bureau,
+                shots.resolve("dashboard.png").toAbsolutePath().toString(), "BZGAJ");
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode shown = new ObjectMapper().readTree(run.stdout());
+        assertEquals("true", shown.get("loaded").asText(), shown.toString());
+        assertEquals("证明事项监督看板", shown.get("title").asText());
+        assertFalse(shown.get("address").asText().contains("token"), "the token leaves the address bar");
+        assertEquals(5, shown.get("charts").asInt(), shown.toString());
+        assertTrue(shown.get("chartTitles").toString().contains("开具证明数"), shown.toString());
+        assertEquals("BZGAJ", shown.get("department").asText());
+
+        // the figures drawn for 公安局 this month are what the statistics API answers for that department and month
+        YearMonth month = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        JsonNode api = new ObjectMapper().readTree(given().header("Authorization", Tokens.bearer(bureau))
+                .queryParam("from", month.atDay(1).toString()).queryParam("to", month.atEndOfMonth().toString())
+                .queryParam("department", "BZGAJ").accept("application/json").get("/api/v1/statistics")
+                .then().statusCode(200).extract().asString());
+        JsonNode row = api.get("departments").get(0);
+        assertEquals("BZGAJ", row.get("department").asText());
+        assertTrue(row.get("issuedTotal").asLong() > 0, api.toString());
+        for (String metric : METRICS) {
+            JsonNode figure = shown.get("figures").get(metric).get(month.toString());
+            assertNotNull(figure, metric + " " + shown);
+            assertEquals(row.get(metric).asLong(), figure.asLong(), metric + " of BZGAJ in " + month);
+        }
+        assertEquals(6, shown.get("figures").get("issuedTotal").size(), "six months");
+
+        JsonNode rows = shown.get("rows");
+        for (String table : List.of("disputes", "listDisputes", "complaints", "complaintSummary", "signals", "perDept")) {
+            assertTrue(rows.get(table).asInt() > 0, table + " has rows: " + rows);
+        }
+        assertTrue(shown.get("links").toString().contains("/api/v1/disputes/"), shown.toString());
+        assertTrue(shown.get("links").toString().contains("/api/v1/complaints/"), shown.toString());
+
+        // a citizen gets the Chinese refusal, no figures
+        run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + Tokens.citizen(ProofDemoData.personHolders().get(0).id()),
+                shots.resolve("dashboard-citizen.png").toAbsolutePath().toString());
+        assertEquals(0, run.exit(), run.stderr());
+        shown = new ObjectMapper().readTree(run.stdout());
+        assertEquals("error", shown.get("loaded").asText(), shown.toString());
+        assertTrue(shown.get("error").asText().contains("无权查看"), shown.toString());
+        assertTrue(shown.get("charts") == null, shown.toString());
+
+        // the page itself is public and holds no data
+        given().get("/supervision").then().statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
+    }
+}
