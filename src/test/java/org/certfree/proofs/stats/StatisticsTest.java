@@ -100,6 +100,33 @@ class StatisticsTest {
                 .body(Map.of("matterCode", "BZGAJ-C001", "subject", Map.of("kind", "PERSON", "name", "赵敏", "id", holderId),
                         "purpose", "办理入学", "consentRef", "none"))
                 .post("/api/v1/proof-requests").then().statusCode(422);
+        // disputes: one dismissed, one upheld by revocation after its due day, one left open
+        String dismissed = dispute(matter, "韩梅梅");
+        String late = dispute(matter, "林涛");
+        dispute(matter, "吉姆");
+        as(Tokens.issuer(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "DISMISSED", "note", "经核对无误")).post("/api/v1/disputes/" + dismissed + "/decision")
+                .then().statusCode(200);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE dispute SET due_on = ? WHERE id = CAST(? AS uuid)")) { // as if the deadline had passed
+            s.setDate(1, Date.valueOf(today.minusDays(1)));
+            s.setString(2, late);
+            assertEquals(1, s.executeUpdate());
+        }
+        as(Tokens.issuer(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "REVOKE", "note", "错误开具", "revocationReason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/disputes/" + late + "/decision").then().statusCode(200);
+        // complaints against the unit: one founded after investigation, one dismissed at once, one still assigned
+        String founded = complaint();
+        String unfounded = complaint();
+        complaint();
+        String bureau = Tokens.reviewer("BZSFJ");
+        as(bureau).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/complaints/" + founded + "/investigation")
+                .then().statusCode(200);
+        as(bureau).contentType(ContentType.JSON).body(Map.of("outcome", "FOUNDED", "text", "经查属实，责令整改。"))
+                .post("/api/v1/complaints/" + founded + "/close").then().statusCode(200);
+        as(bureau).contentType(ContentType.JSON).body(Map.of("outcome", "DISMISSED", "text", "经查不属实。"))
+                .post("/api/v1/complaints/" + unfounded + "/close").then().statusCode(200);
 
         LocalDate from = today.minusDays(60);
         JsonPath all = as(Tokens.admin()).queryParam("from", from.toString()).queryParam("to", today.toString()).get(STATS)
@@ -109,7 +136,9 @@ class StatisticsTest {
             Map<String, Long> f = new TreeMap<>();
             for (String k : List.of("issuedDirect", "issuedRequest", "issuedImmediate", "issuedReissue", "requests",
                     "medianIssueMinutes", "p90IssueMinutes", "overdueRequests", "verificationsReceived", "verificationsMade",
-                    "retrievalsReceived", "retrievalsMade", "pledges", "falseFindings", "supervisionSignals")) {
+                    "retrievalsReceived", "retrievalsMade", "pledges", "falseFindings", "supervisionSignals",
+                    "disputesOpened", "disputesUpheld", "disputesDismissed", "disputesDecidedLate", "complaintsReceived",
+                    "complaintsFounded", "complaintsDismissed")) {
                 Object v = row.get(k);
                 if (v != null && ((Number) v).longValue() != 0) {
                     f.put(k, ((Number) v).longValue());
@@ -129,6 +158,14 @@ class StatisticsTest {
         assertTrue(api.get(SCJ).get("pledges") >= 1);
         assertTrue(api.get(SCJ).get("falseFindings") >= 1);
         assertTrue(api.get(UNIT).get("supervisionSignals") >= 1);
+        Map<String, Long> issuer = api.get(Fixtures.GOOD_ISSUER);
+        assertTrue(issuer.get("disputesOpened") >= 3, issuer::toString);
+        assertTrue(issuer.get("disputesUpheld") >= 1, issuer::toString);
+        assertTrue(issuer.get("disputesDismissed") >= 1, issuer::toString);
+        assertTrue(issuer.get("disputesDecidedLate") >= 1, issuer::toString);
+        assertTrue(api.get(UNIT).get("complaintsReceived") >= 3);
+        assertTrue(api.get(UNIT).get("complaintsFounded") >= 1);
+        assertTrue(api.get(UNIT).get("complaintsDismissed") >= 1);
 
         // one department; the same figures as CSV, by path and by Accept
         as(Tokens.reviewer("BZSFJ")).queryParam("from", from.toString()).queryParam("to", today.toString())
@@ -139,6 +176,9 @@ class StatisticsTest {
                 .queryParam("department", SCJ).get(STATS + ".csv").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertTrue(csv.startsWith("department,from,to,issued_direct"), csv);
         assertTrue(csv.contains(SCJ + "," + from), csv);
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",supervision_signals,disputes_opened,disputes_upheld,"
+                + "disputes_dismissed,disputes_decided_late,complaints_received,complaints_founded,complaints_dismissed,more"),
+                csv);
         as(Tokens.admin()).accept("text/csv").queryParam("from", from.toString()).queryParam("to", today.toString())
                 .queryParam("department", SCJ).get(STATS)
                 .then().statusCode(200).body(equalTo(csv));
@@ -220,8 +260,41 @@ class StatisticsTest {
                     + " AND result = 'FALSE' AND " + day.formatted("closed_at") + " GROUP BY 1", from, to);
             add(c, out, "supervisionSignals", "SELECT unit_code, count(*) FROM list_signal WHERE day BETWEEN ? AND ? GROUP BY 1",
                     from, to);
+            String decided = "status <> 'OPEN' AND " + day.formatted("decided_at");
+            add(c, out, "disputesOpened", "SELECT issuer_dept, count(*) FROM dispute WHERE " + day.formatted("opened_at")
+                    + " GROUP BY 1", from, to);
+            add(c, out, "disputesUpheld", "SELECT issuer_dept, count(*) FROM dispute WHERE outcome IN ('REISSUE', 'REVOKE')"
+                    + " AND " + decided + " GROUP BY 1", from, to);
+            add(c, out, "disputesDismissed", "SELECT issuer_dept, count(*) FROM dispute WHERE outcome = 'DISMISSED'"
+                    + " AND " + decided + " GROUP BY 1", from, to);
+            add(c, out, "disputesDecidedLate", "SELECT issuer_dept, count(*) FROM dispute WHERE"
+                    + " (decided_at AT TIME ZONE 'Asia/Shanghai')::date > due_on AND " + decided + " GROUP BY 1", from, to);
+            add(c, out, "complaintsReceived", "SELECT department_code, count(*) FROM demand_complaint WHERE "
+                    + day.formatted("filed_at") + " GROUP BY 1", from, to);
+            add(c, out, "complaintsFounded", "SELECT department_code, count(*) FROM demand_complaint WHERE status = 'FOUNDED'"
+                    + " AND " + day.formatted("closed_at") + " GROUP BY 1", from, to);
+            add(c, out, "complaintsDismissed", "SELECT department_code, count(*) FROM demand_complaint"
+                    + " WHERE status = 'DISMISSED' AND " + day.formatted("closed_at") + " GROUP BY 1", from, to);
         }
         return out;
+    }
+
+    /** Issues a proof of the matter to a new holder, who disputes it; the dispute's id. */
+    private static String dispute(String matter, String name) {
+        String holder = Fixtures.randomResidentId();
+        Map<String, Object> proof = Fixtures.issued(Fixtures.GOOD_ISSUER, matter, name, holder);
+        return as(Tokens.citizen(holder)).contentType(ContentType.JSON)
+                .body(Map.of("proofNumber", proof.get("number"), "reason", "户籍地址有误")).post("/api/v1/disputes")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Files a complaint against {@link #UNIT} as a new citizen; its id. */
+    private static String complaint() {
+        return as(Tokens.citizen(Fixtures.randomResidentId())).contentType(ContentType.JSON)
+                .body(Map.of("departmentCode", UNIT, "matterCode", "BZZJJ-C001", "ground", "CANCELLED",
+                        "demandedOn", LocalDate.now(ControllableClock.ZONE).toString(),
+                        "description", "窗口工作人员要求我提交已取消的证明。"))
+                .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
     }
 
     private static void add(Connection c, Map<String, Map<String, Long>> out, String figure, String sql, LocalDate from,
