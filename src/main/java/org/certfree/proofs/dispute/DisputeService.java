@@ -36,6 +36,7 @@ import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
+import org.certfree.proofs.verification.VerificationIds;
 
 /**
  * Disputes (异议) on proofs and pledge documents: opened by the holder or a using unit, the document
@@ -98,6 +99,9 @@ public class DisputeService {
     DisputeQueries queries;
 
     /** Opens a dispute and suspends the document; 409 (with the open one's location) when one is open already. */
+    @Inject
+    VerificationIds verifications;
+
     @Transactional
     public DisputeView open(DisputeInput in, Caller caller) {
         Suspensions.Disputable d = suspensions.find(in.proofNumber().trim())
@@ -106,6 +110,10 @@ public class DisputeService {
         if (caller.has(Role.CITIZEN) && d.subjectIdIndex().equals(holders.of(caller.subject()))) {
             opener = OpenerKind.HOLDER;
         } else if (caller.has(Role.VERIFIER) && departments.hasRole(caller.department().orElse(null), DepartmentRole.USING_UNIT)) {
+            // only a unit the document was presented to: another learns nothing, not even that the number exists
+            if (!verifications.verifiedBy(caller.department().orElseThrow(), d.number())) {
+                throw ApiException.notFound(Messages.DISPUTE_DOCUMENT_NOT_FOUND.formatted(in.proofNumber().trim()));
+            }
             opener = OpenerKind.USING_UNIT;
         } else {
             throw ApiException.forbidden(Messages.DISPUTE_OPEN_FORBIDDEN);

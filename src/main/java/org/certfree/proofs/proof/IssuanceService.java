@@ -91,6 +91,7 @@ public class IssuanceService {
         }
         Proof proof = queries.require(number);
         caller.requireDepartment(proof.issuerDept);
+        refuseWhileDisputed(proof);
         if (proof.status != ProofStatus.VALID) {
             throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(proof.number, proof.status.chinese()));
         }
@@ -110,6 +111,7 @@ public class IssuanceService {
     public ProofView reissue(String number, ReissueRequest body, Caller caller) {
         Proof old = queries.require(number);
         caller.requireDepartment(old.issuerDept);
+        refuseWhileDisputed(old);
         if (old.status != ProofStatus.VALID) {
             throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(old.number, old.status.chinese()));
         }
@@ -125,6 +127,17 @@ public class IssuanceService {
         old.revocationNote = body.note();
         old.revokedBy = caller.subject();
         return queries.view(successor, true);
+    }
+
+    /**
+     * A proof under dispute (suspended) is revoked or re-issued only by deciding the dispute, so the dispute, the
+     * suspension and the signed decision stay one story: 409 naming the dispute. The dispute feature's own
+     * decision lifts the suspension first.
+     */
+    private static void refuseWhileDisputed(Proof proof) {
+        if (proof.suspensionRef != null) {
+            throw ApiException.conflict(Messages.PROOF_UNDER_DISPUTE.formatted(proof.number, proof.suspensionRef));
+        }
     }
 
     /** The matter, if the caller's department may issue it now: on the retained list, its own, electronic. */

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.common.ControllableClock;
-import org.certfree.proofs.publication.dto.RequirementView;
 import org.certfree.proofs.publication.dto.RequirementView.BatchRef;
 import org.certfree.proofs.publication.dto.RequirementView.Change;
 import org.certfree.proofs.publication.dto.RequirementView.Current;
+import org.certfree.proofs.publication.dto.RequirementView;
 
 /**
  * "Was matter X required on day D?" (issue #15, 5): the published entries of one matter, in log order, read
@@ -32,6 +32,12 @@ public class ListHistory {
     /** The answer for {@code matterCode} at the end of {@code date}; empty when the matter was never published. */
     @Transactional
     public Optional<RequirementView> at(String matterCode, LocalDate date) {
+        return at(matterCode, date, endOf(date));
+    }
+
+    /** The answer for {@code matterCode} at the instant {@code asOf} (of the day {@code date} in China Standard Time). */
+    @Transactional
+    public Optional<RequirementView> at(String matterCode, LocalDate date, Instant asOf) {
         List<BatchEntry> entries = BatchEntry.list("matterCode = ?1 and publishedAt is not null order by logIndex, seq",
                 matterCode);
         if (entries.isEmpty()) {
@@ -44,7 +50,6 @@ public class ListHistory {
                 return new BatchRef(b.id, b.number, b.publishedAt);
             });
         }
-        Instant asOf = endOf(date);
         int inForce = -1;
         for (int i = 0; i < entries.size(); i++) {
             if (!entries.get(i).publishedAt.isAfter(asOf)) {

@@ -14,11 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.catalog.Scenario;
+import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.StorableTime;
 import org.certfree.proofs.common.error.ApiException;
@@ -150,13 +152,37 @@ public class ListResource {
     @APIResponse(responseCode = "404", description = "该事项从未发布 / the matter was never published")
     public RequirementView requirement(
             @Parameter(description = "事项编码 / matter code", required = true) @QueryParam("matter") String matter,
-            @Parameter(description = "日期，如 2024-03-01 / a date", required = true) @QueryParam("date") String date) {
+            @Parameter(description = "日期，如 2024-03-01（当日结束时）/ a date (its end)") @QueryParam("date") String date,
+            @Parameter(description = "或一个时刻（ISO-8601，如 2024-03-01T10:00:00Z），与 date 二选一 / or an instant, instead of date")
+            @QueryParam("at") String at) {
         if (matter == null || matter.isBlank()) {
             throw ApiException.badParameter("matter", Messages.REQUIREMENT_MATTER_REQUIRED);
+        }
+        if (at != null && !at.isBlank()) {
+            if (date != null && !date.isBlank()) {
+                throw ApiException.badParameter("at", Messages.REQUIREMENT_DATE_OR_AT);
+            }
+            Instant instant = instant(at);
+            return history.at(matter.trim(), LocalDate.ofInstant(instant, ControllableClock.ZONE), instant)
+                    .orElseThrow(() -> ApiException.notFound(Messages.REQUIREMENT_NEVER_PUBLISHED.formatted(matter.trim())));
         }
         LocalDate day = day(date);
         return history.at(matter.trim(), day)
                 .orElseThrow(() -> ApiException.notFound(Messages.REQUIREMENT_NEVER_PUBLISHED.formatted(matter.trim())));
+    }
+
+    /** An instant with offset (ISO-8601) in the storable range; 400 otherwise. */
+    private static Instant instant(String at) {
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(at.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter("at", Messages.REQUIREMENT_AT_INVALID);
+        }
+        if (!StorableTime.storable(instant)) {
+            throw ApiException.badParameter("at", Messages.PARAMETER_TIME_OUT_OF_RANGE.formatted("at"));
+        }
+        return instant;
     }
 
     /** A calendar date (yyyy-MM-dd) in the storable range; 400 otherwise. */

@@ -21,8 +21,13 @@ import org.certfree.proofs.publication.dto.SignalView;
 @ApplicationScoped
 public class ListSignals {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ListSignals.class);
+
     @Inject
     EffectiveLists lists;
+
+    @Inject
+    org.certfree.proofs.catalog.CatalogService catalog;
 
     @Inject
     EntityManager em;
@@ -32,11 +37,23 @@ public class ListSignals {
      * per unit, matter, channel and day: a repeat counts as another attempt of the same signal.
      */
     public boolean recordIfNotRetained(String unit, String matter, SignalChannel channel, Instant at) {
-        if (unit == null || matter == null || lists.entry(ListKind.RETAINED, matter, at).isPresent()) {
+        // only a matter of the catalogue: a made-up code is an input error, not a demand to supervise
+        if (unit == null || matter == null || catalog.find(matter).isEmpty()
+                || lists.entry(ListKind.RETAINED, matter, at).isPresent()) {
             return false;
         }
         String state = lists.entry(ListKind.CANCELLED, matter, at).isPresent() ? "CANCELLED" : "NOT_RETAINED";
         LocalDate day = LocalDate.ofInstant(at, ControllableClock.ZONE);
+        try {
+            record(unit, matter, channel, day, state, at);
+        } catch (RuntimeException e) { // recording a signal never changes the answer to the request it comes from
+            LOG.warnf(e, "supervision signal not recorded: unit %s, channel %s", unit, channel);
+            return false;
+        }
+        return true;
+    }
+
+    private void record(String unit, String matter, SignalChannel channel, LocalDate day, String state, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 INSERT INTO list_signal (unit_code, matter_code, channel, day, list_state, attempts, first_at, last_at)
                 VALUES (:unit, :matter, :channel, :day, :state, 1, :at, :at)
@@ -46,7 +63,6 @@ public class ListSignals {
                 """).setParameter("unit", unit).setParameter("matter", matter).setParameter("channel", channel.name())
                 .setParameter("day", day).setParameter("state", state).setParameter("at", Timestamp.from(at))
                 .executeUpdate());
-        return true;
     }
 
     /** The signals of days {@code from}..{@code to} (inclusive), of one unit when given, newest first. */

@@ -160,6 +160,9 @@ public class ComplaintService {
     public ComplaintView investigate(UUID id, Integer version, Caller caller) {
         justice.require(caller);
         DemandComplaint c = require(id);
+        if (caller.actsFor(c.departmentCode)) { // nobody handles a complaint against their own department
+            throw ApiException.forbidden(Messages.COMPLAINT_OWN_DEPARTMENT);
+        }
         JusticeBureau.requireVersion(version, c.lockVersion);
         if (c.status != ComplaintStatus.ASSIGNED) {
             throw ApiException.conflict(Messages.COMPLAINT_WRONG_STATE.formatted(c.status, "开始调查"));
@@ -175,6 +178,9 @@ public class ComplaintService {
     public ComplaintView close(UUID id, ComplaintCloseInput in, Caller caller) {
         justice.require(caller);
         DemandComplaint c = require(id);
+        if (caller.actsFor(c.departmentCode)) { // nobody handles a complaint against their own department
+            throw ApiException.forbidden(Messages.COMPLAINT_OWN_DEPARTMENT);
+        }
         JusticeBureau.requireVersion(in.version(), c.lockVersion);
         if (!in.outcome().closed()) {
             throw ApiException.invalid("outcome", Messages.COMPLAINT_OUTCOME_REQUIRED);

@@ -14,6 +14,12 @@ public class VerificationIds {
     @Inject
     EntityManager em;
 
+    /** Whether {@code unit} ever verified (or tried to verify) the proof or pledge with this number. */
+    public boolean verifiedBy(String unit, String number) {
+        return !em.createNativeQuery("SELECT 1 FROM verification WHERE unit_code = :unit AND proof_number = :number LIMIT 1")
+                .setParameter("unit", unit).setParameter("number", number).getResultList().isEmpty();
+    }
+
     /** Ids (as text) of the verifications {@code unit} made in [{@code from}, {@code to}). */
     @SuppressWarnings("unchecked")
     public List<String> made(String unit, Instant from, Instant to) {

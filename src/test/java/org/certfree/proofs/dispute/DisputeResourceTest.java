@@ -155,12 +155,23 @@ class DisputeResourceTest {
     void aUsingUnitsDisputeUpheldByACorrectedReissueSupersedesTheProof() {
         Map<?, ?> p = Fixtures.issued(dept, matter, "李四", holder);
         String number = (String) p.get("number");
+        // a unit disputes only a document it was shown: before verifying it, the number is unknown to it
+        open(Tokens.verifier(Fixtures.WINDOW), number).statusCode(404);
+        verify(p);
+        open(Tokens.verifier(Fixtures.OTHER_WINDOW), number).statusCode(404);
         String id = open(Tokens.verifier(Fixtures.WINDOW), number).statusCode(201).body("openerKind", equalTo("USING_UNIT"))
                 .body("openerUnit", equalTo(Fixtures.WINDOW)).extract().path("id");
         given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).get("/api/v1/disputes/" + id)
                 .then().statusCode(200);
         given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.OTHER_WINDOW))).get("/api/v1/disputes/" + id)
                 .then().statusCode(403);
+        // under dispute, the proof is revoked or re-issued only by deciding the dispute
+        given().header("Authorization", Tokens.bearer(Tokens.issuer(dept))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "DATA_CHANGED")).post("/api/v1/proofs/" + number + "/revoke").then().statusCode(409)
+                .body("detail", containsString(id));
+        given().header("Authorization", Tokens.bearer(Tokens.issuer(dept))).contentType(ContentType.JSON)
+                .body(Map.of("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 3 号"), "note", "x"))
+                .post("/api/v1/proofs/" + number + "/reissue").then().statusCode(409);
         decide(Tokens.issuer(dept), id, Map.of("outcome", "REISSUE", "note", "地址更正")).statusCode(400)
                 .body("detail", containsString("claims"));
         String successor = decide(Tokens.issuer(dept), id, Map.of("outcome", "REISSUE", "note", "地址更正",
@@ -177,7 +188,11 @@ class DisputeResourceTest {
     @Test
     void theOpenerCannotDecideAndARevocationRevokes() {
         Map<?, ?> p = Fixtures.issued(dept, matter, "王五", holder);
-        // the department is also a using unit: one staff member with both roles opens it
+        // the department is also a using unit: one staff member with both roles verified it, then opens it
+        Fixtures.onUsageList(dept, matter);
+        given().header("Authorization", Tokens.bearer(Tokens.mint("VERIFIER", dept, "staff-both"))).contentType(ContentType.JSON)
+                .body(Map.of("number", p.get("number"), "code", p.get("verificationCode"), "purpose", "核对"))
+                .post("/api/v1/verifications").then().statusCode(200);
         String id = open(Tokens.mint("VERIFIER", dept, "staff-both"), (String) p.get("number")).statusCode(201).extract().path("id");
         decide(Tokens.mint("ISSUER", dept, "staff-both"), id, Map.of("outcome", "REVOKE", "note", "x",
                 "revocationReason", "ISSUED_IN_ERROR")).statusCode(403).body("detail", containsString("不能处理自己"));

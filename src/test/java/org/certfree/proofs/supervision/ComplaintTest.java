@@ -162,6 +162,17 @@ class ComplaintTest {
         get(Tokens.issuer("BZGAJ"), "/api/v1/complaints/" + id).statusCode(403);
     }
 
+    /** A complaint against the justice bureau itself is not the bureau's to handle (recusal). */
+    @Test
+    void theBureauDoesNotHandleComplaintsAgainstItself() {
+        String citizen = Tokens.citizen(Fixtures.randomResidentId());
+        String id = file(citizen, ListDisputeTest.JUSTICE);
+        post(bureau(), "/api/v1/complaints/" + id + "/investigation", Map.of("version", 0)).statusCode(403)
+                .body("detail", containsString("回避"));
+        post(bureau(), "/api/v1/complaints/" + id + "/close", Map.of("outcome", "DISMISSED", "text", "不属实。"))
+                .statusCode(403);
+    }
+
     @Test
     void theJusticeBureauCountsComplaintsPerUnit() {
         String unit = Fixtures.OTHER_WINDOW;

@@ -181,6 +181,8 @@ public final class Messages {
     public static final String PROOF_NOT_FOUND = "找不到编号为 %s 的证明。";
     public static final String PROOF_IS_A_PLEDGE = "编号 %1$s 是告知承诺书，不是证明：请到 /api/v1/commitments/%1$s 查看。";
     public static final String PLEDGE_NOT_FOUND = "找不到编号为 %s 的告知承诺书。";
+    public static final String PROOF_UNDER_DISPUTE = "证明 %s 正在异议处理中（异议 %s）：请通过处理该异议（POST /api/v1/disputes/%2$s/decision）撤销或更正。";
+    public static final String COMPLAINT_OWN_DEPARTMENT = "针对本部门的投诉不能由本部门处理（回避）：请由管理员或上级机关处理。";
 
     // 告知承诺 (commitment): pledges
     public static final String PLEDGE_MATTER_REQUIRED = "须提供告知承诺清单上的证明事项编码 matterCode（最长 48 个字符）";
@@ -424,6 +426,8 @@ public final class Messages {
     // 监督 (supervision): list disputes, complaints
     public static final String REQUIREMENT_MATTER_REQUIRED = "须指定事项编码 matter。";
     public static final String REQUIREMENT_DATE_INVALID = "date 须为日期，如 2024-03-01（表示当日结束时，北京时间）。";
+    public static final String REQUIREMENT_AT_INVALID = "时刻 at 须为带时区的 ISO-8601 时间，如 2024-03-01T10:00:00+08:00。";
+    public static final String REQUIREMENT_DATE_OR_AT = "date 与 at 只能填写一个。";
     public static final String REQUIREMENT_NEVER_PUBLISHED = "事项 %s 从未在已发布的清单上出现过。";
     public static final String SUPERVISION_NOT_JUSTICE_BUREAU = "只有审核单位（司法局）的审核人员才能处理异议和投诉；部门 %s 不是审核单位。";
     public static final String SUPERVISION_STALE_VERSION = "该记录已被他人修改（您提交的版本 %d，当前版本 %d）。请重新读取后再处理。";
