@@ -61,7 +61,7 @@ class ArchitectureTest {
             Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
             Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
             Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),
-            Map.entry("dispute", List.of("department", "calendar", "keys", "proof")),
+            Map.entry("dispute", List.of("department", "calendar", "keys", "proof", "verification")),
             Map.entry("audit", List.of("department", "keys", "proof", "verification")),
             Map.entry("stats", List.of("department", "publication", "proof", "verification", "commitment")),
             Map.entry("supervision", List.of("department", "catalog", "publication")));
