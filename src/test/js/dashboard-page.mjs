@@ -31,7 +31,26 @@ try {
     out.chartTitles = await page.locator('#charts h3').allTextContents();
     out.rows = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('table[data-kind]')]
       .map(t => [t.id, Number(t.dataset.rows)])));
-    out.links = await page.locator('table[data-kind] a').evaluateAll(as => as.map(a => a.getAttribute('href')).slice(0, 20));
+    out.links = await page.locator('table[data-kind] a').evaluateAll(as => as.map(a => a.dataset.api).slice(0, 20));
+    // 查看 opens the record in a dialog, fetched with the token: the first open proof dispute and complaint, a unit's signals
+    out.details = {};
+    for (const [table, kind] of [['disputes', 'dispute'], ['complaints', 'complaint'], ['signals', 'signals']]) {
+      const a = page.locator(`#${table} a[data-detail]`).first();
+      if (!(await a.count())) continue;
+      await a.click();
+      const ready = kind === 'signals' ? '#detailTable[data-rows]' : '#detailFields';
+      await page.locator(`#detail ${ready}`).waitFor({ timeout: 10000 });
+      out.details[kind] = {
+        title: await page.locator('#detailTitle').textContent(),
+        fields: await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#detailFields dd')]
+          .map(d => [d.dataset.field, d.textContent]))),
+        rows: await page.evaluate(() => Number(document.querySelector('#detailTable')?.dataset.rows ?? -1)),
+      };
+      if (kind === 'dispute' && screenshot) {
+        await page.screenshot({ path: screenshot.replace(/\.png$/, '-detail.png') });
+      }
+      await page.click('#detailClose');
+    }
   }
   if (screenshot) {
     await page.screenshot({ path: screenshot, fullPage: true });

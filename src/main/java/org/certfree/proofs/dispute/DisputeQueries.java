@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.PageRequest;
@@ -18,6 +19,9 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.dispute.dto.DisputeView;
+import org.certfree.proofs.system.access.AccessKind;
+import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -39,6 +43,9 @@ public class DisputeQueries {
     @Inject
     Clock clock;
 
+    @Inject
+    HolderAccessLog accessLog;
+
     /** One dispute, for its holder, opener unit, the issuing department, the justice bureau or ADMIN. */
     @Transactional
     public DisputeView get(UUID id, Caller caller) {
@@ -49,22 +56,31 @@ public class DisputeQueries {
         if (!holder && !issuer && !opener && !supervisor(caller)) {
             throw ApiException.forbidden(Messages.DISPUTE_READ_FORBIDDEN);
         }
-        return view(x);
+        if (!holder) { // the reason and the note are the holder's: whoever else reads them is in the holder's log
+            accessLog.record(new HolderAccess(clock.instant(), x.holderIndex, AccessKind.DISPUTE_READ,
+                    caller.department().orElse(null), caller.actor(), x.proofNumber, null, null, null,
+                    Map.of("dispute", x.id.toString())));
+        }
+        return view(x, true);
     }
 
     /**
      * Disputes the caller may see, newest first: a holder their own, an ISSUER its department's, a using unit
      * those it opened, the justice bureau and ADMIN all; {@code status} OPEN, UPHELD, DISMISSED or OVERDUE.
+     * Only the holder's own list carries the reason and the note: anyone else reads them one at a time
+     * ({@link #get}), each read in the holder's access log.
      */
     @Transactional
     public org.certfree.proofs.common.Page<DisputeView> list(String status, PageRequest page, Caller caller) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        boolean own = false;
         if (supervisor(caller)) {
             where.add("1 = 1");
         } else if (caller.has(Role.CITIZEN)) {
             where.add("holderIndex = :holder");
             params.and("holder", holders.of(caller.subject()));
+            own = true;
         } else if (caller.has(Role.ISSUER) && caller.department().isPresent()) {
             where.add("issuerDept = :dept");
             params.and("dept", caller.department().get());
@@ -90,7 +106,8 @@ public class DisputeQueries {
         }
         var q = Dispute.<Dispute>find(String.join(" and ", where), Sort.descending("openedAt").and("id"), params);
         long total = q.count();
-        List<DisputeView> items = q.page(Page.of(page.page(), page.size())).list().stream().map(this::view).toList();
+        boolean withText = own;
+        List<DisputeView> items = q.page(Page.of(page.page(), page.size())).list().stream().map(x -> view(x, withText)).toList();
         return new org.certfree.proofs.common.Page<>(items, page.page(), page.size(), total);
     }
 
@@ -103,11 +120,13 @@ public class DisputeQueries {
         return LocalDate.ofInstant(clock.instant(), ControllableClock.ZONE);
     }
 
-    DisputeView view(Dispute x) {
+    /** The dispute as read; {@code withText}: with the reason and the note (decrypted). */
+    DisputeView view(Dispute x, boolean withText) {
         boolean overdue = x.status == DisputeStatus.OPEN && x.dueOn.isBefore(today());
         return new DisputeView(x.id, x.proofNumber, x.documentKind, x.issuerDept, x.openerKind, x.openerUnit,
-                protector.decrypt(x.reasonEnc, DisputeService.REASON), x.openedAt, x.dueOn, x.dueProvisional, x.status, x.status.chinese(),
-                overdue, x.outcome, x.noteEnc == null ? null : protector.decrypt(x.noteEnc, DisputeService.NOTE), x.decidedAt, x.decidedBy,
+                withText ? protector.decrypt(x.reasonEnc, DisputeService.REASON) : null, x.openedAt, x.dueOn, x.dueProvisional,
+                x.status, x.status.chinese(), overdue, x.outcome,
+                withText && x.noteEnc != null ? protector.decrypt(x.noteEnc, DisputeService.NOTE) : null, x.decidedAt, x.decidedBy,
                 x.successorNumber, x.openedJws, x.decisionJws);
     }
 }

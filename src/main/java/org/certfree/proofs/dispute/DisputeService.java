@@ -148,7 +148,7 @@ public class DisputeService {
                         "dueOn", x.dueOn.toString())));
         staffActions.record(caller, "dispute.opened", x.issuerDept, "dispute", x.id, "proof", x.proofNumber,
                 "opener", opener);
-        return queries.view(x);
+        return queries.view(x, true);
     }
 
     /** The issuing department decides; whoever opened the dispute never decides it. */
@@ -210,7 +210,7 @@ public class DisputeService {
                 x.proofNumber, null, null, null, details));
         staffActions.record(caller, "dispute.decided", x.issuerDept, "dispute", x.id, "proof", x.proofNumber,
                 "decision", x.outcome, "successor", x.successorNumber);
-        return queries.view(x);
+        return queries.view(x, true);
     }
 
     static Dispute require(UUID id) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 
@@ -23,6 +24,9 @@ public class Suspensions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StaffActions staffActions;
 
     /** What the dispute feature needs of a document: who issued it, whose it is, and its state. */
     public record Disputable(String number, DocumentKind kind, String issuerDept, String subjectIdIndex,
@@ -86,6 +90,8 @@ public class Suspensions {
         p.revocationReason = reason;
         p.revocationNote = note;
         p.revokedBy = caller.subject();
+        // audited as every revocation is: the revocations check holds the status to it
+        staffActions.record(caller, "proof.revoked", p.issuerDept, "proof", p.number, "reason", reason);
         BusinessEvents.log("pledge.revoked", "dept", p.issuerDept, "number", p.number, "reason", reason, "outcome", "ok");
     }
 

@@ -33,14 +33,14 @@ public class StatisticsService {
     /** The metrics this version names; any other metric in the rollup is reported under {@code more}. */
     static final Set<String> NAMED = Set.of("issued_direct", "issued_request", "issued_immediate", "issued_reissue",
             "requests", "requests_due", "requests_due_on_time", "verifications_received", "verifications_made",
-            "retrievals_received", "retrievals_made", "pledges", "false_findings", "signals", "disputes_opened",
+            "retrievals_received", "retrievals_made", "pledges", "false_findings", "false_findings_withdrawn", "signals", "disputes_opened",
             "disputes_upheld", "disputes_dismissed", "disputes_decided_late", "complaints_received",
             "complaints_founded", "complaints_dismissed");
 
     static final List<String> CSV_COLUMNS = List.of("department", "from", "to", "issued_direct", "issued_request",
             "issued_immediate", "issued_reissue", "issued_total", "requests", "median_issue_minutes", "p90_issue_minutes",
             "overdue_requests", "verifications_received", "verifications_made", "retrievals_received", "retrievals_made",
-            "pledges", "false_findings", "supervision_signals", "disputes_opened", "disputes_upheld",
+            "pledges", "false_findings", "false_findings_withdrawn", "supervision_signals", "disputes_opened", "disputes_upheld",
             "disputes_dismissed", "disputes_decided_late", "complaints_received", "complaints_founded",
             "complaints_dismissed", "more");
 
@@ -106,7 +106,8 @@ public class StatisticsService {
                     Math.max(0, overdue.getOrDefault(d, 0L)), m.getOrDefault("verifications_received", 0L),
                     m.getOrDefault("verifications_made", 0L), m.getOrDefault("retrievals_received", 0L),
                     m.getOrDefault("retrievals_made", 0L), m.getOrDefault("pledges", 0L),
-                    m.getOrDefault("false_findings", 0L), m.getOrDefault("signals", 0L),
+                    m.getOrDefault("false_findings", 0L), m.getOrDefault("false_findings_withdrawn", 0L),
+                    m.getOrDefault("signals", 0L),
                     m.getOrDefault("disputes_opened", 0L), m.getOrDefault("disputes_upheld", 0L),
                     m.getOrDefault("disputes_dismissed", 0L), m.getOrDefault("disputes_decided_late", 0L),
                     m.getOrDefault("complaints_received", 0L), m.getOrDefault("complaints_founded", 0L),
@@ -124,7 +125,7 @@ public class StatisticsService {
                         r.issuedImmediate(), r.issuedReissue(), r.issuedTotal(), r.requests(), r.medianIssueMinutes(),
                         r.p90IssueMinutes(), r.overdueRequests(), r.verificationsReceived(), r.verificationsMade(),
                         r.retrievalsReceived(), r.retrievalsMade(), r.pledges(), r.falseFindings(),
-                        r.supervisionSignals(), r.disputesOpened(), r.disputesUpheld(), r.disputesDismissed(),
+                        r.falseFindingsWithdrawn(), r.supervisionSignals(), r.disputesOpened(), r.disputesUpheld(), r.disputesDismissed(),
                         r.disputesDecidedLate(), r.complaintsReceived(), r.complaintsFounded(), r.complaintsDismissed(),
                         more(r.more()));
             }

@@ -29,6 +29,9 @@ import org.certfree.proofs.supervision.dto.ComplaintCloseInput;
 import org.certfree.proofs.supervision.dto.ComplaintInput;
 import org.certfree.proofs.supervision.dto.ComplaintSummary;
 import org.certfree.proofs.supervision.dto.ComplaintView;
+import org.certfree.proofs.system.access.AccessKind;
+import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -71,6 +74,9 @@ public class ComplaintService {
     @Inject
     Clock clock;
 
+    @Inject
+    HolderAccessLog accessLog;
+
     @Transactional
     public ComplaintView file(ComplaintInput in, Caller caller) {
         String unit = in.departmentCode().trim();
@@ -104,7 +110,7 @@ public class ComplaintService {
         c.persist();
         DemandComplaint.getEntityManager().flush();
         staffActions.record(caller, "complaint.filed", unit, "complaint", c.id, "ground", c.ground, "matter", c.matterCode);
-        return view(c, Audience.COMPLAINANT);
+        return view(c, Audience.COMPLAINANT, true);
     }
 
     /** The justice bureau: all; a citizen: their own; staff: the closed complaints against their department. */
@@ -137,7 +143,7 @@ public class ComplaintService {
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         var found = DemandComplaint.<DemandComplaint>find(query, Sort.descending("filedAt").and("id"), params);
         long total = found.count();
-        List<ComplaintView> items = found.page(page.page(), page.size()).list().stream().map(c -> view(c, audience)).toList();
+        List<ComplaintView> items = found.page(page.page(), page.size()).list().stream().map(c -> view(c, audience, audience == Audience.COMPLAINANT)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -153,7 +159,13 @@ public class ComplaintService {
         if (!visible) {
             throw ApiException.forbidden(Messages.COMPLAINT_NOT_VISIBLE);
         }
-        return view(c, audience);
+        if (audience == Audience.BUREAU && c.complainant.startsWith(Caller.HOLDER_ACTOR_PREFIX)) {
+            // the description is the complainant's account: each read by the bureau is in their access log
+            accessLog.record(new HolderAccess(clock.instant(), c.complainant.substring(Caller.HOLDER_ACTOR_PREFIX.length()),
+                    AccessKind.COMPLAINT_READ, caller.department().orElse(null), caller.actor(), null, null, null, null,
+                    Map.of("complaint", c.id.toString())));
+        }
+        return view(c, audience, audience != Audience.UNIT);
     }
 
     @Transactional
@@ -171,7 +183,7 @@ public class ComplaintService {
         c.investigator = caller.subject();
         DemandComplaint.getEntityManager().flush();
         staffActions.record(caller, "complaint.investigating", c.departmentCode, "complaint", c.id);
-        return view(c, Audience.BUREAU);
+        return view(c, Audience.BUREAU, false);
     }
 
     @Transactional
@@ -197,7 +209,7 @@ public class ComplaintService {
         c.closedAt = clock.instant();
         DemandComplaint.getEntityManager().flush();
         staffActions.record(caller, "complaint.closed", c.departmentCode, "complaint", c.id, "outcome", c.status);
-        return view(c, Audience.BUREAU);
+        return view(c, Audience.BUREAU, false);
     }
 
     /** Complaints filed from the start of {@code from} to the end of {@code to} (China Standard Time), per unit. */
@@ -262,11 +274,15 @@ public class ComplaintService {
         return c;
     }
 
-    private ComplaintView view(DemandComplaint c, Audience audience) {
+    /**
+     * The complaint as {@code audience} sees it; {@code withDescription}: with the complainant's account, which
+     * the bureau reads one complaint at a time ({@link #get}, logged for the complainant), never in a list.
+     */
+    private ComplaintView view(DemandComplaint c, Audience audience, boolean withDescription) {
         boolean unit = audience == Audience.UNIT;
         return new ComplaintView(c.id, c.departmentCode, departments.find(c.departmentCode).map(DepartmentView::name).orElse(null),
                 c.matterCode, c.matterName, c.ground, c.demandedOn,
-                unit ? null : protector.decrypt(c.descriptionEnc, DESCRIPTION), tree(c.evidence), c.status, c.filedAt,
+                unit || !withDescription ? null : protector.decrypt(c.descriptionEnc, DESCRIPTION), tree(c.evidence), c.status, c.filedAt,
                 unit || audience == Audience.COMPLAINANT ? null : c.investigator,
                 protector.decrypt(c.outcomeEnc, OUTCOME), c.closedAt, c.lockVersion);
     }

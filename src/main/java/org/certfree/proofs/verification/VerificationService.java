@@ -157,7 +157,9 @@ public class VerificationService {
                         covered.subjectId(), covered.claims(), covered.purpose(),
                         covered.disclosed().stream().map(SignedProof.Disclosed::path).toList(),
                         SdJwts.compact(proof.jwsCompact(), covered.disclosures()));
-            } else if (consent.isEmpty() && !granted.isEmpty()) {
+            } else if (consent.isPresent()) { // consented, but the proof is revoked, suspended, expired or failed
+                withheld = Messages.CONTENT_NOT_PASSED.formatted(verdict.message());
+            } else if (!granted.isEmpty()) {
                 withheld = Messages.CONTENT_OTHER_PURPOSE.formatted(granted.get(0).purpose(), purpose);
             } else {
                 withheld = Messages.CONTENT_NO_CONSENT;

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,16 @@ class DisputeResourceTest {
                 .body("subIndicationUri", equalTo("urn:certfree:sub-indication:suspended")).body("message", containsString("异议"));
         given().queryParam("code", p.get("verificationCode")).get("/api/v1/proofs/" + number + "/status").then().statusCode(200)
                 .body("status", equalTo("VALID")).body("suspendedAt", notNullValue()).body("suspensionText", containsString("暂停"));
+        // the holder consented to the window's retrieval: it is withheld because the proof is suspended, and says so
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(holder))).contentType(ContentType.JSON)
+                .body(Map.of("unit", Fixtures.WINDOW, "matterCode", matter, "purpose", "办理入学",
+                        "expiresAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .post("/api/v1/consents").then().statusCode(201);
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).contentType(ContentType.JSON)
+                .body(Map.of("number", number, "code", p.get("verificationCode"), "purpose", "办理入学", "retrieve", true))
+                .post("/api/v1/verifications").then().statusCode(200).body("subIndication", equalTo("SUSPENDED"))
+                .body("content", nullValue()).body("contentWithheld", containsString("未通过核验"))
+                .body("contentWithheld", containsString("异议"));
         String list = statusList();
         assertEquals(1, bit(list, "suspension", index));
         assertEquals(0, bit(list, "revocation", index));
@@ -114,9 +125,19 @@ class DisputeResourceTest {
                 .then().statusCode(403);
         given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.OTHER_DEPT_ISSUER))).get("/api/v1/disputes/" + id)
                 .then().statusCode(403);
+        int readsBefore = disputeReads(number);
         for (String token : new String[] { Tokens.issuer(dept), Tokens.reviewer(Fixtures.JUSTICE), Tokens.admin() }) {
-            given().header("Authorization", Tokens.bearer(token)).get("/api/v1/disputes/" + id).then().statusCode(200);
+            given().header("Authorization", Tokens.bearer(token)).get("/api/v1/disputes/" + id).then().statusCode(200)
+                    .body("reason", equalTo("户籍地址有误"));
         }
+        // each of those three reads of the holder's reason is in the holder's access log; the holder's own read is not
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(holder))).get("/api/v1/disputes/" + id).then().statusCode(200);
+        assertEquals(readsBefore + 3, disputeReads(number));
+        // lists carry the reason for the holder only: nobody else reads it unlogged
+        listed(Tokens.citizen(holder), null).body("items.find { it.id == '" + id + "' }.reason", equalTo("户籍地址有误"));
+        listed(Tokens.issuer(dept), null).body("items.find { it.id == '" + id + "' }.reason", nullValue());
+        listed(Tokens.reviewer(Fixtures.JUSTICE), null).body("items.find { it.id == '" + id + "' }.reason", nullValue());
+        assertEquals(readsBefore + 3, disputeReads(number));
         listed(Tokens.citizen(holder), null).body("items.id", hasItem(id));
         listed(Tokens.citizen(Fixtures.randomResidentId()), null).body("items.id", not(hasItem(id)));
         listed(Tokens.issuer(dept), "OPEN").body("items.id", hasItem(id));
@@ -244,6 +265,14 @@ class DisputeResourceTest {
     private static ValidatableResponse decide(String token, String id, Map<String, Object> body) {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/disputes/" + id + "/decision").then();
+    }
+
+    /** DISPUTE_READ entries about the proof in its holder's access log. */
+    private int disputeReads(String number) {
+        List<Map<String, Object>> items = given().header("Authorization", Tokens.bearer(Tokens.citizen(holder)))
+                .queryParam("size", 200).get("/api/v1/me/access-log").then().statusCode(200).extract().path("items");
+        return (int) items.stream().filter(e -> "DISPUTE_READ".equals(e.get("kind")) && number.equals(e.get("proofNumber"))
+                && "查看证明异议内容".equals(e.get("kindText"))).count();
     }
 
     private static ValidatableResponse listed(String token, String status) {

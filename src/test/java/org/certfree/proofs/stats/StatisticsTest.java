@@ -86,7 +86,8 @@ class StatisticsTest {
         as(window).contentType(ContentType.JSON).body(Map.of("jws", direct.get("jwsCompact"), "purpose", "办理入学"))
                 .post("/api/v1/verifications").then().statusCode(200);
         // a pledge found FALSE: assigned, recorded, reviewed by someone else
-        JsonPath p = pledge("BZSCJGJ-N001", Fixtures.randomResidentId());
+        String pledger = Fixtures.randomResidentId();
+        JsonPath p = pledge("BZSCJGJ-N001", pledger);
         String task = p.getString("check.taskId");
         String checks = "/api/v1/commitment-checks/";
         as(Tokens.mint("ISSUER", SCJ, "scj-lead")).contentType(ContentType.JSON).body(Map.of("assignee", "scj-checker"))
@@ -95,6 +96,13 @@ class StatisticsTest {
                 .body(Map.of("result", "FALSE", "findings", "现场核查：无经营场所。")).post(checks + task + "/findings").then().statusCode(200);
         as(Tokens.mint("ISSUER", SCJ, "scj-reviewer")).contentType(ContentType.JSON).body(Map.of("approve", true))
                 .post(checks + task + "/review").then().statusCode(200).body("pledgeStatus", equalTo("FALSE"));
+        // … and withdrawn on the holder's objection, by a third member of staff
+        String objection = "/api/v1/commitments/" + p.getString("number") + "/objection";
+        as(Tokens.citizen(pledger)).contentType(ContentType.JSON).body(Map.of("reason", "已签订租赁合同。")).post(objection)
+                .then().statusCode(200);
+        as(Tokens.mint("ISSUER", SCJ, "scj-third")).contentType(ContentType.JSON)
+                .body(Map.of("uphold", true, "answer", "异议成立。")).post(objection + "/decision").then().statusCode(200)
+                .body("status", equalTo("OVERTURNED"));
         // a supervision signal: the unit asks for a cancelled matter
         as(Tokens.verifier(UNIT)).contentType(ContentType.JSON)
                 .body(Map.of("matterCode", "BZGAJ-C001", "subject", Map.of("kind", "PERSON", "name", "赵敏", "id", holderId),
@@ -136,7 +144,7 @@ class StatisticsTest {
             Map<String, Long> f = new TreeMap<>();
             for (String k : List.of("issuedDirect", "issuedRequest", "issuedImmediate", "issuedReissue", "requests",
                     "medianIssueMinutes", "p90IssueMinutes", "overdueRequests", "verificationsReceived", "verificationsMade",
-                    "retrievalsReceived", "retrievalsMade", "pledges", "falseFindings", "supervisionSignals",
+                    "retrievalsReceived", "retrievalsMade", "pledges", "falseFindings", "falseFindingsWithdrawn", "supervisionSignals",
                     "disputesOpened", "disputesUpheld", "disputesDismissed", "disputesDecidedLate", "complaintsReceived",
                     "complaintsFounded", "complaintsDismissed")) {
                 Object v = row.get(k);
@@ -157,6 +165,7 @@ class StatisticsTest {
         assertTrue(api.get(Fixtures.WINDOW).get("verificationsMade") >= 1);
         assertTrue(api.get(SCJ).get("pledges") >= 1);
         assertTrue(api.get(SCJ).get("falseFindings") >= 1);
+        assertTrue(api.get(SCJ).get("falseFindingsWithdrawn") >= 1);
         assertTrue(api.get(UNIT).get("supervisionSignals") >= 1);
         Map<String, Long> issuer = api.get(Fixtures.GOOD_ISSUER);
         assertTrue(issuer.get("disputesOpened") >= 3, issuer::toString);
@@ -258,6 +267,9 @@ class StatisticsTest {
                     + " GROUP BY 1", from, to);
             add(c, out, "falseFindings", "SELECT department_code, count(*) FROM pledge_check WHERE status = 'CLOSED'"
                     + " AND result = 'FALSE' AND " + day.formatted("closed_at") + " GROUP BY 1", from, to);
+            add(c, out, "falseFindingsWithdrawn", "SELECT c.department_code, count(*) FROM pledge p JOIN pledge_check c"
+                    + " ON c.pledge_id = p.id WHERE p.status = 'OVERTURNED' AND " + day.formatted("p.objection_decided_at")
+                    + " GROUP BY 1", from, to);
             add(c, out, "supervisionSignals", "SELECT unit_code, count(*) FROM list_signal WHERE day BETWEEN ? AND ? GROUP BY 1",
                     from, to);
             String decided = "status <> 'OPEN' AND " + day.formatted("decided_at");

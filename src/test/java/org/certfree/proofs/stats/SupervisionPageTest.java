@@ -14,10 +14,14 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import javax.sql.DataSource;
 import org.certfree.proofs.demo.CommitmentDemoData;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
@@ -51,6 +55,9 @@ class SupervisionPageTest {
 
     @Inject
     SupervisionDemoData supervisionDemo;
+
+    @Inject
+    DataSource db;
 
     @Test
     void theJusticeBureauSeesChartsAndTablesAndACitizenIsRefusedInChinese() throws Exception {
@@ -98,6 +105,18 @@ class SupervisionPageTest {
         assertTrue(shown.get("links").toString().contains("/api/v1/disputes/"), shown.toString());
         assertTrue(shown.get("links").toString().contains("/api/v1/complaints/"), shown.toString());
 
+        // 查看 shows the record in the page, fetched with the token: the dispute's reason, the complaint's account
+        // (each read in the holder's or complainant's access log), a unit's signal rows
+        JsonNode details = shown.get("details");
+        JsonNode dispute = details.get("dispute").get("fields");
+        assertEquals("证明异议", details.get("dispute").get("title").asText(), details.toString());
+        assertTrue(dispute.get("proofNumber").asText().length() > 5, details.toString());
+        assertTrue(dispute.get("reason").asText().length() > 0, details.toString());
+        assertEquals("待处理", dispute.get("statusText").asText(), details.toString());
+        assertTrue(details.get("complaint").get("fields").get("description").asText().length() > 0, details.toString());
+        assertTrue(details.get("signals").get("rows").asInt() > 0, details.toString());
+        assertTrue(readsOf("DISPUTE_READ", dispute.get("proofNumber").asText()) > 0, "the reason read is in the holder's log");
+
         // a citizen gets the Chinese refusal, no figures
         run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + Tokens.citizen(ProofDemoData.personHolders().get(0).id()),
                 shots.resolve("dashboard-citizen.png").toAbsolutePath().toString());
@@ -109,5 +128,17 @@ class SupervisionPageTest {
 
         // the page itself is public and holds no data
         given().get("/supervision").then().statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
+    }
+
+    private long readsOf(String kind, String proofNumber) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM holder_access WHERE kind = ? AND proof_number = ?")) {
+            s.setString(1, kind);
+            s.setString(2, proofNumber);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 }

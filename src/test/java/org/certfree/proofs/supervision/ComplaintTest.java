@@ -128,7 +128,16 @@ class ComplaintTest {
         get(unitStaff, "/api/v1/complaints/" + id).statusCode(403);
         get(unitStaff, "/api/v1/complaints").statusCode(200).body("items.id", not(hasItem(id)));
         get(bureau(), "/api/v1/complaints/" + id).statusCode(200).body("description", containsString("李四"));
-        get(bureau(), "/api/v1/complaints?department=" + UNIT + "&status=ASSIGNED").statusCode(200).body("items.id", hasItem(id));
+        get(bureau(), "/api/v1/complaints?department=" + UNIT + "&status=ASSIGNED").statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.description", nullValue());
+        // the bureau's read of the account is in the complainant's access log (and the list, without it, is not)
+        List<Map<String, Object>> reads = get(citizen, "/api/v1/me/access-log?size=200").statusCode(200)
+                .extract().<List<Map<String, Object>>>path("items").stream()
+                .filter(e -> "COMPLAINT_READ".equals(e.get("kind")) && id.equals(((Map<?, ?>) e.get("details")).get("complaint")))
+                .toList();
+        assertEquals(1, reads.size(), reads.toString());
+        assertEquals("查看投诉内容", reads.get(0).get("kindText"));
+        assertEquals("BZSFJ", reads.get(0).get("unit"));
 
         String investigate = "/api/v1/complaints/" + id + "/investigation";
         for (String token : List.of(citizen, unitStaff, Tokens.issuer("BZSFJ"))) {

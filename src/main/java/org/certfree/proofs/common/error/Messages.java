@@ -298,6 +298,7 @@ public final class Messages {
     public static final String VERIFY_CODE_LOCKED = "该证明编号的核验码已被输错 %d 次，%d 分钟内不再受理按编号和核验码（含二维码）的核验；请稍后再试，或提交签名证明文件核验。";
     public static final String CONTENT_OTHER_PURPOSE = "持证人授权本单位调取的用途是「%s」，与本次用途「%s」不符，只返回核验结论。";
     public static final String CONTENT_NO_CONSENT = "未取得持证人对本单位调取该证明的有效授权，只返回核验结论。";
+    public static final String CONTENT_NOT_PASSED = "证明未通过核验，不调取证明内容：%s";
     public static final String STATUS_LIST_UNKNOWN = "部门 %s 不是开具单位，没有状态列表。";
     public static final String VERIFY_JWS_TOO_LONG = "jws 过长";
     public static final String VERIFY_QR_TOO_LONG = "qr 过长";

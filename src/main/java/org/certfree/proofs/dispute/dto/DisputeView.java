@@ -23,6 +23,8 @@ public record DisputeView(
         String issuerDept,
         OpenerKind openerKind,
         String openerUnit,
+        @Schema(description = "异议理由：列表中仅持证人本人可见；其他人须逐条查看，每次查看记入持证人的访问记录"
+                + " / the reason: in lists only for the holder; anyone else reads one dispute at a time, each read in the holder's access log")
         String reason,
         Instant openedAt,
         @Schema(description = "处理期限（最后一个工作日）/ the last working day for the decision") LocalDate dueOn,
@@ -31,7 +33,7 @@ public record DisputeView(
         String statusText,
         @Schema(description = "待处理且已过期限 / open past its due day") boolean overdue,
         DisputeOutcome outcome,
-        String note,
+        @Schema(description = "处理说明（与异议理由同样的可见范围）/ the decision's note (seen as the reason is)") String note,
         Instant decidedAt,
         String decidedBy,
         @Schema(description = "更正重开的新证明编号 / the corrected proof's number") String successorNumber,

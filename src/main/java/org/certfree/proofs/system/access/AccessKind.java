@@ -38,7 +38,11 @@ public enum AccessKind {
     /** A dispute (异议) on one of the holder's proofs or pledges was opened (by the holder or a using unit); the document is suspended. */
     DISPUTE_OPENED("对证明提出异议，证明暂停使用"),
     /** The issuing department decided a dispute on the holder's document (the entry's details say how). */
-    DISPUTE_DECIDED("处理证明异议");
+    DISPUTE_DECIDED("处理证明异议"),
+    /** Someone other than the holder (the issuing department, the disputing unit, a supervisor) read a dispute's reason and note. */
+    DISPUTE_READ("查看证明异议内容"),
+    /** The justice bureau read the holder's complaint about a demanded proof in full (description and evidence). */
+    COMPLAINT_READ("查看投诉内容");
 
     private final String chinese;
 
