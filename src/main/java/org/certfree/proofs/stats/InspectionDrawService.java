@@ -25,7 +25,9 @@ import org.certfree.proofs.verification.VerificationIds;
 /**
  * 随机抽查 (issue #15, item 7): the justice bureau draws proofs, pledges or verifications of a department and
  * period, in an order fixed by the latest signed tree head of the publication log (see {@link DrawOrder}), so
- * the inspected department cannot choose what is inspected. The candidates come from the owning features.
+ * the inspected department cannot choose what is inspected. Later draws of the same kind, department and period
+ * keep the first one's seed, so the bureau cannot draw again until it likes the sample either: a larger size
+ * extends it. The candidates come from the owning features.
  */
 @ApplicationScoped
 public class InspectionDrawService {
@@ -72,11 +74,29 @@ public class InspectionDrawService {
         if (departments.find(dept).isEmpty()) {
             throw ApiException.notFound(Messages.STATS_UNKNOWN_DEPARTMENT.formatted(dept));
         }
-        TreeHeadView head;
-        try {
-            head = log.treeHead(null);
-        } catch (ApiException e) {
-            throw ApiException.conflict(Messages.DRAW_NO_SEED);
+        // one first draw per kind, department and period, also across replicas
+        InspectionDraw.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "inspection-draw:" + in.kind() + ":" + dept + ":" + period.from() + ":" + period.to())
+                .getSingleResult();
+        // the seed of the first draw of this kind, department and period, for every later one: a repeat can
+        // enlarge the sample (the order is the same, so it extends the first) but never shuffle it
+        InspectionDraw first = InspectionDraw.<InspectionDraw>find(
+                "kind = ?1 and department = ?2 and periodFrom = ?3 and periodTo = ?4 order by drawnAt, id",
+                in.kind(), dept, period.from(), period.to()).firstResult();
+        int seedSize;
+        String seedRoot;
+        if (first != null) {
+            seedSize = first.seedTreeSize;
+            seedRoot = first.seedRootHash;
+        } else {
+            TreeHeadView head;
+            try {
+                head = log.treeHead(null);
+            } catch (ApiException e) {
+                throw ApiException.conflict(Messages.DRAW_NO_SEED);
+            }
+            seedSize = head.treeSize();
+            seedRoot = head.rootHash();
         }
         List<String> candidates = switch (in.kind()) {
             case PROOF -> proofs.issued(dept, period.start(), period.end());
@@ -90,10 +110,10 @@ public class InspectionDrawService {
         d.periodFrom = period.from();
         d.periodTo = period.to();
         d.size = in.size();
-        d.seedTreeSize = head.treeSize();
-        d.seedRootHash = head.rootHash();
+        d.seedTreeSize = seedSize;
+        d.seedRootHash = seedRoot;
         d.candidates = candidates.size();
-        List<String> items = DrawOrder.draw(head.rootHash(), candidates, in.size());
+        List<String> items = DrawOrder.draw(seedRoot, candidates, in.size());
         try {
             d.items = json.writeValueAsString(items);
         } catch (JsonProcessingException e) {

@@ -151,16 +151,18 @@ class SupervisionTest {
         }
         StatisticsTest.pledge("BZSCJGJ-N001", Fixtures.randomResidentId());
         LocalDate today = LocalDate.now(ControllableClock.ZONE);
-        JsonPath head = given().get("/api/v1/transparency/tree-head").then().statusCode(200).extract().jsonPath();
         Map<String, String> departments = Map.of("PROOF", Fixtures.GOOD_ISSUER, "VERIFICATION", Fixtures.WINDOW,
                 "PLEDGE", "BZSCJGJ");
         for (Map.Entry<String, String> kind : new TreeMap<>(departments).entrySet()) {
+            JsonPath head = given().get("/api/v1/transparency/tree-head").then().statusCode(200).extract().jsonPath();
             JsonPath d = as(Tokens.reviewer("BZSFJ")).contentType(ContentType.JSON).body(Map.of("kind", kind.getKey(),
                     "department", kind.getValue(), "from", today.minusDays(30).toString(), "to", today.toString(), "size", 2))
                     .post(DRAWS).then().statusCode(201).header("Location", containsString(DRAWS + "/"))
                     .extract().jsonPath();
-            assertEquals(head.getString("rootHash"), d.getString("seedRootHash"));
-            assertEquals(head.getInt("treeSize"), d.getInt("seedTreeSize"));
+            // the latest tree head, or the seed of an earlier draw of the same kind, department and period
+            String[] earlier = firstSeed(kind.getKey(), kind.getValue(), today.minusDays(30), today, d.getString("id"));
+            assertEquals(earlier != null ? earlier[1] : head.getString("rootHash"), d.getString("seedRootHash"));
+            assertEquals(earlier != null ? Integer.parseInt(earlier[0]) : head.getInt("treeSize"), d.getInt("seedTreeSize"));
             List<String> candidates = candidates(kind.getKey(), kind.getValue(), today.minusDays(30), today);
             assertEquals(candidates.size(), d.getInt("candidates"));
             assertTrue(candidates.size() >= 1, kind.getKey());
@@ -172,6 +174,32 @@ class SupervisionTest {
                     : Tokens.mint("ISSUER", kind.getValue(), "inspected");
             as(inspected).get(DRAWS + "/" + id).then().statusCode(200);
             as(Tokens.issuer(Fixtures.OTHER_DEPT_ISSUER)).get(DRAWS + "/" + id).then().statusCode(403);
+            // drawing again, after a batch has grown the log, keeps the seed: a larger sample extends the first
+            Matters.retained(Fixtures.GOOD_ISSUER, 0);
+            assertTrue(given().get("/api/v1/transparency/tree-head").then().statusCode(200).extract().jsonPath()
+                    .getInt("treeSize") > d.getInt("seedTreeSize"), "the log grew");
+            JsonPath again = as(Tokens.reviewer("BZSFJ")).contentType(ContentType.JSON).body(Map.of("kind", kind.getKey(),
+                    "department", kind.getValue(), "from", today.minusDays(30).toString(), "to", today.toString(), "size", 3))
+                    .post(DRAWS).then().statusCode(201).extract().jsonPath();
+            assertEquals(d.getString("seedRootHash"), again.getString("seedRootHash"));
+            List<String> now = candidates(kind.getKey(), kind.getValue(), today.minusDays(30), today);
+            assertEquals(recompute(d.getString("seedRootHash"), now, 3), again.getList("items"), kind.getKey());
+        }
+    }
+
+    /** {treeSize, rootHash} of the first draw of this kind, department and period other than {@code except}, or null. */
+    private String[] firstSeed(String kind, String department, LocalDate from, LocalDate to, String except) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT seed_tree_size, seed_root_hash FROM inspection_draw WHERE kind = ? AND department = ?
+                AND period_from = ? AND period_to = ? AND id <> CAST(? AS uuid) ORDER BY drawn_at, id LIMIT 1""")) {
+            s.setString(1, kind);
+            s.setString(2, department);
+            s.setObject(3, from);
+            s.setObject(4, to);
+            s.setString(5, except);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new String[] { r.getString(1), r.getString(2) } : null;
+            }
         }
     }
 
