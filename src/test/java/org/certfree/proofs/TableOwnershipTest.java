@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("proof_request", "proof"),
             Map.entry("subject_record", "proof"),
             Map.entry("code_attempt", "proof"),
+            Map.entry("suspension_mark", "proof"),
             Map.entry("pledge", "commitment"),
             Map.entry("pledge_check", "commitment"),
             Map.entry("pledge_notice", "commitment"),
@@ -63,11 +64,15 @@ class TableOwnershipTest {
             Map.entry("demand_complaint", "supervision"),
             Map.entry("stats_daily", "stats"),
             Map.entry("stats_issue_latency", "stats"),
+            Map.entry("stats_delta", "stats"),
+            Map.entry("stats_latency_delta", "stats"),
+            Map.entry("stats_daily_all", "stats"),
+            Map.entry("stats_issue_latency_all", "stats"),
             Map.entry("inspection_draw", "stats"),
             Map.entry("idempotency_record", "system/idempotency"));
 
     private static final Pattern CREATED = Pattern.compile(
-            "(?i)\\bcreate\\s+(?:table|sequence)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+            "(?i)\\bcreate\\s+(?:table|sequence|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
 
     @Test
     void everyTableHasAnOwner() throws IOException {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +28,7 @@ import org.certfree.proofs.keys.Jws;
 import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.proof.DocumentKind;
 import org.certfree.proofs.proof.IssuanceService;
+import org.certfree.proofs.proof.RevocationReason;
 import org.certfree.proofs.proof.Suspensions;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
@@ -115,6 +120,14 @@ public class DisputeService {
                 throw ApiException.notFound(Messages.DISPUTE_DOCUMENT_NOT_FOUND.formatted(in.proofNumber().trim()));
             }
             opener = OpenerKind.USING_UNIT;
+            // a unit's dispute once dismissed is not reopened by the unit: it complains to the justice bureau instead,
+            // so no unit can keep a holder's proof suspended by disputing it again and again
+            Dispute dismissed = Dispute.<Dispute>find("proofNumber = ?1 and openerUnit = ?2 and status = ?3 order by decidedAt desc",
+                    d.number(), caller.department().orElseThrow(), DisputeStatus.DISMISSED).firstResult();
+            if (dismissed != null) {
+                throw ApiException.duplicate(Messages.DISPUTE_UNIT_DISMISSED_BEFORE.formatted(d.number(),
+                        LocalDate.ofInstant(dismissed.decidedAt, ControllableClock.ZONE)), PATH + dismissed.id);
+            }
         } else {
             throw ApiException.forbidden(Messages.DISPUTE_OPEN_FORBIDDEN);
         }
@@ -140,7 +153,7 @@ public class DisputeService {
         x.dueOn = due.day();
         x.dueProvisional = due.provisional();
         x.status = DisputeStatus.OPEN;
-        x.openedJws = sign(x, "opened");
+        x.openedJws = sign(x, "opened", in.reason().trim(), null, null);
         x.persist();
         BusinessEvents.log("dispute.opened", "dept", x.issuerDept, "number", x.proofNumber, "opener", opener, "outcome", "ok");
         accessLog.record(new HolderAccess(now, x.holderIndex, AccessKind.DISPUTE_OPENED, x.openerUnit, caller.actor(),
@@ -166,6 +179,9 @@ public class DisputeService {
         }
         Instant now = clock.instant();
         String note = in.note().trim();
+        // the proof's revocation note is no place for the decision's note (it may describe the holder's
+        // circumstances, and it is stored in clear there): it names the dispute, whose note stays encrypted
+        String proofNote = Messages.DISPUTE_UPHELD_PROOF_NOTE.formatted(x.id);
         // the suspension goes in every outcome: a re-issued or revoked document is answered by its status
         suspensions.lift(x.proofNumber, x.id);
         switch (in.outcome()) {
@@ -177,7 +193,7 @@ public class DisputeService {
                 if (in.claims() == null || in.claims().isEmpty()) {
                     throw ApiException.invalid("claims", Messages.DISPUTE_REISSUE_CLAIMS);
                 }
-                x.successorNumber = issuance.reissue(x.proofNumber, new ReissueRequest(in.subject(), in.claims(), note, null),
+                x.successorNumber = issuance.reissue(x.proofNumber, new ReissueRequest(in.subject(), in.claims(), proofNote, null),
                         caller).number();
                 x.status = DisputeStatus.UPHELD;
             }
@@ -186,9 +202,9 @@ public class DisputeService {
                     throw ApiException.invalid("revocationReason", Messages.DISPUTE_REVOKE_REASON);
                 }
                 if (x.documentKind == DocumentKind.PLEDGE) {
-                    suspensions.revokePledge(x.proofNumber, in.revocationReason(), note, caller);
+                    suspensions.revokePledge(x.proofNumber, in.revocationReason(), proofNote, caller);
                 } else {
-                    issuance.revoke(x.proofNumber, new RevokeRequest(in.revocationReason(), note), caller);
+                    issuance.revoke(x.proofNumber, new RevokeRequest(in.revocationReason(), proofNote), caller);
                 }
                 x.status = DisputeStatus.UPHELD;
             }
@@ -197,7 +213,7 @@ public class DisputeService {
         x.noteEnc = protector.encrypt(note, NOTE);
         x.decidedBy = caller.subject();
         x.decidedAt = now;
-        x.decisionJws = sign(x, "decided");
+        x.decisionJws = sign(x, "decided", protector.decrypt(x.reasonEnc, REASON), note, in.revocationReason());
         BusinessEvents.log("dispute.decided", "dept", x.issuerDept, "number", x.proofNumber, "decision", x.outcome,
                 "outcome", "ok");
         Map<String, String> details = new LinkedHashMap<>();
@@ -213,6 +229,20 @@ public class DisputeService {
         return queries.view(x, true);
     }
 
+    /**
+     * Hex SHA-256 of {@code certfree-dispute-<what>:v1|<dispute id>|<text>} (UTF-8): binds the signed record to the
+     * text without disclosing it. Bound to the dispute's random id, so a digest cannot be looked up in a table.
+     */
+    public static String digest(UUID id, String what, String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("certfree-dispute-" + what + ":v1|" + id + "|" + text)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Dispute require(UUID id) {
         Dispute x = Dispute.findById(id);
         if (x == null) {
@@ -222,10 +252,11 @@ public class DisputeService {
     }
 
     /**
-     * The department's signed record of a step: RFC 8785 canonical JSON of what happened (no reason, no
-     * note, no personal data — those stay encrypted here), as a compact JWS (SM2SM3) of the issuing department.
+     * The department's signed record of a step: RFC 8785 canonical JSON of what happened, as a compact JWS
+     * (SM2SM3) of the issuing department. No reason, note or other personal data — those stay encrypted here —
+     * but their digests ({@link #digest}), so the parties who read them can show which text was signed for.
      */
-    private String sign(Dispute x, String step) {
+    private String sign(Dispute x, String step, String reason, String note, RevocationReason revocationReason) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("typ", "certfree-dispute");
         doc.put("step", step);
@@ -240,6 +271,13 @@ public class DisputeService {
         doc.put("openedAt", x.openedAt.toString());
         doc.put("dueOn", x.dueOn.toString());
         doc.put("status", x.status.uri());
+        doc.put("reasonDigest", digest(x.id, "reason", reason));
+        if (note != null) {
+            doc.put("noteDigest", digest(x.id, "note", note));
+        }
+        if (revocationReason != null && x.outcome == DisputeOutcome.REVOKE) {
+            doc.put("revocationReason", revocationReason.name());
+        }
         if (x.decidedAt != null) {
             doc.put("decidedAt", x.decidedAt.toString());
             doc.put("decidedBy", x.decidedBy);

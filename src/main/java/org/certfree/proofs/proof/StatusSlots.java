@@ -87,6 +87,8 @@ public class StatusSlots {
 
     /** The list the department publishes now, read in the caller's transaction. */
     public Snapshot snapshot(String dept) {
+        // the mark first: a suspend or lift committed while the bits are read makes this list stale, never fresh
+        String mark = suspensionMark(dept);
         Object[] counted = (Object[]) em.createNativeQuery(
                 "SELECT count(*), coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
                 .setParameter("dept", dept).getSingleResult();
@@ -101,19 +103,18 @@ public class StatusSlots {
                 .setParameter("dept", dept).getResultList();
         int size = size(((Number) counted[0]).longValue(), ((Number) counted[1]).longValue());
         return new Snapshot(size, set.stream().map(Number::intValue).toList(),
-                suspended.stream().map(Number::intValue).toList(), suspensionMark(dept));
+                suspended.stream().map(Number::intValue).toList(), mark);
     }
 
     /**
-     * Where the department's suspensions stand: the number suspended and the latest suspend or lift. A
-     * suspension is reversible, so a count alone cannot tell a list is stale; a list is while this moves.
+     * Where the department's suspensions stand: a counter every suspend and lift moves in its own transaction
+     * ({@link Suspensions}, V44). A suspension is reversible, so a count of suspended proofs cannot tell a list
+     * is stale, and the time of the last change depends on the replica's clock; a list is stale while this moves.
      */
     public String suspensionMark(String dept) {
-        Object[] mark = (Object[]) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE suspended_at IS NOT NULL), CAST(max(suspension_changed_at) AS text)
-                FROM proof WHERE issuer_dept = :dept AND suspension_changed_at IS NOT NULL""")
-                .setParameter("dept", dept).getSingleResult();
-        return mark[1] == null ? "0" : mark[0] + "@" + mark[1];
+        List<?> changes = em.createNativeQuery("SELECT changes FROM suspension_mark WHERE issuer_dept = :dept")
+                .setParameter("dept", dept).getResultList();
+        return "c:" + (changes.isEmpty() ? 0 : ((Number) changes.get(0)).longValue());
     }
 
     /** The department's proofs that are VALID now although their slot is among {@code indexes} (ordered by slot). */

@@ -55,6 +55,7 @@ public class Suspensions {
         p.suspendedAt = now;
         p.suspensionRef = ref;
         p.suspensionChangedAt = now;
+        moved(p.issuerDept);
         BusinessEvents.log("proof.suspended", "dept", p.issuerDept, "number", p.number, "dispute", ref, "outcome", "ok");
     }
 
@@ -68,6 +69,7 @@ public class Suspensions {
         p.suspendedAt = null;
         p.suspensionRef = null;
         p.suspensionChangedAt = clock.instant();
+        moved(p.issuerDept);
         BusinessEvents.log("proof.suspension-lifted", "dept", p.issuerDept, "number", p.number, "dispute", ref, "outcome", "ok");
     }
 
@@ -93,6 +95,14 @@ public class Suspensions {
         // audited as every revocation is: the revocations check holds the status to it
         staffActions.record(caller, "proof.revoked", p.issuerDept, "proof", p.number, "reason", reason);
         BusinessEvents.log("pledge.revoked", "dept", p.issuerDept, "number", p.number, "reason", reason, "outcome", "ok");
+    }
+
+    /** Moves the department's suspension mark in this transaction: its published status list is stale from the commit. */
+    private static void moved(String dept) {
+        Proof.getEntityManager().createNativeQuery("""
+                INSERT INTO suspension_mark (issuer_dept, changes) VALUES (:dept, 1)
+                ON CONFLICT (issuer_dept) DO UPDATE SET changes = suspension_mark.changes + 1""")
+                .setParameter("dept", dept).executeUpdate();
     }
 
     private static Proof require(String number) {

@@ -37,9 +37,10 @@ public class ListSignals {
      * per unit, matter, channel and day: a repeat counts as another attempt of the same signal.
      */
     public boolean recordIfNotRetained(String unit, String matter, SignalChannel channel, Instant at) {
-        // only a matter of the catalogue: a made-up code is an input error, not a demand to supervise
-        if (unit == null || matter == null || catalog.find(matter).isEmpty()
-                || lists.entry(ListKind.RETAINED, matter, at).isPresent()) {
+        // the retained list first (published lists are cached: the common case, a retained matter, costs no query);
+        // then only a matter of the catalogue: a made-up code is an input error, not a demand to supervise
+        if (unit == null || matter == null || lists.entry(ListKind.RETAINED, matter, at).isPresent()
+                || catalog.find(matter).isEmpty()) {
             return false;
         }
         String state = lists.entry(ListKind.CANCELLED, matter, at).isPresent() ? "CANCELLED" : "NOT_RETAINED";

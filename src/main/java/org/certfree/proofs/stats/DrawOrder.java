@@ -30,6 +30,16 @@ public final class DrawOrder {
         }
     }
 
+    /** Hex SHA-256 of the ids sorted (by UTF-16 code unit order, as {@link String#compareTo}) and joined by "\n". */
+    static String candidatesDigest(List<String> candidates) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", candidates.stream().sorted().toList()).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<String> draw(String rootHash, List<String> candidates, int size) {
         record Keyed(String key, String id) {
         }

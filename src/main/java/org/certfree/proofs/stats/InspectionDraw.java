@@ -40,6 +40,10 @@ public class InspectionDraw extends PanacheEntityBase {
 
     public int candidates;
 
+    /** Hex SHA-256 of the candidates' ids, sorted and joined by line feeds (V44): what the draw was made from. */
+    @Column(name = "candidates_sha256")
+    public String candidatesSha256;
+
     /** The drawn ids in draw order, as a JSON array. */
     public String items;
 

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.certfree.proofs.commitment.PledgeNumbers;
+import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentService;
@@ -70,6 +72,11 @@ public class InspectionDrawService {
             throw ApiException.invalid("size", Messages.DRAW_SIZE_RANGE.formatted(1, MAX_SIZE));
         }
         Period period = Period.parse(in.from(), in.to(), clock);
+        // only a closed period: while it is open the department could still add items that rank first
+        LocalDate today = LocalDate.now(clock.withZone(ControllableClock.ZONE));
+        if (!period.to().isBefore(today)) {
+            throw ApiException.invalid("to", Messages.DRAW_PERIOD_OPEN.formatted(today.minusDays(1)));
+        }
         String dept = in.department().trim();
         if (departments.find(dept).isEmpty()) {
             throw ApiException.notFound(Messages.STATS_UNKNOWN_DEPARTMENT.formatted(dept));
@@ -113,6 +120,7 @@ public class InspectionDrawService {
         d.seedTreeSize = seedSize;
         d.seedRootHash = seedRoot;
         d.candidates = candidates.size();
+        d.candidatesSha256 = DrawOrder.candidatesDigest(candidates);
         List<String> items = DrawOrder.draw(seedRoot, candidates, in.size());
         try {
             d.items = json.writeValueAsString(items);
@@ -147,6 +155,6 @@ public class InspectionDrawService {
             throw new IllegalStateException(e);
         }
         return new DrawView(d.id, d.kind.name(), d.department, d.periodFrom, d.periodTo, d.size, d.seedTreeSize,
-                d.seedRootHash, DrawOrder.DOMAIN + "{seedRootHash}|{id}", d.candidates, items, d.drawnBy, d.drawnAt);
+                d.seedRootHash, DrawOrder.DOMAIN + "{seedRootHash}|{id}", d.candidates, d.candidatesSha256, items, d.drawnBy, d.drawnAt);
     }
 }

@@ -14,10 +14,15 @@ public class VerificationIds {
     @Inject
     EntityManager em;
 
-    /** Whether {@code unit} ever verified (or tried to verify) the proof or pledge with this number. */
+    /**
+     * Whether the proof or pledge with this number was presented to {@code unit} and passed its verification:
+     * the right code or a genuine signature, so the unit held the document. A wrong-code attempt (which is
+     * recorded against the number too) does not count: knowing a number is not having been shown the document.
+     */
     public boolean verifiedBy(String unit, String number) {
-        return !em.createNativeQuery("SELECT 1 FROM verification WHERE unit_code = :unit AND proof_number = :number LIMIT 1")
-                .setParameter("unit", unit).setParameter("number", number).getResultList().isEmpty();
+        return !em.createNativeQuery("""
+                SELECT 1 FROM verification WHERE proof_number = :number AND unit_code = :unit AND indication = 'TOTAL_PASSED'
+                LIMIT 1""").setParameter("unit", unit).setParameter("number", number).getResultList().isEmpty();
     }
 
     /** Ids (as text) of the verifications {@code unit} made in [{@code from}, {@code to}). */

@@ -227,6 +227,25 @@ class DisputeResourceTest {
     }
 
     @Test
+    void aUnitThatOnlyKnowsTheNumberCannotSuspendAndADismissedUnitCannotReopen() {
+        Map<?, ?> p = Fixtures.issued(dept, matter, "钱七", holder);
+        String number = (String) p.get("number");
+        // a wrong code is recorded against the number, but it is no presentation of the document
+        given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW))).contentType(ContentType.JSON)
+                .body(Map.of("number", number, "code", "000000", "purpose", "办理入学")).post("/api/v1/verifications").then()
+                .statusCode(200).body("subIndication", equalTo("NOT_ISSUED"));
+        open(Tokens.verifier(Fixtures.WINDOW), number).statusCode(404);
+        verify(p).body("indication", equalTo("TOTAL_PASSED"));
+        String id = open(Tokens.verifier(Fixtures.WINDOW), number).statusCode(201).extract().path("id");
+        decide(Tokens.issuer(dept), id, Map.of("outcome", "DISMISSED", "note", "经核对无误")).statusCode(200);
+        // dismissed: the unit cannot suspend it again (it complains to the justice bureau); the holder still can
+        open(Tokens.verifier(Fixtures.WINDOW), number).statusCode(409).header("Location", endsWith("/api/v1/disputes/" + id))
+                .body("detail", containsString("司法局"));
+        verify(p).body("indication", equalTo("TOTAL_PASSED"));
+        open(Tokens.citizen(holder), number).statusCode(201);
+    }
+
+    @Test
     void anOpenDisputePastItsDueDayIsListedOverdue() {
         Map<?, ?> p = Fixtures.issued(dept, matter, "赵六", holder);
         String id = open(Tokens.citizen(holder), (String) p.get("number")).statusCode(201).body("overdue", equalTo(false))

@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -14,8 +17,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
@@ -81,6 +87,20 @@ class PledgeDisputeTest {
                 .body("status", equalTo("REVOKED")).body("documentText", containsString("告知承诺"));
         // the revocations check holds the status to this audit row
         assertEquals(1, revocationsAudited(number));
+        // the signed decision binds the note (by digest) and the revocation reason; the decided row is final
+        String jws = given().header("Authorization", Tokens.bearer(Tokens.citizen(holder))).get("/api/v1/disputes/" + id)
+                .then().statusCode(200).extract().path("decisionJws");
+        JsonNode decided = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
+        assertEquals(DisputeService.digest(UUID.fromString(id), "note", "承诺人申请撤回"), decided.get("noteDigest").asText());
+        assertEquals(DisputeService.digest(UUID.fromString(id), "reason", "承诺内容填写有误，申请撤回。"),
+                decided.get("reasonDigest").asText());
+        assertEquals("ISSUED_IN_ERROR", decided.get("revocationReason").asText());
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE dispute SET outcome = 'DISMISSED' WHERE id = CAST(? AS uuid)")) {
+            s.setString(1, id);
+            SQLException refused = assertThrows(SQLException.class, s::executeUpdate);
+            assertEquals("23IMM", refused.getSQLState());
+        }
     }
 
     private int revocationsAudited(String number) throws Exception {

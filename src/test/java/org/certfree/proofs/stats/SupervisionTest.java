@@ -18,12 +18,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.demo.DemoData;
@@ -32,6 +34,7 @@ import org.certfree.proofs.testsupport.Batches;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,14 @@ class SupervisionTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    ControllableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @BeforeEach
     void seed() {
@@ -141,6 +152,7 @@ class SupervisionTest {
 
     @Test
     void aDrawIsReproducibleFromThePublishedTreeHead() throws Exception {
+        // (the clock moves a day ahead below: nothing is published after that, so later tests can publish again)
         String matter = Matters.retained(Fixtures.GOOD_ISSUER, 3);
         Fixtures.onUsageList(Fixtures.WINDOW, matter);
         for (int i = 0; i < 3; i++) {
@@ -151,6 +163,12 @@ class SupervisionTest {
         }
         StatisticsTest.pledge("BZSCJGJ-N001", Fixtures.randomResidentId());
         LocalDate today = LocalDate.now(ControllableClock.ZONE);
+        // only a closed period is drawn from: today's is closed tomorrow
+        Map<String, Object> open = Map.of("kind", "PROOF", "department", Fixtures.GOOD_ISSUER, "from",
+                today.minusDays(30).toString(), "to", today.toString(), "size", 2);
+        as(Tokens.reviewer("BZSFJ")).contentType(ContentType.JSON).body(open).post(DRAWS).then().statusCode(400)
+                .body("errors[0].field", equalTo("to")).body("errors[0].message", containsString("已结束"));
+        clock.advance(Duration.ofDays(1));
         Map<String, String> departments = Map.of("PROOF", Fixtures.GOOD_ISSUER, "VERIFICATION", Fixtures.WINDOW,
                 "PLEDGE", "BZSCJGJ");
         for (Map.Entry<String, String> kind : new TreeMap<>(departments).entrySet()) {
@@ -165,6 +183,7 @@ class SupervisionTest {
             assertEquals(earlier != null ? Integer.parseInt(earlier[0]) : head.getInt("treeSize"), d.getInt("seedTreeSize"));
             List<String> candidates = candidates(kind.getKey(), kind.getValue(), today.minusDays(30), today);
             assertEquals(candidates.size(), d.getInt("candidates"));
+            assertEquals(sha256(String.join("\n", new TreeSet<>(candidates))), d.getString("candidatesSha256"), kind.getKey());
             assertTrue(candidates.size() >= 1, kind.getKey());
             assertEquals(recompute(d.getString("seedRootHash"), candidates, 2), d.getList("items"), kind.getKey());
             String id = d.getString("id");
@@ -174,16 +193,25 @@ class SupervisionTest {
                     : Tokens.mint("ISSUER", kind.getValue(), "inspected");
             as(inspected).get(DRAWS + "/" + id).then().statusCode(200);
             as(Tokens.issuer(Fixtures.OTHER_DEPT_ISSUER)).get(DRAWS + "/" + id).then().statusCode(403);
-            // drawing again, after a batch has grown the log, keeps the seed: a larger sample extends the first
-            Matters.retained(Fixtures.GOOD_ISSUER, 0);
-            assertTrue(given().get("/api/v1/transparency/tree-head").then().statusCode(200).extract().jsonPath()
-                    .getInt("treeSize") > d.getInt("seedTreeSize"), "the log grew");
+            // drawing again keeps the first draw's seed, whatever the log's head is by then: a larger sample extends
+            // the first. (The log cannot grow here — nothing is published while the clock is ahead — so the first
+            // draw's stored seed is made to differ from the head.)
+            String otherSeed = sha256("another head " + kind.getKey());
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                    UPDATE inspection_draw SET seed_root_hash = ? WHERE kind = ? AND department = ?
+                    AND period_from = ? AND period_to = ?""")) {
+                s.setString(1, otherSeed);
+                s.setString(2, kind.getKey());
+                s.setString(3, kind.getValue());
+                s.setObject(4, today.minusDays(30));
+                s.setObject(5, today);
+                assertTrue(s.executeUpdate() >= 1);
+            }
             JsonPath again = as(Tokens.reviewer("BZSFJ")).contentType(ContentType.JSON).body(Map.of("kind", kind.getKey(),
                     "department", kind.getValue(), "from", today.minusDays(30).toString(), "to", today.toString(), "size", 3))
                     .post(DRAWS).then().statusCode(201).extract().jsonPath();
-            assertEquals(d.getString("seedRootHash"), again.getString("seedRootHash"));
-            List<String> now = candidates(kind.getKey(), kind.getValue(), today.minusDays(30), today);
-            assertEquals(recompute(d.getString("seedRootHash"), now, 3), again.getList("items"), kind.getKey());
+            assertEquals(otherSeed, again.getString("seedRootHash"));
+            assertEquals(recompute(otherSeed, candidates, 3), again.getList("items"), kind.getKey());
         }
     }
 
@@ -205,7 +233,7 @@ class SupervisionTest {
 
     @Test
     void onlyTheJusticeBureauDrawsAndBadDrawsAreProblems() {
-        String today = LocalDate.now(ControllableClock.ZONE).toString();
+        String today = LocalDate.now(ControllableClock.ZONE).minusDays(1).toString(); // the last closed day
         Map<String, Object> ok = Map.of("kind", "PROOF", "department", Fixtures.GOOD_ISSUER, "from", today, "to", today, "size", 5);
         as(Tokens.issuer(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON).body(ok).post(DRAWS).then().statusCode(403);
         as(Tokens.listEditor(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON).body(ok).post(DRAWS).then().statusCode(403);
@@ -232,6 +260,10 @@ class SupervisionTest {
         as(Tokens.admin()).contentType(ContentType.JSON).body(kind).post(DRAWS).then().statusCode(400);
         as(Tokens.admin()).get(DRAWS + "/00000000-0000-0000-0000-000000000000").then().statusCode(404);
         as(Tokens.admin()).get(DRAWS + "/not-a-uuid").then().statusCode(400);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The draw rule, written again from its description (not DrawOrder): sort by SHA-256 hex, then id. */

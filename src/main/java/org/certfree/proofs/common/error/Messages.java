@@ -150,6 +150,7 @@ public final class Messages {
     public static final String DRAW_SIZE_RANGE = "抽查数量须在 %d 到 %d 之间。";
     public static final String DRAW_KIND_REQUIRED = "抽查对象须为 PROOF、PLEDGE 或 VERIFICATION。";
     public static final String DRAW_NOT_FOUND = "抽查记录 %s 不存在。";
+    public static final String DRAW_PERIOD_OPEN = "只能抽查已结束的期间：截止日期 to 最晚为 %s（昨天）。";
     public static final String DRAW_NO_SEED = "公示日志尚无签名树头，无法抽查。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
@@ -160,6 +161,8 @@ public final class Messages {
     public static final String DISPUTE_DOCUMENT_NOT_FOUND = "找不到编号为 %s 的证明或告知承诺书。";
     public static final String DISPUTE_NOT_VALID = "编号 %s 的文书当前为“%s”，只能对有效的证明或告知承诺书提出异议。";
     public static final String DISPUTE_OPEN_EXISTS = "编号 %s 已有一件待处理的异议，请勿重复提出。";
+    public static final String DISPUTE_UPHELD_PROOF_NOTE = "异议 %s 成立（处理说明见该异议）";
+    public static final String DISPUTE_UNIT_DISMISSED_BEFORE = "本单位对编号 %s 提出的异议已于 %s 处理完毕（异议不成立），不能再次提出；如仍有异议，请向司法局投诉或申请监督。";
     public static final String DISPUTE_OPEN_FORBIDDEN = "只有证明的持证人本人或用证单位的核验人员可以提出异议。";
     public static final String DISPUTE_NOT_FOUND = "找不到异议 %s。";
     public static final String DISPUTE_ID_INVALID = "异议编号 %s 格式不正确。";

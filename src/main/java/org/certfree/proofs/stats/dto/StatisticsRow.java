@@ -10,7 +10,8 @@ import java.util.Map;
  * then. Verifications and retrievals received as issuer and made as using unit. Signals: supervision signals
  * against the unit. False findings: pledge checks closed FALSE in the period (by the checking department), and
  * those withdrawn in the period on the holder's objection (counted for the department that made the finding). Disputes (异议) on the department's documents: opened in the period, and decided in it as
- * upheld (re-issue or revocation) or dismissed, and of those decided the ones decided after their due day.
+ * upheld (re-issue or revocation) or dismissed, and of those decided the ones decided after their due day; overdue:
+ * disputes due on a past day of the period and not decided by then (open ones included), as for requests.
  * Complaints (违规索要证明) against the unit: filed in the period, and closed in it as founded or dismissed.
  * {@code more}: figures of metrics this version does not name (added by later features' triggers), so a new
  * metric shows up without a change here.
@@ -19,6 +20,6 @@ public record StatisticsRow(String department, long issuedDirect, long issuedReq
         long issuedReissue, long issuedTotal, long requests, Long medianIssueMinutes, Long p90IssueMinutes,
         long overdueRequests, long verificationsReceived, long verificationsMade, long retrievalsReceived,
         long retrievalsMade, long pledges, long falseFindings, long falseFindingsWithdrawn, long supervisionSignals, long disputesOpened,
-        long disputesUpheld, long disputesDismissed, long disputesDecidedLate, long complaintsReceived,
+        long disputesUpheld, long disputesDismissed, long disputesDecidedLate, long disputesOverdue, long complaintsReceived,
         long complaintsFounded, long complaintsDismissed, Map<String, Long> more) {
 }

@@ -1,0 +1,97 @@
+package org.certfree.proofs.stats;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the statistics deltas (V44) into the rollup: the triggers on the source tables append one delta row per
+ * counted record (no key, so recording transactions never wait on each other), and every {@link #PERIOD_MILLIS}
+ * one replica — the one holding the advisory lock — moves them into {@code stats_daily} and
+ * {@code stats_issue_latency}, summed per key and upserted in key order. The reports read rollup and deltas in one
+ * statement ({@code stats_daily_all}), so folding changes no figure: it keeps the delta tables small.
+ */
+@ApplicationScoped
+public class StatsFolder {
+
+    private static final Logger LOG = Logger.getLogger(StatsFolder.class);
+
+    /** Pause between two folds. */
+    static final long PERIOD_MILLIS = 2000;
+
+    /** The advisory lock of folding ("statsfld" in ASCII): one folder over all replicas. */
+    private static final long LOCK = 0x73746174_73666c64L;
+
+    @Inject
+    EntityManager em;
+
+    private volatile boolean stopping;
+    private volatile Thread worker;
+
+    void onStart(@Observes StartupEvent event) {
+        Thread t = new Thread(this::run, "stats-folder");
+        t.setDaemon(true);
+        t.start();
+        worker = t;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void run() {
+        boolean failing = false;
+        while (!stopping) {
+            try {
+                fold();
+                failing = false;
+            } catch (RuntimeException e) {
+                if (!failing && !stopping) { // once per failing streak
+                    LOG.warnf(e, "Folding the statistics deltas failed; retrying every %d ms", PERIOD_MILLIS);
+                }
+                failing = true;
+            }
+            try {
+                Thread.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One fold, in its own transaction: the delta rows this transaction sees are deleted and added to the rollup.
+     * Rows committed meanwhile are not in its snapshot, so they stay for the next fold. Returns the rows folded
+     * (0 when another replica is folding).
+     */
+    public int fold() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .setParameter("lock", LOCK).getSingleResult())) {
+                return 0;
+            }
+            int daily = em.createNativeQuery("""
+                    WITH moved AS (DELETE FROM stats_delta RETURNING department, day, metric, n)
+                    INSERT INTO stats_daily (department, day, metric, n)
+                    SELECT department, day, metric, sum(n) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                    ON CONFLICT (department, day, metric) DO UPDATE SET n = stats_daily.n + EXCLUDED.n""")
+                    .executeUpdate();
+            int latency = em.createNativeQuery("""
+                    WITH moved AS (DELETE FROM stats_latency_delta RETURNING department, day, minutes, n)
+                    INSERT INTO stats_issue_latency (department, day, minutes, n)
+                    SELECT department, day, minutes, sum(n) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                    ON CONFLICT (department, day, minutes) DO UPDATE SET n = stats_issue_latency.n + EXCLUDED.n""")
+                    .executeUpdate();
+            return daily + latency;
+        });
+    }
+}
