@@ -37,6 +37,9 @@ public class EffectiveLists {
     /** Matches are counted exactly up to this many; beyond it {@code total} is a lower bound. */
     public static final int COUNT_CAP = 1000;
 
+    /** The change topic of the current lists (see {@code ChangeSignals}): every publication changes it. */
+    public static final String TOPIC = "published-lists";
+
     private static final String COLUMNS = "l.matter_code, l.kind, l.matter_version, l.name, l.department_code, "
             + "CAST(l.scenarios AS text), %s, l.batch_id, b.number, CAST(l.content AS text)";
 
@@ -106,6 +109,14 @@ public class EffectiveLists {
         }
         return new ListPage(filter.kind(), filter.kind().uri(), filter.kind().label(), source.asOf(), source.logSize(),
                 List.of(), 0, (int) Math.min(total, Integer.MAX_VALUE), total, true);
+    }
+
+    /** When the latest batch was published (null before any): a list as of a later instant is the current one. */
+    @Transactional
+    public Instant lastPublished() {
+        Object at = em.createNativeQuery("SELECT max(published_at) FROM publication_batch WHERE status = 'PUBLISHED'")
+                .getSingleResult();
+        return at == null ? null : TransparencyLog.instant(at);
     }
 
     /** The entry of one matter on the list of {@code kind} as of {@code asOf}, if it was listed then. */

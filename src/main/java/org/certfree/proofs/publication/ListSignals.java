@@ -1,6 +1,7 @@
 package org.certfree.proofs.publication;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,9 @@ import java.util.List;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.common.ControllableClock;
 import org.certfree.proofs.publication.dto.SignalView;
+import org.certfree.proofs.system.cache.ChangeSignals;
+import org.certfree.proofs.system.cache.SharedCache;
+import org.certfree.proofs.system.config.CertfreeConfig;
 
 /**
  * 监督信号 (issue #15, item 4): a using unit asking for a matter that is cancelled or not on the retained list at
@@ -32,6 +36,20 @@ public class ListSignals {
     @Inject
     EntityManager em;
 
+    @Inject
+    ChangeSignals signals;
+
+    @Inject
+    CertfreeConfig config;
+
+    /** The current retained list's answer per matter (dropped on every publication: {@link EffectiveLists#TOPIC}). */
+    private SharedCache<String, Current> current;
+
+    @PostConstruct
+    void init() {
+        current = signals.cache(EffectiveLists.TOPIC, 100_000, config.cacheMaxAge());
+    }
+
     /**
      * Records a signal when {@code matter} is not on the retained list at {@code at}; true when it did. One row
      * per unit, matter, channel and day: a repeat counts as another attempt of the same signal.
@@ -39,8 +57,7 @@ public class ListSignals {
     public boolean recordIfNotRetained(String unit, String matter, SignalChannel channel, Instant at) {
         // the retained list first (published lists are cached: the common case, a retained matter, costs no query);
         // then only a matter of the catalogue: a made-up code is an input error, not a demand to supervise
-        if (unit == null || matter == null || lists.entry(ListKind.RETAINED, matter, at).isPresent()
-                || catalog.find(matter).isEmpty()) {
+        if (unit == null || matter == null || retained(matter, at) || catalog.find(matter).isEmpty()) {
             return false;
         }
         String state = lists.entry(ListKind.CANCELLED, matter, at).isPresent() ? "CANCELLED" : "NOT_RETAINED";
@@ -52,6 +69,21 @@ public class ListSignals {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the matter is on the retained list at {@code at}: asked on every verification, so the current list's
+     * answer is cached until the next publication (on any replica); an earlier {@code at} is read from the history.
+     */
+    private boolean retained(String matter, Instant at) {
+        Current c = current.get(matter, m -> new Current(lists.entry(ListKind.RETAINED, m, null).isPresent(), lists.lastPublished()));
+        if (c.lastPublished() == null || !at.isBefore(c.lastPublished())) {
+            return c.retained();
+        }
+        return lists.entry(ListKind.RETAINED, matter, at).isPresent();
+    }
+
+    private record Current(boolean retained, Instant lastPublished) {
     }
 
     private void record(String unit, String matter, SignalChannel channel, LocalDate day, String state, Instant at) {

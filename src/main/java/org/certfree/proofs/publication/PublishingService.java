@@ -17,6 +17,7 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.publication.dto.BatchView;
 import org.certfree.proofs.system.audit.StaffActions;
+import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.certfree.proofs.system.security.Caller;
 
@@ -54,6 +55,9 @@ public class PublishingService {
     Clock clock;
 
     /** Publishes a draft now; {@code lock} is the batch version read (409 when stale), null to skip. */
+    @Inject
+    ChangeSignals changes;
+
     @Transactional
     public BatchView publish(Caller reviewer, long batchId, Integer lock) {
         return publishAt(reviewer, batchId, lock, clock.instant());
@@ -66,6 +70,7 @@ public class PublishingService {
     @Transactional
     public BatchView publishAt(Caller reviewer, long batchId, Integer lock, Instant at) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", PUBLISH_LOCK).getSingleResult();
+        changes.changed(EffectiveLists.TOPIC); // the current lists change: caches of them drop on commit, everywhere
         PublicationBatch b = drafts.requireDraft(batchId, reviewer);
         // four eyes: whoever assembled the batch (opened it or put an entry in it) never publishes it
         if (reviewer.subject().equals(b.createdBy) || BatchEntry.count("batchId = ?1 and addedBy = ?2", batchId, reviewer.subject()) > 0) {
