@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.publication.dto.SignalCount;
 import org.certfree.proofs.publication.dto.SignalView;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
@@ -98,16 +101,37 @@ public class ListSignals {
                 .executeUpdate());
     }
 
-    /** The signals of days {@code from}..{@code to} (inclusive), of one unit when given, newest first. */
-    public List<SignalView> list(LocalDate from, LocalDate to, String unit) {
+    /**
+     * Signals and attempts per unit over days {@code from}..{@code to} (inclusive), of one unit when given, most
+     * signals first: counted in SQL over every row, so the totals are exact however many rows there are.
+     */
+    public List<SignalCount> perUnit(LocalDate from, LocalDate to, String unit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT unit_code, count(*), sum(attempts) FROM list_signal
+                WHERE day BETWEEN :from AND :to AND (CAST(:unit AS VARCHAR) IS NULL OR unit_code = CAST(:unit AS VARCHAR))
+                GROUP BY unit_code ORDER BY count(*) DESC, unit_code
+                """).setParameter("from", from).setParameter("to", to).setParameter("unit", unit).getResultList();
+        return rows.stream().map(r -> new SignalCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .toList();
+    }
+
+    /** One page of the signals of days {@code from}..{@code to} (inclusive), of one unit when given, newest first. */
+    public Page<SignalView> list(LocalDate from, LocalDate to, String unit, PageRequest page) {
+        long total = ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM list_signal
+                WHERE day BETWEEN :from AND :to AND (CAST(:unit AS VARCHAR) IS NULL OR unit_code = CAST(:unit AS VARCHAR))
+                """).setParameter("from", from).setParameter("to", to).setParameter("unit", unit).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT unit_code, matter_code, channel, day, list_state, attempts, first_at, last_at FROM list_signal
                 WHERE day BETWEEN :from AND :to AND (CAST(:unit AS VARCHAR) IS NULL OR unit_code = CAST(:unit AS VARCHAR))
-                ORDER BY day DESC, unit_code, matter_code, channel LIMIT 10000
-                """).setParameter("from", from).setParameter("to", to).setParameter("unit", unit).getResultList();
-        return rows.stream().map(r -> new SignalView((String) r[0], (String) r[1], (String) r[2], date(r[3]),
+                ORDER BY day DESC, unit_code, matter_code, channel LIMIT :limit OFFSET :offset
+                """).setParameter("from", from).setParameter("to", to).setParameter("unit", unit)
+                .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        List<SignalView> items = rows.stream().map(r -> new SignalView((String) r[0], (String) r[1], (String) r[2], date(r[3]),
                 (String) r[4], ((Number) r[5]).intValue(), instant(r[6]), instant(r[7]))).toList();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     private static LocalDate date(Object o) {

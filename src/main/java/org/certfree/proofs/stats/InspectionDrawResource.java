@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,11 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.stats.dto.DrawInput;
 import org.certfree.proofs.stats.dto.DrawView;
+import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +35,9 @@ public class InspectionDrawResource {
 
     @Inject
     InspectionDrawService draws;
+
+    @Inject
+    IdempotencyService idempotency;
 
     @Inject
     Caller caller;
@@ -51,9 +58,12 @@ public class InspectionDrawResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
-    public Response draw(@Valid @NotNull DrawInput in) {
-        DrawView d = draws.draw(in, caller);
-        return Response.created(URI.create(InspectionDrawService.PATH + d.id())).entity(d).build();
+    public Response draw(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
+            @Valid @NotNull(message = Messages.BODY_REQUIRED) DrawInput in) {
+        return idempotency.execute(key, caller, "POST " + InspectionDrawService.PATH, in, () -> {
+            DrawView d = draws.draw(in, caller);
+            return Response.created(URI.create(InspectionDrawService.PATH + d.id())).entity(d).build();
+        });
     }
 
     @GET

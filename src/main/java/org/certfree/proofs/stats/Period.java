@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.common.StorableTime;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 
@@ -34,12 +35,18 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(f, t);
     }
 
+    /** A date (YYYY-MM-DD) in the years 1 to 9999, which PostgreSQL can compare with; 400 otherwise. */
     static LocalDate date(String field, String value) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ApiException.badParameter(field, Messages.STATS_BAD_DATE.formatted(value));
         }
+        if (!StorableTime.storable(day)) {
+            throw ApiException.badParameter(field, Messages.PARAMETER_TIME_OUT_OF_RANGE.formatted(field));
+        }
+        return day;
     }
 
     /** The first instant of the period. */

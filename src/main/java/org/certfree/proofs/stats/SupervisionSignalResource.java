@@ -8,11 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import org.certfree.proofs.common.Page;
+import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentService;
@@ -53,9 +51,11 @@ public class SupervisionSignalResource {
             Role.Names.CITIZEN })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "监督信号 / Supervision signals",
-            description = "用证单位调取、核验或列入用证清单时，该事项已取消或不在保留清单上：每单位、事项、渠道、日一条。仅司法局与管理员。"
+            description = "用证单位调取、核验或列入用证清单时，该事项已取消或不在保留清单上：每单位、事项、渠道、日一条。每单位计数按期间内全部信号精确统计；"
+                    + "明细分页（total 为总条数）。仅司法局与管理员。"
                     + " / A using unit requested, verified or listed a matter that was cancelled or not retained then: one row"
-                    + " per unit, matter, channel and day. Justice bureau and ADMIN only.")
+                    + " per unit, matter, channel and day. The counts per unit are exact over the whole period; the rows come a page at"
+                    + " a time (total counts them all). Justice bureau and ADMIN only.")
     @APIResponse(responseCode = "200", description = "信号及每单位计数 / signals and counts per unit")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
@@ -63,23 +63,19 @@ public class SupervisionSignalResource {
     @APIResponse(responseCode = "404")
     public SignalReport list(@Parameter(description = StatisticsResource.FROM) @QueryParam("from") String from,
             @Parameter(description = StatisticsResource.TO) @QueryParam("to") String to,
-            @Parameter(description = "用证单位代码 / using unit code") @QueryParam("unit") String unit) {
+            @Parameter(description = "用证单位代码 / using unit code") @QueryParam("unit") String unit,
+            @Parameter(description = "信号明细的页码，从 0 开始 / page of the rows, 0-based") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，默认 20，最多 200 / rows per page, default 20, at most 200") @QueryParam("size") Integer size) {
         access.requireSupervisor(caller);
+        PageRequest request = PageRequest.of(page, size);
         Period period = Period.parse(from, to, clock);
         String u = unit == null || unit.isBlank() ? null : unit.trim();
         if (u != null && departments.find(u).isEmpty()) {
             throw ApiException.notFound(Messages.STATS_UNKNOWN_DEPARTMENT.formatted(u));
         }
-        List<SignalView> rows = signals.list(period.from(), period.to(), u);
-        Map<String, long[]> counts = new TreeMap<>();
-        for (SignalView s : rows) {
-            long[] c = counts.computeIfAbsent(s.unit(), k -> new long[2]);
-            c[0]++;
-            c[1] += s.attempts();
-        }
-        List<SignalReport.UnitCount> perUnit = new ArrayList<>();
-        counts.forEach((k, c) -> perUnit.add(new SignalReport.UnitCount(k, c[0], c[1])));
-        perUnit.sort(Comparator.comparingLong(SignalReport.UnitCount::signals).reversed());
-        return new SignalReport(period.from(), period.to(), u, perUnit, rows);
+        List<SignalReport.UnitCount> perUnit = signals.perUnit(period.from(), period.to(), u).stream()
+                .map(c -> new SignalReport.UnitCount(c.unit(), c.signals(), c.attempts())).toList();
+        Page<SignalView> rows = signals.list(period.from(), period.to(), u, request);
+        return new SignalReport(period.from(), period.to(), u, perUnit, rows.items(), rows.page(), rows.size(), rows.total());
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.catalog.CatalogService;
+import org.certfree.proofs.catalog.MatterStatus;
 import org.certfree.proofs.catalog.dto.MatterVersionView;
 import org.certfree.proofs.catalog.dto.MatterView;
 import org.certfree.proofs.common.Page;
@@ -25,6 +26,9 @@ import org.certfree.proofs.supervision.dto.ChangeRef;
 import org.certfree.proofs.supervision.dto.DisputeCloseInput;
 import org.certfree.proofs.supervision.dto.DisputeInput;
 import org.certfree.proofs.supervision.dto.DisputeView;
+import org.certfree.proofs.system.access.AccessKind;
+import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.security.Caller;
@@ -33,7 +37,9 @@ import org.certfree.proofs.system.security.Caller;
  * Disputes on published list entries (issue #15, 2): anyone signed in opens one on a matter as it stands on
  * its list; the justice bureau dismisses it with an answer or upholds it by naming the catalogue version
  * drafted for the next batch — the link back from the matter is {@code GET /api/v1/list-disputes?matter=}.
- * Text and answer may name people: stored encrypted, shown to the opener and the justice bureau only.
+ * A dispute on a matter of the bureau's own department is ADMIN's to close (recusal); nobody closes their own.
+ * Text and answer may name people: stored encrypted, shown to the opener in lists and to the justice bureau and
+ * ADMIN one dispute at a time, each such read of a citizen's dispute in their access log.
  */
 @ApplicationScoped
 public class ListDisputeService {
@@ -60,6 +66,9 @@ public class ListDisputeService {
     @Inject
     Clock clock;
 
+    @Inject
+    HolderAccessLog accessLog;
+
     @Transactional
     public DisputeView open(DisputeInput in, Caller caller) {
         String code = in.matterCode().trim();
@@ -85,10 +94,13 @@ public class ListDisputeService {
         return view(d, true);
     }
 
-    /** The justice bureau: every dispute; anyone else: those of {@code matter} (without text), or their own. */
+    /**
+     * The justice bureau and ADMIN: every dispute; anyone else: those of {@code matter}, or their own. The text
+     * only to the opener: the bureau reads it one dispute at a time ({@link #get}, logged for the opener).
+     */
     @Transactional
     public Page<DisputeView> list(String matter, DisputeStatus status, Caller caller, PageRequest page) {
-        boolean bureau = justice.is(caller);
+        boolean bureau = justice.supervises(caller);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (matter != null) {
@@ -106,7 +118,7 @@ public class ListDisputeService {
         var found = ListDispute.<ListDispute>find(query, Sort.descending("openedAt").and("id"), params);
         long total = found.count();
         List<DisputeView> items = found.page(page.page(), page.size()).list().stream()
-                .map(d -> view(d, bureau || d.openedBy.equals(caller.actor()))).toList();
+                .map(d -> view(d, d.openedBy.equals(caller.actor()))).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -114,16 +126,26 @@ public class ListDisputeService {
     public DisputeView get(UUID id, Caller caller) {
         ListDispute d = require(id);
         boolean own = d.openedBy.equals(caller.actor());
-        if (!own && !justice.is(caller)) {
+        if (!own && !justice.supervises(caller)) {
             throw ApiException.forbidden(Messages.DISPUTE_NOT_YOURS);
+        }
+        if (!own && d.openedBy.startsWith(Caller.HOLDER_ACTOR_PREFIX)) {
+            // the text is the citizen's account: each read by the bureau or ADMIN is in their access log
+            accessLog.record(new HolderAccess(clock.instant(), d.openedBy.substring(Caller.HOLDER_ACTOR_PREFIX.length()),
+                    AccessKind.LIST_DISPUTE_READ, caller.department().orElse(null), caller.actor(), null, null, null, null,
+                    Map.of("listDispute", d.id.toString(), "matter", d.matterCode)));
         }
         return view(d, true);
     }
 
     @Transactional
     public DisputeView close(UUID id, DisputeCloseInput in, Caller caller) {
-        justice.require(caller);
+        justice.requireSupervisor(caller);
         ListDispute d = require(id);
+        justice.requireHandler(caller, department(d.matterCode), Messages.LIST_DISPUTE_OWN_DEPARTMENT.formatted(d.matterCode));
+        if (d.openedBy.equals(caller.actor())) {
+            throw ApiException.forbidden(Messages.LIST_DISPUTE_CLOSE_OWN);
+        }
         JusticeBureau.requireVersion(in.version(), d.lockVersion);
         if (d.status != DisputeStatus.OPEN) {
             throw ApiException.conflict(Messages.LIST_DISPUTE_NOT_OPEN.formatted(d.id, d.status));
@@ -148,6 +170,10 @@ public class ListDisputeService {
                     Messages.DISPUTE_CHANGE_NOT_FOUND.formatted(d.matterCode, ref.version())));
             if (v.number() <= d.matterVersion) {
                 throw ApiException.unprocessable(Messages.DISPUTE_CHANGE_NOT_NEWER.formatted(d.matterVersion, v.number()));
+            }
+            // a rejected version will never reach a batch: it cannot be what the dispute leads to
+            if (v.status() == MatterStatus.REJECTED) {
+                throw ApiException.unprocessable(Messages.DISPUTE_CHANGE_REJECTED.formatted(d.matterCode, v.number()));
             }
             d.changeMatterCode = d.matterCode;
             d.changeVersion = v.number();

@@ -27,11 +27,12 @@ import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
 import org.certfree.proofs.demo.ProofDemoData;
 import org.certfree.proofs.demo.SupervisionDemoData;
+import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.testsupport.NodeScripts;
 import org.certfree.proofs.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** The supervision dashboard in headless Chromium, as the justice bureau sees it with the demo data, and as a citizen. */
+/** The supervision dashboard in headless Chromium, as the justice bureau and ADMIN see it with the demo data, and as a citizen. */
 @QuarkusTest
 class SupervisionPageTest {
 
@@ -59,6 +60,9 @@ class SupervisionPageTest {
     @Inject
     DataSource db;
 
+    @Inject
+    PersonalDataProtector protector;
+
     @Test
     void theJusticeBureauSeesChartsAndTablesAndACitizenIsRefusedInChinese() throws Exception {
         NodeScripts.requireChromium();
@@ -69,6 +73,9 @@ class SupervisionPageTest {
         commitmentDemo.seed();
         supervisionDemo.seed();
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        // more closed complaints than one page of the API holds, all newer than the open ones: the table of open
+        // complaints must still list those
+        closedComplaints(201);
 
         String bureau = Tokens.reviewer("BZSFJ");
         NodeScripts.Run run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + bureau,
@@ -102,6 +109,7 @@ class SupervisionPageTest {
         for (String table : List.of("disputes", "listDisputes", "complaints", "complaintSummary", "signals", "perDept")) {
             assertTrue(rows.get(table).asInt() > 0, table + " has rows: " + rows);
         }
+        assertEquals(openComplaints(bureau), rows.get("complaints").asInt(), "every open complaint: " + rows);
         assertTrue(shown.get("links").toString().contains("/api/v1/disputes/"), shown.toString());
         assertTrue(shown.get("links").toString().contains("/api/v1/complaints/"), shown.toString());
 
@@ -117,6 +125,21 @@ class SupervisionPageTest {
         assertTrue(details.get("signals").get("rows").asInt() > 0, details.toString());
         assertTrue(readsOf("DISPUTE_READ", dispute.get("proofNumber").asText()) > 0, "the reason read is in the holder's log");
 
+        // ADMIN sees the same board
+        run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + Tokens.admin(),
+                shots.resolve("dashboard-admin.png").toAbsolutePath().toString(), "BZGAJ");
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode admin = new ObjectMapper().readTree(run.stdout());
+        assertEquals("true", admin.get("loaded").asText(), admin.toString());
+        assertEquals(5, admin.get("charts").asInt(), admin.toString());
+        for (String metric : METRICS) {
+            assertEquals(shown.get("figures").get(metric), admin.get("figures").get(metric), metric);
+        }
+        for (String table : List.of("disputes", "listDisputes", "complaints", "complaintSummary", "signals", "perDept")) {
+            assertTrue(admin.get("rows").get(table).asInt() > 0, table + " has rows for ADMIN: " + admin.get("rows"));
+        }
+        assertTrue(admin.get("details").get("complaint").get("fields").get("description").asText().length() > 0, admin.toString());
+
         // a citizen gets the Chinese refusal, no figures
         run = NodeScripts.run("dashboard-page.mjs", page + "#token=" + Tokens.citizen(ProofDemoData.personHolders().get(0).id()),
                 shots.resolve("dashboard-citizen.png").toAbsolutePath().toString());
@@ -128,6 +151,35 @@ class SupervisionPageTest {
 
         // the page itself is public and holds no data
         given().get("/supervision").then().statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
+    }
+
+    private int openComplaints(String token) {
+        int n = 0;
+        for (String status : List.of("ASSIGNED", "INVESTIGATING")) {
+            n += given().header("Authorization", Tokens.bearer(token)).queryParam("status", status).get("/api/v1/complaints")
+                    .then().statusCode(200).extract().<Integer>path("total");
+        }
+        return n;
+    }
+
+    /**
+     * {@code n} dismissed complaints filed between the newest open one and now, against a unit of their own (so
+     * that no other test's listing of a real unit pages past its own complaints).
+     */
+    private void closedComplaints(int n) throws Exception {
+        String description = protector.encrypt("窗口要求提交已取消的证明。", "demand_complaint.description");
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO demand_complaint (id, department_code, matter_code, matter_name, ground, demanded_on,
+                    description_enc, complainant, filed_at, status, closed_by, closed_at)
+                SELECT gen_random_uuid(), 'ZZPAGETEST', NULL, '无犯罪记录证明', 'CANCELLED', DATE '2024-01-02', ?,
+                       'holder:page-test', f, 'DISMISSED', 'page-test', f
+                FROM (SELECT o + (now() - o) * g / (? + 1) AS f FROM generate_series(1, ?) g,
+                      (SELECT max(filed_at) AS o FROM demand_complaint WHERE status IN ('ASSIGNED', 'INVESTIGATING')) open) t""")) {
+            s.setString(1, description);
+            s.setInt(2, n);
+            s.setInt(3, n);
+            assertEquals(n, s.executeUpdate());
+        }
     }
 
     private long readsOf(String kind, String proofNumber) throws Exception {

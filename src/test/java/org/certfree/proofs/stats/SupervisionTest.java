@@ -95,7 +95,7 @@ class SupervisionTest {
                 "businessSystem", "入学平台", "proofMatterCode", CANCELLED)).post("/api/v1/using-units").then().statusCode(400);
         assertEquals(listed + 1, attempts(today, "USAGE_LIST"));
         JsonPath signals = as(Tokens.reviewer("BZSFJ")).queryParam("from", today).queryParam("to", today)
-                .queryParam("unit", UNIT).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+                .queryParam("unit", UNIT).queryParam("size", 200).get(SIGNALS).then().statusCode(200).extract().jsonPath();
         assertEquals("CANCELLED", signals.getString("rows.find { it.channel == 'REQUEST' && it.matter == '" + CANCELLED
                 + "' }.listState"));
         assertEquals(UNIT, signals.getString("perUnit[0].unit"));
@@ -113,7 +113,7 @@ class SupervisionTest {
                 .statusCode(200);
         String today = LocalDate.now(ControllableClock.ZONE).toString();
         JsonPath none = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
-                .queryParam("unit", Fixtures.WINDOW).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+                .queryParam("unit", Fixtures.WINDOW).queryParam("size", 200).get(SIGNALS).then().statusCode(200).extract().jsonPath();
         assertEquals(0, none.getList("rows.findAll { it.matter == '" + matter + "' }").size());
         // the matter leaves the retained list (data sharing replaces it)
         as(Tokens.listEditor(Fixtures.GOOD_ISSUER)).contentType(ContentType.JSON).body(Map.of("reason", "已通过数据共享核查，申请移出"))
@@ -123,7 +123,7 @@ class SupervisionTest {
         as(Tokens.verifier(Fixtures.WINDOW)).contentType(ContentType.JSON).body(verify).post("/api/v1/verifications").then()
                 .statusCode(200);
         JsonPath after = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
-                .queryParam("unit", Fixtures.WINDOW).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+                .queryParam("unit", Fixtures.WINDOW).queryParam("size", 200).get(SIGNALS).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("VERIFY"), after.getList("rows.findAll { it.matter == '" + matter + "' }.channel"));
         assertEquals(List.of("NOT_RETAINED"), after.getList("rows.findAll { it.matter == '" + matter + "' }.listState"));
         // a pledge document's matter is on the notify-and-commit list by design: verifying it is no signal
@@ -133,7 +133,7 @@ class SupervisionTest {
                 "code", pledge.getString("document.verificationCode"), "purpose", "个体工商户设立登记"))
                 .post("/api/v1/verifications").then().statusCode(200);
         JsonPath unit = as(Tokens.admin()).queryParam("from", today).queryParam("to", today)
-                .queryParam("unit", UNIT).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+                .queryParam("unit", UNIT).queryParam("size", 200).get(SIGNALS).then().statusCode(200).extract().jsonPath();
         assertEquals(0, unit.getList("rows.findAll { it.matter == 'BZSCJGJ-N001' }").size());
     }
 
@@ -266,6 +266,92 @@ class SupervisionTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Dates PostgreSQL cannot store are a 400 problem on every period parameter, not a 500. */
+    @Test
+    void datesBeyondTheYear9999AreA400() {
+        for (String path : List.of("/api/v1/statistics", SIGNALS)) {
+            as(Tokens.admin()).queryParam("from", "+6000000-01-01").queryParam("to", "+6000000-01-31").get(path).then()
+                    .statusCode(400).contentType(startsWith("application/problem+json")).body("detail", containsString("9999"));
+            as(Tokens.admin()).queryParam("to", "+6000000-01-31").get(path).then().statusCode(400);
+        }
+        Map<String, Object> draw = new TreeMap<>(Map.of("kind", "PROOF", "department", Fixtures.GOOD_ISSUER,
+                "from", "+6000000-01-01", "to", "+6000000-01-31", "size", 5));
+        as(Tokens.admin()).contentType(ContentType.JSON).body(draw).post(DRAWS).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("9999"));
+    }
+
+    /** A draw's missing fields are each named, in Chinese, with what to write. */
+    @Test
+    void aDrawWithoutItsFieldsSaysWhatToFillIn() {
+        as(Tokens.admin()).contentType(ContentType.JSON).body(Map.of()).post(DRAWS).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems(containsString("kind"), containsString("department"),
+                        containsString("from"), containsString("to"), containsString("size")))
+                .body("errors.find { it.field.endsWith('department') }.message", containsString("被抽查部门"))
+                .body("errors.find { it.field.endsWith('size') }.message", containsString("抽查数量"))
+                .body("errors.find { it.field.endsWith('from') }.message", containsString("YYYY-MM-DD"));
+        as(Tokens.admin()).contentType(ContentType.JSON).post(DRAWS).then().statusCode(400);
+    }
+
+    @Test
+    void aDrawHonoursTheIdempotencyKey() throws Exception {
+        String today = LocalDate.now(ControllableClock.ZONE).minusDays(1).toString(); // the last closed day
+        String key = "draw-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("kind", "PLEDGE", "department", "BZSCJGJ", "from", today, "to", today, "size", 4);
+        int before = draws("BZSCJGJ");
+        String id = as(Tokens.reviewer("BZSFJ")).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post(DRAWS).then().statusCode(201).extract().path("id");
+        as(Tokens.reviewer("BZSFJ")).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post(DRAWS).then()
+                .statusCode(201).header("Idempotent-Replayed", "true").header("Location", containsString(id))
+                .body("id", equalTo(id));
+        Map<String, Object> other = new TreeMap<>(body);
+        other.put("size", 5);
+        as(Tokens.reviewer("BZSFJ")).header("Idempotency-Key", key).contentType(ContentType.JSON).body(other).post(DRAWS).then()
+                .statusCode(422).body("type", containsString("idempotency-key-reused"));
+        assertEquals(before + 1, draws("BZSCJGJ"));
+    }
+
+    /** The counts per unit are exact however many signals there are; the rows come a page at a time. */
+    @Test
+    void signalCountsAreExactBeyondTenThousandRowsAndTheRowsArePaged() throws Exception {
+        String unit = "ZZ-SIG-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO list_signal (unit_code, matter_code, channel, day, list_state, attempts, first_at, last_at)
+                SELECT ?, 'ZZ-M' || (g % 400), 'VERIFY', DATE '2001-01-01' + (g / 400), 'CANCELLED', 2,
+                       TIMESTAMPTZ '2001-01-01 09:00+08' + (g / 400) * INTERVAL '1 day',
+                       TIMESTAMPTZ '2001-01-01 10:00+08' + (g / 400) * INTERVAL '1 day'
+                FROM generate_series(0, 10000) g""")) {
+            s.setString(1, unit);
+            assertEquals(10001, s.executeUpdate());
+        }
+        JsonPath all = as(Tokens.admin()).queryParam("from", "2001-01-01").queryParam("to", "2001-01-31").get(SIGNALS)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(10001, all.getLong("perUnit.find { it.unit == '" + unit + "' }.signals"));
+        assertEquals(20002, all.getLong("perUnit.find { it.unit == '" + unit + "' }.attempts"));
+        assertTrue(all.getLong("total") >= 10001, all.getString("total"));
+        assertEquals(20, all.getList("rows").size());
+        long total = all.getLong("total");
+        long lastPage = (total - 1) / 200;
+        JsonPath last = as(Tokens.admin()).queryParam("from", "2001-01-01").queryParam("to", "2001-01-31")
+                .queryParam("size", 200).queryParam("page", lastPage).get(SIGNALS).then().statusCode(200).extract().jsonPath();
+        List<String> days = last.getList("rows.day");
+        assertEquals(total - lastPage * 200, days.size());
+        assertEquals("2001-01-01", days.get(days.size() - 1), "newest first: the last page ends with the oldest day");
+        assertEquals(total, last.getLong("total"));
+        as(Tokens.admin()).queryParam("size", 201).get(SIGNALS).then().statusCode(400);
+        as(Tokens.admin()).queryParam("page", -1).get(SIGNALS).then().statusCode(400);
+    }
+
+    private int draws(String department) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM inspection_draw WHERE department = ?")) {
+            s.setString(1, department);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
     /** The draw rule, written again from its description (not DrawOrder): sort by SHA-256 hex, then id. */
     private static List<String> recompute(String root, List<String> candidates, int size) throws Exception {
         TreeMap<String, String> byKey = new TreeMap<>();
@@ -298,7 +384,8 @@ class SupervisionTest {
     }
 
     private int attempts(String day, String channel) {
-        JsonPath j = as(Tokens.admin()).queryParam("from", day).queryParam("to", day).queryParam("unit", UNIT).get(SIGNALS)
+        JsonPath j = as(Tokens.admin()).queryParam("from", day).queryParam("to", day).queryParam("unit", UNIT)
+                .queryParam("size", 200).get(SIGNALS)
                 .then().statusCode(200).extract().jsonPath();
         Integer n = j.getInt("rows.findAll { it.channel == '" + channel + "' && it.matter == '" + CANCELLED
                 + "' }.sum { it.attempts } ?: 0");

@@ -1,5 +1,6 @@
 package org.certfree.proofs.supervision;
 
+import static io.restassured.RestAssured.given;
 import static org.certfree.proofs.supervision.ListDisputeTest.get;
 import static org.certfree.proofs.supervision.ListDisputeTest.post;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.certfree.proofs.demo.DemoData;
 import org.certfree.proofs.demo.ListDemoData;
 import org.certfree.proofs.testsupport.Fixtures;
@@ -171,15 +174,69 @@ class ComplaintTest {
         get(Tokens.issuer("BZGAJ"), "/api/v1/complaints/" + id).statusCode(403);
     }
 
-    /** A complaint against the justice bureau itself is not the bureau's to handle (recusal). */
+    /** A complaint against the justice bureau itself is not the bureau's to handle (recusal): ADMIN handles it. */
     @Test
-    void theBureauDoesNotHandleComplaintsAgainstItself() {
+    void theBureauDoesNotHandleComplaintsAgainstItselfAdminDoes() {
         String citizen = Tokens.citizen(Fixtures.randomResidentId());
         String id = file(citizen, ListDisputeTest.JUSTICE);
-        post(bureau(), "/api/v1/complaints/" + id + "/investigation", Map.of("version", 0)).statusCode(403)
+        String investigate = "/api/v1/complaints/" + id + "/investigation";
+        String close = "/api/v1/complaints/" + id + "/close";
+        post(bureau(), investigate, Map.of("version", 0)).statusCode(403)
                 .body("detail", containsString("回避"));
-        post(bureau(), "/api/v1/complaints/" + id + "/close", Map.of("outcome", "DISMISSED", "text", "不属实。"))
+        post(bureau(), close, Map.of("outcome", "DISMISSED", "text", "不属实。"))
                 .statusCode(403);
+        for (String token : List.of(citizen, Tokens.issuer(ListDisputeTest.JUSTICE), Tokens.verifier(UNIT))) {
+            post(token, investigate, Map.of()).statusCode(403);
+            post(token, close, Map.of("outcome", "DISMISSED", "text", "不属实。")).statusCode(403);
+        }
+        // ADMIN sees what the bureau sees and handles this one
+        get(Tokens.admin(), "/api/v1/complaints?status=ASSIGNED&department=" + ListDisputeTest.JUSTICE + "&size=200")
+                .statusCode(200).body("items.id", hasItem(id));
+        get(Tokens.admin(), "/api/v1/complaints/" + id).statusCode(200).body("description", containsString("李四"));
+        post(Tokens.admin(), investigate, Map.of("version", 0)).statusCode(200).body("status", equalTo("INVESTIGATING"));
+        post(Tokens.admin(), close, Map.of("outcome", "FOUNDED", "text", "经查属实，责令司法局整改。")).statusCode(200)
+                .body("status", equalTo("FOUNDED"));
+        get(citizen, "/api/v1/complaints/" + id).statusCode(200).body("outcome", containsString("责令"));
+        // a complaint against any other unit stays the bureau's
+        String other = file(citizen, UNIT);
+        post(Tokens.admin(), "/api/v1/complaints/" + other + "/investigation", Map.of()).statusCode(403)
+                .body("detail", containsString("司法局"));
+        post(Tokens.admin(), "/api/v1/complaints/" + other + "/close", Map.of("outcome", "DISMISSED", "text", "x"))
+                .statusCode(403);
+        post(bureau(), "/api/v1/complaints/" + other + "/investigation", Map.of()).statusCode(200);
+    }
+
+    @Test
+    void filingInvestigatingAndClosingHonourTheIdempotencyKey() {
+        String citizen = Tokens.citizen(Fixtures.randomResidentId());
+        String fileKey = "c-file-" + UUID.randomUUID();
+        Map<String, Object> body = complaint(UNIT, CANCELLED, "CANCELLED", TODAY);
+        String id = ListDisputeTest.keyed(citizen, fileKey, "/api/v1/complaints", body).statusCode(201).extract().path("id");
+        ListDisputeTest.keyed(citizen, fileKey, "/api/v1/complaints", body).statusCode(201)
+                .header("Idempotent-Replayed", "true").header("Location", containsString(id)).body("id", equalTo(id));
+        ListDisputeTest.keyed(citizen, fileKey, "/api/v1/complaints", complaint(UNIT, CANCELLED, "NOT_RETAINED", TODAY))
+                .statusCode(422).body("type", containsString("idempotency-key-reused"));
+        get(citizen, "/api/v1/complaints").statusCode(200).body("total", equalTo(1));
+
+        String investigate = "/api/v1/complaints/" + id + "/investigation";
+        String key = "c-inv-" + UUID.randomUUID();
+        ListDisputeTest.keyed(bureau(), key, investigate, Map.of("version", 0)).statusCode(200)
+                .body("status", equalTo("INVESTIGATING"));
+        ListDisputeTest.keyed(bureau(), key, investigate, Map.of("version", 0)).statusCode(200)
+                .header("Idempotent-Replayed", "true").body("status", equalTo("INVESTIGATING")).body("version", equalTo(1));
+        ListDisputeTest.keyed(bureau(), key, investigate, Map.of("version", 1)).statusCode(422)
+                .body("type", containsString("idempotency-key-reused"));
+
+        String close = "/api/v1/complaints/" + id + "/close";
+        String closeKey = "c-close-" + UUID.randomUUID();
+        Map<String, Object> founded = Map.of("outcome", "FOUNDED", "text", "属实，责令整改。");
+        ListDisputeTest.keyed(bureau(), closeKey, close, founded).statusCode(200).body("status", equalTo("FOUNDED"));
+        ListDisputeTest.keyed(bureau(), closeKey, close, founded).statusCode(200).header("Idempotent-Replayed", "true")
+                .body("status", equalTo("FOUNDED"));
+        ListDisputeTest.keyed(bureau(), closeKey, close, Map.of("outcome", "DISMISSED", "text", "不属实。")).statusCode(422)
+                .body("type", containsString("idempotency-key-reused"));
+        get(citizen, "/api/v1/complaints/" + id).statusCode(200).body("status", equalTo("FOUNDED"))
+                .body("outcome", equalTo("属实，责令整改。"));
     }
 
     @Test
@@ -198,9 +255,19 @@ class ComplaintTest {
                 after[3] - before[3]));
         get(bureau(), "/api/v1/complaints/summary?from=2000-01-01&to=2000-01-31").statusCode(200).body("units.size()", equalTo(0));
 
-        for (String token : List.of(citizen, Tokens.verifier(unit), Tokens.admin(), Tokens.issuer("BZSFJ"))) {
+        for (String token : List.of(citizen, Tokens.verifier(unit), Tokens.issuer("BZSFJ"))) {
             get(token, summary).statusCode(403);
         }
+        // ADMIN gets what the bureau gets
+        assertEquals(List.of(after[0], after[1], after[2], after[3]), java.util.Arrays.stream(
+                counts(get(Tokens.admin(), summary).statusCode(200).extract().jsonPath(), unit)).boxed().toList());
+        // dates PostgreSQL cannot take are a 400, not a 500
+        // (as query parameters, so that the "+" is sent as %2B, not read as a space)
+        given().header("Authorization", Tokens.bearer(bureau())).queryParam("from", "+300000-01-01")
+                .queryParam("to", "+300000-01-31").get("/api/v1/complaints/summary").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("9999"));
+        given().header("Authorization", Tokens.bearer(bureau())).queryParam("from", "2024-01-01")
+                .queryParam("to", "+300000-01-31").get("/api/v1/complaints/summary").then().statusCode(400);
         get(bureau(), "/api/v1/complaints/summary?from=" + TODAY).statusCode(400);
         get(bureau(), "/api/v1/complaints/summary?from=2024-02-01&to=2024-01-01").statusCode(400);
         get(bureau(), "/api/v1/complaints/summary?from=jan&to=2024-01-01").statusCode(400);

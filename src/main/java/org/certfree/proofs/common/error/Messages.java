@@ -459,7 +459,15 @@ public final class Messages {
     public static final String COMPLAINT_DATE_FUTURE = "索要证明的日期 demandedOn 不能晚于今天。";
     public static final String COMPLAINT_DESCRIPTION_REQUIRED = "须填写投诉内容 description（1 到 1000 字）。";
     public static final String COMPLAINT_NOT_FOUND = "没有编号为 %s 的投诉。";
-    public static final String COMPLAINT_NOT_VISIBLE = "无权查看该投诉：投诉人本人、司法局和办结后的被投诉单位可以查看。";
+    public static final String COMPLAINT_NOT_VISIBLE = "无权查看该投诉：投诉人本人、司法局、管理员和办结后的被投诉单位可以查看。";
+    public static final String SUPERVISION_ADMIN_NOT_RECUSED = "管理员只办理司法局须回避的投诉和清单异议（针对司法局本身或司法局的事项）；此件请由司法局审核人员办理。";
+    public static final String LIST_DISPUTE_OWN_DEPARTMENT = "事项 %s 属于本部门，针对它的清单异议不能由本部门办结（回避）：请由系统管理员办理。";
+    public static final String LIST_DISPUTE_CLOSE_OWN = "提出异议的人不能办结自己的异议：请由司法局其他审核人员办理。";
+    public static final String DISPUTE_CHANGE_REJECTED = "事项 %s 第 %d 版已被驳回（REJECTED），不能作为异议成立的目录变更：请关联草稿、待审核或已批准的版本。";
+    public static final String DRAW_DEPARTMENT_REQUIRED = "须填写被抽查部门编码 department，如 BZGAJ。";
+    public static final String DRAW_FROM_REQUIRED = "须填写抽查期间起始日 from（YYYY-MM-DD，如 2026-01-01）。";
+    public static final String DRAW_TO_REQUIRED = "须填写抽查期间截止日 to（YYYY-MM-DD，含当日）。";
+    public static final String DRAW_SIZE_REQUIRED = "须填写抽查数量 size（1 到 500）。";
     public static final String COMPLAINT_WRONG_STATE = "投诉当前为“%s”，不能%s。";
     public static final String COMPLAINT_OUTCOME_REQUIRED = "须选择办结结果 outcome：FOUNDED（投诉属实）或 DISMISSED（不属实）。";
     public static final String COMPLAINT_TEXT_REQUIRED = "须填写认定或答复 text（1 到 1000 字）。";

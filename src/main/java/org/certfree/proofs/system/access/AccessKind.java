@@ -42,7 +42,9 @@ public enum AccessKind {
     /** Someone other than the holder (the issuing department, the disputing unit, a supervisor) read a dispute's reason and note. */
     DISPUTE_READ("查看证明异议内容"),
     /** The justice bureau read the holder's complaint about a demanded proof in full (description and evidence). */
-    COMPLAINT_READ("查看投诉内容");
+    COMPLAINT_READ("查看投诉内容"),
+    /** The justice bureau or ADMIN read the holder's dispute on a list entry in full (text and answer). */
+    LIST_DISPUTE_READ("查看清单异议内容");
 
     private final String chinese;
 
