@@ -3,8 +3,8 @@
 #
 # Starts the packaged service (its own embedded PostgreSQL, on a throw-away data folder), loads COUNT proofs
 # straight into the proof table with psql (a bench-only path: unsigned rows, spread over the last 365 days and
-# the demo departments). V39's triggers fill the daily rollup as they would for issued proofs, so the load time
-# includes their cost. Then wrk runs
+# the demo departments). The statistics triggers write their deltas as they would for issued proofs, so the load
+# time includes their cost, and the script waits for StatsFolder to fold them into the rollup. Then wrk runs
 #   month:  GET /api/v1/statistics?from=<first of last month>&to=<its last day>   (all departments, ADMIN)
 #   dept:   the same for one department
 #   floor:  GET /api/v1/bench/floor/BZGAJ                                          (one lookup by primary key)
@@ -63,7 +63,15 @@ FROM generate_series(1, $COUNT) AS i, d;
 SQL
 END=$(date +%s.%N)
 awk -v s="$START" -v e="$END" -v n="$COUNT" 'BEGIN { printf "   loaded in %.1f s (%.0f proofs/s with the rollup triggers)\n", e - s, n / (e - s) }'
-"${PSQL[@]}" -At -c "SELECT 'rollup rows: ' || count(*) FROM stats_daily"
+# the triggers wrote one delta per proof; StatsFolder moves them into the rollup within seconds (reports read both)
+START=$(date +%s.%N)
+for _ in $(seq 1 120); do
+  [[ "$("${PSQL[@]}" -At -c "SELECT count(*) FROM (SELECT 1 FROM stats_delta LIMIT 1) d")" == 0 ]] && break
+  sleep 0.5
+done
+END=$(date +%s.%N)
+awk -v s="$START" -v e="$END" 'BEGIN { printf "   deltas folded into the rollup %.1f s after the load\n", e - s }'
+"${PSQL[@]}" -At -c "SELECT 'rollup rows: ' || count(*) || ', unfolded deltas: ' || (SELECT count(*) FROM stats_delta) FROM stats_daily"
 
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/dev/tokens" -H 'Content-Type: application/json' -d '{"role":"ADMIN"}' \
   | sed 's/.*"token":"\([^"]*\)".*/\1/')

@@ -17,6 +17,10 @@ CREATE TABLE stats_latency_delta (
     minutes       INTEGER      NOT NULL,
     n             BIGINT       NOT NULL
 );
+-- by day, as the reports read them: after a bulk load the folded table's empty pages would otherwise be scanned
+-- by every report until vacuum can truncate them (which it cannot while reports hold their share lock)
+CREATE INDEX stats_delta_day_idx ON stats_delta (day);
+CREATE INDEX stats_latency_delta_day_idx ON stats_latency_delta (day);
 ALTER TABLE stats_delta SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
 ALTER TABLE stats_latency_delta SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
 
