@@ -50,6 +50,8 @@ class TableOwnershipTest {
             Map.entry("proof_request", "proof"),
             Map.entry("subject_record", "proof"),
             Map.entry("code_attempt", "proof"),
+            Map.entry("issuance_job", "proof"),
+            Map.entry("issuance_job_item", "proof"),
             Map.entry("pledge", "commitment"),
             Map.entry("pledge_check", "commitment"),
             Map.entry("pledge_notice", "commitment"),
