@@ -205,10 +205,11 @@ public class IssuanceJobIntake {
                     List.of(new Problem.FieldError(f, Messages.UNKNOWN_JSON_FIELD.formatted(f))));
         } catch (JsonMappingException e) {
             String f = ProblemFields.of(e);
-            String message = Messages.WRONG_JSON_FIELD.formatted(f, e.getOriginalMessage());
+            // not Jackson's message: it may quote the value (a name, an ID), and this one is stored
+            String message = Messages.BULK_ISSUE_FIELD_TYPE.formatted(f);
             return problem(ProblemType.MALFORMED_BODY, message, List.of(new Problem.FieldError(f, message)));
         } catch (JsonProcessingException e) {
-            return problem(ProblemType.MALFORMED_BODY, Messages.MALFORMED_JSON.formatted(e.getOriginalMessage()), null);
+            return problem(ProblemType.MALFORMED_BODY, Messages.BULK_ISSUE_LINE_UNREADABLE, null);
         }
         Set<ConstraintViolation<IssueProofRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

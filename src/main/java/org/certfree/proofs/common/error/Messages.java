@@ -165,6 +165,8 @@ public final class Messages {
     public static final String BULK_ISSUE_JOB_ID_INVALID = "开具作业编号 %s 格式不正确，应为 UUID。";
     public static final String BULK_ISSUE_NOT_CANCELLABLE = "开具作业 %s 已%s，不能取消。";
     public static final String BULK_ISSUE_INTERNAL = "开具本条时发生内部错误（已记录）；请以相同 itemId 重新提交本条。";
+    public static final String BULK_ISSUE_FIELD_TYPE = "字段 %s 的值类型不正确：请按单份开具（POST /api/v1/proofs）的请求格式填写。";
+    public static final String BULK_ISSUE_LINE_UNREADABLE = "本条无法读取：请按单份开具（POST /api/v1/proofs）的请求格式填写。";
     public static final String BULK_ISSUE_BAD_AFTER = "after 须为非负整数：上一次读到的最后一行的 line。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
     // 异议 (dispute)
