@@ -127,3 +127,19 @@ SELECT issuer_dept, due_on, 'disputes_due', count(*) FROM dispute GROUP BY 1, 2
 UNION ALL
 SELECT issuer_dept, due_on, 'disputes_due_on_time', count(*) FROM dispute
  WHERE status <> 'OPEN' AND (decided_at AT TIME ZONE 'Asia/Shanghai')::date <= due_on GROUP BY 1, 2;
+
+-- (7) V43 counts inserted proofs once per statement (a bulk chunk is one multi-row INSERT); it now appends its
+-- per-statement sums to the deltas as every other count does, so no issuance waits on another's rollup row.
+CREATE OR REPLACE FUNCTION stats_on_proofs() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO stats_delta (department, day, metric, n)
+    SELECT issuer_dept, (issued_at AT TIME ZONE 'Asia/Shanghai')::date,
+           CASE WHEN supersedes IS NOT NULL THEN 'issued_reissue'
+                WHEN request_id IS NULL THEN 'issued_direct'
+                WHEN issued_by = 'system:immediate' THEN 'issued_immediate'
+                ELSE 'issued_request' END, count(*)
+      FROM inserted WHERE kind = 'PROOF' AND issuer_dept IS NOT NULL AND issued_at IS NOT NULL
+     GROUP BY 1, 2, 3;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;

@@ -51,6 +51,8 @@ class TableOwnershipTest {
             Map.entry("subject_record", "proof"),
             Map.entry("code_attempt", "proof"),
             Map.entry("suspension_mark", "proof"),
+            Map.entry("issuance_job", "proof"),
+            Map.entry("issuance_job_item", "proof"),
             Map.entry("pledge", "commitment"),
             Map.entry("pledge_check", "commitment"),
             Map.entry("pledge_notice", "commitment"),

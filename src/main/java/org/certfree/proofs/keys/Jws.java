@@ -85,22 +85,49 @@ public class Jws {
      * so the payload is signed with SM2 once, not twice.
      */
     public SignedForms signBoth(String departmentCode, byte[] payload, String typ) {
+        return signing(departmentCode).signBoth(payload, typ);
+    }
+
+    /**
+     * The department's signing for many payloads in the caller's transaction: its ACTIVE keys are confirmed (and
+     * held, see {@link KeyService#stillActive}) once, here; {@link Signing#signBoth} then touches no database and
+     * may run on any thread, so a bulk issuance signs a chunk on every core under one confirmation.
+     */
+    public Signing signing(String departmentCode) {
         Objects.requireNonNull(departmentCode, "departmentCode");
-        Objects.requireNonNull(payload, "payload");
-        JWSObjectJSON jws = new JWSObjectJSON(new Payload(payload));
-        List<KeyDirectory.ActiveKey> signers = keys.confirmedActive(departmentCode, List.of(KeyAlgorithm.values()));
-        long iat = clock.instant().getEpochSecond();
-        for (KeyDirectory.ActiveKey key : signers) {
-            try {
-                jws.sign(header(key, typ, iat), key.signer());
-            } catch (JOSEException e) {
-                throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
-            }
+        return new Signing(keys.confirmedActive(departmentCode, List.of(KeyAlgorithm.values())));
+    }
+
+    /** The confirmed keys of one department, for the transaction that confirmed them; thread-safe. */
+    public final class Signing {
+
+        private final List<KeyDirectory.ActiveKey> signers;
+
+        private Signing(List<KeyDirectory.ActiveKey> signers) {
+            this.signers = signers;
         }
-        String compact = jws.getSignatures().stream()
-                .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
-                .findFirst().orElseThrow().toJWSObject().serialize();
-        return new SignedForms(compact, jws.serializeGeneral());
+
+        /**
+         * Both serializations at once: the general JSON one (SM2-SM3 then Ed25519), and the compact one made of
+         * its SM2-SM3 signature (the same protected header, payload and signature — RFC 7515 §7.1), so the
+         * payload is signed with SM2 once, not twice.
+         */
+        public SignedForms signBoth(byte[] payload, String typ) {
+            Objects.requireNonNull(payload, "payload");
+            JWSObjectJSON jws = new JWSObjectJSON(new Payload(payload));
+            long iat = clock.instant().getEpochSecond();
+            for (KeyDirectory.ActiveKey key : signers) {
+                try {
+                    jws.sign(header(key, typ, iat), key.signer());
+                } catch (JOSEException e) {
+                    throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
+                }
+            }
+            String compact = jws.getSignatures().stream()
+                    .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
+                    .findFirst().orElseThrow().toJWSObject().serialize();
+            return new SignedForms(compact, jws.serializeGeneral());
+        }
     }
 
     private static JWSHeader header(KeyDirectory.ActiveKey key, String typ, long iat) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -71,6 +72,9 @@ public class IssuanceService {
 
     @Inject
     ProofQueries queries;
+
+    @Inject
+    SigningPool pool;
 
     private final ProofNumbers numbers = new ProofNumbers();
 
@@ -157,7 +161,17 @@ public class IssuanceService {
     /** Creates, signs and stores a proof in the caller's transaction. */
     Proof create(IssuableMatter matter, ProofSubject subject, Map<String, String> claims, String purpose,
             Instant requestedValidUntil, UUID requestId, String supersedes, String issuedBy) {
-        Instant now = clock.instant();
+        return store(document(matter, subject, claims, purpose, requestedValidUntil, requestId, supersedes, issuedBy,
+                clock.instant()), null);
+    }
+
+    /**
+     * The document of a proof issued at {@code now}, after the validity rules: {@code requestedValidUntil} (null: the
+     * matter's default validity) must be after now and not after the default. Throws the 400 a single issuance
+     * answers; a bulk job records it as the item's error.
+     */
+    Document document(IssuableMatter matter, ProofSubject subject, Map<String, String> claims, String purpose,
+            Instant requestedValidUntil, UUID requestId, String supersedes, String issuedBy, Instant now) {
         Instant maxValidUntil = ZonedDateTime.ofInstant(now, ControllableClock.ZONE).plus(matter.validity()).toInstant();
         Instant validUntil = requestedValidUntil == null ? maxValidUntil : requestedValidUntil;
         if (validUntil.isAfter(maxValidUntil)) {
@@ -166,9 +180,8 @@ public class IssuanceService {
         if (!validUntil.isAfter(now)) {
             throw ApiException.invalid("validUntil", Messages.VALID_UNTIL_PAST);
         }
-        Document d = new Document(DocumentKind.PROOF, matter.code(), matter.version(), matter.name(), matter.issuerDept(),
+        return new Document(DocumentKind.PROOF, matter.code(), matter.version(), matter.name(), matter.issuerDept(),
                 subject, claims, purpose, validUntil, requestId, supersedes, issuedBy, now);
-        return store(d, null);
     }
 
     /** What a signed document says, before it has a number, and when it is issued: see {@link #store}. */
@@ -178,14 +191,49 @@ public class IssuanceService {
     }
 
     /**
+     * Who documents are stored for: the actor the audit log names (null: the current request's caller) and the
+     * bulk issuance job they belong to (null: none).
+     */
+    record Origin(Caller actor, UUID job) {
+        static final Origin REQUEST = new Origin(null, null);
+    }
+
+    /**
      * Numbers, signs and stores {@code d} in the caller's transaction, as its department, which must be an
      * active issuer. {@code pledge} makes the signed {@code pledge} block of a pledge document from its new
      * number (null for a proof).
      */
     Proof store(Document d, Function<String, Map<String, Object>> pledge) {
-        DepartmentView issuer = departments.findActive(d.department())
+        return storeAll(d.department(), List.of(d), pledge, Origin.REQUEST).get(0);
+    }
+
+    /**
+     * Numbers, signs and stores documents of one department in the caller's transaction — the one path of every
+     * issuance, single or bulk: the department must be an active issuer (checked once), each document gets a
+     * status-list slot ({@link StatusSlots#take(String, int)}: two statements for all), the keys are confirmed once
+     * ({@link org.certfree.proofs.keys.Jws#signing}), the work that needs no database (numbers, codes, encryption,
+     * signatures) runs on every core when there is more than one document ({@link SigningPool}), and the rows are
+     * persisted in order, then each proof's business event and audit row. Hibernate batches the inserts at flush.
+     */
+    List<Proof> storeAll(String department, List<Document> docs, Function<String, Map<String, Object>> pledge, Origin origin) {
+        DepartmentView issuer = departments.findActive(department)
                 .filter(x -> x.roles().contains(DepartmentRole.ISSUER))
-                .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(d.department())));
+                .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(department)));
+        List<Integer> slotList = slots.take(issuer.code(), docs.size());
+        var signing = signer.signingFor(issuer.code());
+        List<Proof> proofs = pool.map(docs.size(), i -> prepare(docs.get(i), slotList.get(i), issuer, pledge, signing));
+        for (Proof p : proofs) {
+            p.persist();
+        }
+        for (int i = 0; i < proofs.size(); i++) {
+            recordIssued(proofs.get(i), docs.get(i), origin);
+        }
+        return proofs;
+    }
+
+    /** A proof of {@code d}, numbered, signed and encrypted, not yet stored: no database, any thread. */
+    private Proof prepare(Document d, int slot, DepartmentView issuer, Function<String, Map<String, Object>> pledge,
+            org.certfree.proofs.keys.Jws.Signing signing) {
         Instant now = d.issuedAt();
         Proof p = new Proof();
         p.id = UUID.randomUUID();
@@ -205,27 +253,35 @@ public class IssuanceService {
         p.issuedAt = now;
         p.validUntil = d.validUntil();
         p.status = ProofStatus.VALID;
-        p.statusListIndex = slots.take(issuer.code());
+        p.statusListIndex = slot;
         p.requestId = d.requestId();
         p.supersedes = d.supersedes();
         p.issuedBy = d.issuedBy();
-        ProofSigner.Signed forms = signer.sign(p, d.subject(), d.claims(), pledge == null ? null : pledge.apply(p.number));
+        ProofSigner.Signed forms = signer.sign(p, d.subject(), d.claims(), pledge == null ? null : pledge.apply(p.number),
+                signing);
         p.payload = forms.payload();
         p.jwsCompact = forms.compact();
         p.jwsJson = forms.json();
         p.disclosuresEnc = protector.encrypt(SignedProofs.join(forms.disclosures()), DISCLOSURES);
-        p.persist();
+        return p;
+    }
+
+    /** The business event and the audit row of a stored document. */
+    private void recordIssued(Proof p, Document d, Origin origin) {
         if (d.kind() == DocumentKind.PLEDGE) {
             BusinessEvents.log("pledge.signed", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "outcome", "ok");
             staffActions.record("pledge.signed", p.issuerDept, "pledge", p.number, "matter", p.matterCode);
-            return p;
+            return;
         }
         BusinessEvents.log("proof.issued", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "via",
-                d.supersedes() != null ? "reissue" : d.requestId() == null ? "direct"
+                origin.job() != null ? "bulk" : d.supersedes() != null ? "reissue" : d.requestId() == null ? "direct"
                         : ProofRequestService.IMMEDIATE.equals(d.issuedBy()) ? "immediate" : "request",
-                "outcome", "ok");
-        staffActions.record("proof.issued", p.issuerDept, "proof", p.number, "matter", p.matterCode,
-                "supersedes", d.supersedes(), "request", d.requestId());
-        return p;
+                "job", origin.job(), "outcome", "ok");
+        Object[] details = { "matter", p.matterCode, "supersedes", d.supersedes(), "request", d.requestId(), "job", origin.job() };
+        if (origin.actor() == null) {
+            staffActions.record("proof.issued", p.issuerDept, "proof", p.number, details);
+        } else {
+            staffActions.record(origin.actor(), "proof.issued", p.issuerDept, "proof", p.number, details);
+        }
     }
 }

@@ -40,20 +40,26 @@ public class ProofSigner {
     public static final String PLEDGE_TYP = "certfree-pledge+sd-jwt";
 
     @Inject
-    Jws keys;
+    ObjectMapper json;
 
     @Inject
-    ObjectMapper json;
+    Jws keys;
+
+    /** The department's keys, confirmed ACTIVE in the caller's transaction, for {@link #sign}. */
+    Jws.Signing signingFor(String departmentCode) {
+        return keys.signing(departmentCode);
+    }
 
     /** The canonical payload, both signed forms, and the disclosures (name, id, then claims by name). */
     public record Signed(String payload, String compact, String json, List<String> disclosures) {
     }
 
     /**
-     * Signs {@code p}'s content; {@code pledge} is the signed {@code pledge} block of a pledge document (typ
-     * {@code certfree-pledge}, see {@link PledgeDocuments}), null for a proof.
+     * Signs {@code p}'s content with its department's confirmed keys ({@link Jws#signing}); {@code pledge} is the
+     * signed {@code pledge} block of a pledge document (typ {@code certfree-pledge}, see {@link PledgeDocuments}),
+     * null for a proof. Touches no database: a bulk issuance calls it from several threads at once.
      */
-    Signed sign(Proof p, ProofSubject subject, Map<String, String> claims, Map<String, Object> pledge) {
+    Signed sign(Proof p, ProofSubject subject, Map<String, String> claims, Map<String, Object> pledge, Jws.Signing signing) {
         List<String> disclosures = new ArrayList<>();
         Map<String, Object> subjectDoc = new LinkedHashMap<>();
         subjectDoc.put("kind", subject.kind().name());
@@ -80,7 +86,7 @@ public class ProofSigner {
             doc.put("pledge", pledge);
         }
         byte[] payload = CanonicalJson.canonicalize(doc, json);
-        Jws.SignedForms signed = keys.signBoth(p.issuerDept, payload, pledge == null ? TYP : PLEDGE_TYP);
+        Jws.SignedForms signed = signing.signBoth(payload, pledge == null ? TYP : PLEDGE_TYP);
         return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson(),
                 List.copyOf(disclosures));
     }

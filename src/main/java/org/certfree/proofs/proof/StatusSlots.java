@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -63,26 +66,63 @@ public class StatusSlots {
 
     /**
      * A random free slot of the department's list, in the caller's transaction: random so that a bit
-     * says nothing about issuance order (herd privacy). A candidate is taken under a transaction-scoped
-     * advisory lock on (department, slot), so two concurrent issuances never pick the same slot; one
-     * that finds it locked or used tries another.
+     * says nothing about issuance order (herd privacy). See {@link #take(String, int)}.
      */
     int take(String dept) {
+        return take(dept, 1).get(0);
+    }
+
+    /**
+     * {@code count} distinct random free slots of the department's list, in the caller's transaction, in two
+     * statements whatever the count. Candidates are first locked with transaction-scoped advisory locks on
+     * (department, slot), so two concurrent issuances never pick the same slot; then, in a statement of its own
+     * (a snapshot taken after the locks, so a slot used by a transaction that held its lock and has committed
+     * since is seen), those already used are dropped and others tried.
+     */
+    List<Integer> take(String dept, int count) {
         // sized from a count each replica keeps for a while: it can run ahead after rolled-back
         // issuances, which is why a published list also covers the highest slot in use
-        int size = size(issuedCount(dept), -1);
-        for (int attempt = 0; attempt < 32; attempt++) {
-            int candidate = random.nextInt(size);
-            Object free = em.createNativeQuery("""
-                    SELECT pg_try_advisory_xact_lock(hashtext('status-slot:' || :dept), :slot)
-                       AND NOT EXISTS (SELECT 1 FROM proof WHERE issuer_dept = :dept AND status_list_index = :slot)""")
-                    .setParameter("dept", dept).setParameter("slot", candidate).getSingleResult();
-            if (Boolean.TRUE.equals(free)) {
-                issued.computeIfPresent(dept, (d, c) -> new IssuedCount(c.count() + 1, c.countedAt()));
-                return candidate;
+        int size = size(issuedCount(dept) + count - 1, -1);
+        List<Integer> taken = new ArrayList<>(count);
+        Set<Integer> tried = new HashSet<>();
+        for (int round = 0; taken.size() < count; round++) {
+            if (round == 32) {
+                throw new IllegalStateException("no free status-list slot found for " + dept);
+            }
+            int wanted = count - taken.size();
+            List<Integer> candidates = new ArrayList<>();
+            while (candidates.size() < wanted + wanted / 4 + 1 && tried.size() < size) {
+                int candidate = random.nextInt(size);
+                if (tried.add(candidate)) {
+                    candidates.add(candidate);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> locked = em.createNativeQuery("""
+                    SELECT c FROM unnest(CAST(:slots AS int[])) AS c
+                    WHERE pg_try_advisory_xact_lock(hashtext('status-slot:' || :dept), c)""")
+                    .setParameter("dept", dept).setParameter("slots", intArray(candidates)).getResultList();
+            if (locked.isEmpty()) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> free = em.createNativeQuery("""
+                    SELECT c FROM unnest(CAST(:slots AS int[])) AS c
+                    WHERE NOT EXISTS (SELECT 1 FROM proof WHERE issuer_dept = :dept AND status_list_index = c)""")
+                    .setParameter("dept", dept)
+                    .setParameter("slots", intArray(locked.stream().map(Number::intValue).toList())).getResultList();
+            for (Number n : free) {
+                if (taken.size() < count) {
+                    taken.add(n.intValue());
+                }
             }
         }
-        throw new IllegalStateException("no free status-list slot found for " + dept);
+        issued.computeIfPresent(dept, (d, c) -> new IssuedCount(c.count() + count, c.countedAt()));
+        return taken;
+    }
+
+    private static String intArray(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The list the department publishes now, read in the caller's transaction. */

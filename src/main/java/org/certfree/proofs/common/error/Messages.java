@@ -153,6 +153,22 @@ public final class Messages {
     public static final String DRAW_PERIOD_OPEN = "只能抽查已结束的期间：截止日期 to 最晚为 %s（昨天）。";
     public static final String DRAW_NO_SEED = "公示日志尚无签名树头，无法抽查。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
+    // 批量开具 (bulk issuance jobs)
+    public static final String BULK_ISSUE_EMPTY = "作业没有任何条目：请每行提交一条证明的 JSON 对象（NDJSON，Content-Type: application/x-ndjson）。";
+    public static final String BULK_ISSUE_TOO_MANY_ITEMS = "一个作业最多 %d 条，本次提交超过上限；本次未保存任何条目，请拆分为多个作业提交。";
+    public static final String BULK_ISSUE_BODY_TOO_LARGE = "作业请求体超过 %d 字节上限；本次未保存任何条目，请拆分为多个作业提交。";
+    public static final String BULK_ISSUE_LINE_TOO_LONG = "第 %d 行超过 %d 字节：每行只能是一条证明的 JSON 对象。本次未保存任何条目。";
+    public static final String BULK_ISSUE_MALFORMED = "作业中有无法读取的行（见 errors，最多列出 %d 行）；本次未保存任何条目，请改正后重新提交整个作业。";
+    public static final String BULK_ISSUE_LINE_NOT_JSON = "不是一个 JSON 对象：%s";
+    public static final String BULK_ISSUE_ITEM_ID_INVALID = "缺少 itemId 或格式不正确：须为 1 到 100 个字母、数字或 _.:/#- 组成的字符串（本部门系统中的条目编号，不得含姓名、证件号等个人信息）。";
+    public static final String BULK_ISSUE_ITEM_ID_REUSED = "itemId %s 已由作业 %s 第 %d 行以不同内容提交；同一 itemId 只对应一份证明。如需更正，请换用新的 itemId（原证明有误的请撤销或更正重开）。";
+    public static final String BULK_ISSUE_JOB_NOT_FOUND = "开具作业 %s 不存在，或不属于本部门。";
+    public static final String BULK_ISSUE_JOB_ID_INVALID = "开具作业编号 %s 格式不正确，应为 UUID。";
+    public static final String BULK_ISSUE_NOT_CANCELLABLE = "开具作业 %s 已%s，不能取消。";
+    public static final String BULK_ISSUE_INTERNAL = "开具本条时发生内部错误（已记录）；请以相同 itemId 重新提交本条。";
+    public static final String BULK_ISSUE_FIELD_TYPE = "字段 %s 的值类型不正确：请按单份开具（POST /api/v1/proofs）的请求格式填写。";
+    public static final String BULK_ISSUE_LINE_UNREADABLE = "本条无法读取：请按单份开具（POST /api/v1/proofs）的请求格式填写。";
+    public static final String BULK_ISSUE_BAD_AFTER = "after 须为非负整数：上一次读到的最后一行的 line。";
     public static final String PROOF_NUMBER_INVALID = "证明编号 %s 格式不正确：%s。";
     // 异议 (dispute)
     public static final String DISPUTE_REASON_REQUIRED = "请说明异议理由。";

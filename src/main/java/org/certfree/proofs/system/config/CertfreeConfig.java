@@ -139,6 +139,41 @@ public interface CertfreeConfig {
         Duration jwksMaxAge();
     }
 
+    /** Bulk issuance jobs ({@code certfree.issuance-jobs.*}). */
+    @WithName("issuance-jobs")
+    IssuanceJobs issuanceJobs();
+
+    /** Limits and workers of bulk issuance jobs (feature {@code proof}). */
+    interface IssuanceJobs {
+
+        /** Most items (non-empty lines) one job may hold; a job with more gets 413 and nothing is stored. */
+        @WithName("max-items")
+        @WithDefault("100000")
+        int maxItems();
+
+        /**
+         * Largest body of a job (an {@code application/x-ndjson} POST) in bytes, declared or counted while it is
+         * streamed; other bodies keep {@code certfree.max-body-bytes}.
+         */
+        @WithName("max-body-bytes")
+        @WithDefault("268435456")
+        long maxBodyBytes();
+
+        /** Threads of this replica that issue jobs' items (0: this replica issues none, it only takes jobs in). */
+        @WithDefault("2")
+        @PositiveOrZero
+        int workers();
+
+        /** Items a worker issues in one transaction (their proofs, audit rows and states commit together). */
+        @WithName("chunk-size")
+        @WithDefault("250")
+        int chunkSize();
+
+        /** How often an idle worker looks for items a restart or another replica left waiting. */
+        @WithDefault("PT2S")
+        Duration poll();
+    }
+
     /** Run mode of the service. */
     enum Mode {
         DEMO, PRODUCTION

@@ -7,7 +7,7 @@ import jakarta.validation.Path;
 import java.util.stream.Collectors;
 
 /** How a problem document names what was wrong: the field of the body, as the client wrote it. */
-final class ProblemFields {
+public final class ProblemFields {
 
     private ProblemFields() {
     }
@@ -21,14 +21,14 @@ final class ProblemFields {
     }
 
     /** "claims.x" / "items[2].name": where in the body a JSON mapping failed. */
-    static String of(JsonMappingException e) {
+    public static String of(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** "create.body.name" → "name": the client knows its body, not our method names. */
-    static String of(ConstraintViolation<?> violation) {
+    public static String of(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();

@@ -23,6 +23,11 @@ import org.certfree.proofs.system.config.CertfreeConfig;
  * {@link #MAX_HEADER_BYTES} (431), a body larger than {@code certfree.max-body-bytes} (413) — declared
  * in {@code Content-Length}, or counted while a chunked body is read.
  *
+ * <p>A stream of many items ({@value #NDJSON}, a bulk issuance job) has its own, larger limit
+ * ({@code certfree.issuance-jobs.max-body-bytes}), checked here against {@code Content-Length}; a chunked one is
+ * not buffered here but streamed to its resource, which counts it as it reads (holding 100,000 items in memory at
+ * once is what a job must not do).
+ *
  * <p>Vert.x's own limits ({@code quarkus.http.limits.*}) are set well above these, so that what
  * exceeds ours reaches this handler and gets a readable answer; only a request beyond Vert.x's limits
  * (64 kB request line or headers) is refused by Vert.x itself, with a bare status and no body. So is
@@ -38,6 +43,9 @@ public class RequestLimits {
 
     /** Largest total of header names and values answered, in bytes. */
     public static final int MAX_HEADER_BYTES = 20 * 1024;
+
+    /** The media type of item streams (newline-delimited JSON), whose bodies are streamed, not buffered. */
+    public static final String NDJSON = "application/x-ndjson";
 
     @Inject
     CertfreeConfig config;
@@ -62,6 +70,9 @@ public class RequestLimits {
                 answer(ctx, ProblemType.HEADERS_TOO_LARGE, Messages.HEADERS_TOO_LARGE.formatted(headerBytes, MAX_HEADER_BYTES));
                 return;
             }
+            String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            boolean stream = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
+            long max = stream ? config.issuanceJobs().maxBodyBytes() : limit;
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null) {
                 long declared;
@@ -70,12 +81,12 @@ public class RequestLimits {
                 } catch (NumberFormatException e) {
                     declared = -1;
                 }
-                if (declared > limit) {
-                    answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.PAYLOAD_TOO_LARGE.formatted(declared, limit));
+                if (declared > max) {
+                    answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.PAYLOAD_TOO_LARGE.formatted(declared, max));
                     return;
                 }
                 ctx.next();
-            } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
+            } else if (!stream && request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
                 chunked.handle(ctx); // reads the body up to the limit (then 413, below); Quarkus REST reads it from there
             } else {
                 ctx.next();

@@ -10,7 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -20,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.certfree.proofs.common.error.ApiException;
@@ -81,6 +87,56 @@ public class IdempotencyService {
     }
 
     /**
+     * {@link #execute} for a body the action reads as a stream (a bulk job of up to 100,000 lines, never held in
+     * memory): its digest is known only once it has been read, so the key is claimed first and the request's hash
+     * written with the answer. A retry with the key reads its own body to the end and compares the digests — the
+     * same: the stored answer; another: 422. The action reads {@code body}; what it leaves unread is digested after.
+     */
+    public Response executeStreamed(String key, Caller caller, String operation, InputStream body,
+            Function<InputStream, Response> action) {
+        if (key == null) {
+            return action.apply(body);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badParameter(HEADER, Messages.IDEMPOTENCY_KEY_INVALID);
+        }
+        purgeExpiredNowAndThen();
+        String principal = principal(caller);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            MessageDigest sha = sha256();
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            DigestInputStream digesting = new DigestInputStream(body, sha);
+            if (claim(key, principal, STREAMING) == 0) {
+                drain(digesting);
+                return replay(key, principal, HexFormat.of().formatHex(sha.digest()));
+            }
+            Response response = action.apply(digesting);
+            drain(digesting);
+            return stored(key, principal, HexFormat.of().formatHex(sha.digest()), response);
+        });
+    }
+
+    /** The request hash of a streamed request until its body has been read (never a SHA-256 hex digest). */
+    private static final String STREAMING = "streaming";
+
+    private static void drain(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Whose keys these are: the same person acting for two units (or a staff id two units share) has
      * two sets of keys, so one unit's stored answer is never replayed to another. A citizen is named by
      * the blind index of their identifier ({@link Caller#actor()}), never the identifier.
@@ -117,7 +173,15 @@ public class IdempotencyService {
 
     private Response once(String key, String principal, String operation, Object request, Supplier<Response> action) {
         String hash = hash(operation, request);
-        int inserted = em.createNativeQuery("""
+        if (claim(key, principal, hash) == 0) {
+            return replay(key, principal, hash);
+        }
+        return stored(key, principal, null, action.get());
+    }
+
+    /** Inserts the key's record unless it exists (then waits for its writer to end): 1 when inserted, else 0. */
+    private int claim(String key, String principal, String hash) {
+        return em.createNativeQuery("""
                 INSERT INTO idempotency_record (principal, key, request_hash, created_at)
                 VALUES (:principal, :key, :hash, :now) ON CONFLICT DO NOTHING""")
                 .setParameter("principal", principal)
@@ -125,18 +189,20 @@ public class IdempotencyService {
                 .setParameter("hash", hash)
                 .setParameter("now", OffsetDateTime.now(clock))
                 .executeUpdate();
-        if (inserted == 0) {
-            return replay(key, principal, hash);
-        }
-        Response response = action.get();
+    }
+
+    /** Stores {@code response} as the key's answer (and the request's hash, when only known now) and returns it. */
+    private Response stored(String key, String principal, String hash, Response response) {
         // stored answers can hold personal data (a retrieved proof's content): encrypted at rest
         String body = response.hasEntity() ? protector.encrypt(write(response.getEntity()), BODY_PURPOSE) : null;
         em.createNativeQuery("""
-                UPDATE idempotency_record SET status = :status, location = :location, body = :body
+                UPDATE idempotency_record SET status = :status, location = :location, body = :body,
+                    request_hash = coalesce(CAST(:hash AS VARCHAR), request_hash)
                 WHERE principal = :principal AND key = :key""")
                 .setParameter("status", response.getStatus())
                 .setParameter("location", response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter("body", body)
+                .setParameter("hash", hash)
                 .setParameter("principal", principal)
                 .setParameter("key", key)
                 .executeUpdate();

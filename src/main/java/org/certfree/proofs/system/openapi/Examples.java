@@ -453,4 +453,92 @@ public final class Examples {
                 }
               ],
               "version": 2
-            }""";}
+            }""";
+    /** {@code POST /api/v1/issuance-jobs}: two household-registration proofs, one line each (NDJSON). */
+    public static final String ISSUANCE_JOB_BODY = """
+            {"itemId":"HJ-2026-000001","matterCode":"BZGAJ-R001","subject":{"kind":"PERSON","name":"张伟","id":"652801199003151239"},"claims":{"户籍地址":"新疆巴音郭楞蒙古自治州库尔勒市人民东路 12 号"},"purpose":"办理子女义务教育入学"}
+            {"itemId":"HJ-2026-000002","matterCode":"BZGAJ-R001","subject":{"kind":"PERSON","name":"李娜","id":"65280119850722242X"},"claims":{"户籍地址":"新疆巴音郭楞蒙古自治州库尔勒市萨依巴格路 3 号"},"purpose":"办理子女义务教育入学"}
+            """;
+
+    /** {@code POST /api/v1/issuance-jobs}: the job, stored and queued. */
+    public static final String ISSUANCE_JOB_QUEUED = """
+            {
+              "id": "0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a",
+              "department": "BZGAJ",
+              "status": "QUEUED",
+              "statusText": "排队中",
+              "total": 2,
+              "done": 0,
+              "issued": 0,
+              "failed": 0,
+              "duplicates": 0,
+              "cancelled": 0,
+              "progress": "0/2",
+              "submittedBy": "demo-issuer-bzgaj",
+              "createdAt": "2026-12-01T02:15:07.512Z",
+              "links": {
+                "self": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a",
+                "results": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a/results",
+                "errors": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a/results?status=FAILED"
+              }
+            }
+            """;
+
+    /** {@code GET /api/v1/issuance-jobs/{id}}: done, one item refused (its ID fails its check character). */
+    public static final String ISSUANCE_JOB_DONE = """
+            {
+              "id": "0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a",
+              "department": "BZGAJ",
+              "status": "DONE",
+              "statusText": "已完成",
+              "total": 2,
+              "done": 2,
+              "issued": 1,
+              "failed": 1,
+              "duplicates": 0,
+              "cancelled": 0,
+              "progress": "2/2",
+              "submittedBy": "demo-issuer-bzgaj",
+              "createdAt": "2026-12-01T02:15:07.512Z",
+              "startedAt": "2026-12-01T02:15:07.601Z",
+              "finishedAt": "2026-12-01T02:15:07.733Z",
+              "errors": [
+                {
+                  "line": 2,
+                  "itemId": "HJ-2026-000002",
+                  "problem": {
+                    "type": "urn:certfree:problem:validation",
+                    "title": "Request is not valid",
+                    "status": 400,
+                    "detail": "公民身份号码校验位不正确",
+                    "errors": [
+                      {
+                        "field": "subject.id",
+                        "message": "公民身份号码校验位不正确"
+                      }
+                    ]
+                  }
+                }
+              ],
+              "links": {
+                "self": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a",
+                "results": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a/results",
+                "errors": "/api/v1/issuance-jobs/0b9f3c56-7d2e-4c1a-9a57-5f0c1e2d3b4a/results?status=FAILED"
+              }
+            }
+            """;
+
+    /** {@code GET /api/v1/issuance-jobs/{id}/results}: one line of the stream, an issued item. */
+    public static final String ISSUANCE_JOB_RESULTS = """
+            {
+              "line": 1,
+              "itemId": "HJ-2026-000001",
+              "status": "ISSUED",
+              "number": "ZM-2026-FDW0-60NC-TBP9-0",
+              "verificationCode": "191889",
+              "issuedAt": "2026-12-01T02:15:07.601Z",
+              "validUntil": "2027-03-01T02:15:07.601Z",
+              "proof": "/api/v1/proofs/ZM-2026-FDW0-60NC-TBP9-0"
+            }
+            """;
+}
