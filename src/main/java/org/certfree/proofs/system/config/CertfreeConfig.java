@@ -159,8 +159,12 @@ public interface CertfreeConfig {
         @WithDefault("268435456")
         long maxBodyBytes();
 
-        /** Threads of this replica that issue jobs' items (0: this replica issues none, it only takes jobs in). */
-        @WithDefault("2")
+        /**
+         * Threads of this replica that issue jobs' items (0: this replica issues none, it only takes jobs in). Four on
+         * two cores: while one worker's chunk waits on its commit or on the signing pool, another prepares the next
+         * (bench/bulk-issue.sh, 100,000 proofs: 1,004/s with 2 workers, 1,156/s with 4).
+         */
+        @WithDefault("4")
         @PositiveOrZero
         int workers();
 
