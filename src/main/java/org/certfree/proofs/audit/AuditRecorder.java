@@ -29,6 +29,11 @@ public class AuditRecorder {
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes StaffAction action) {
+        row(action).persist();
+    }
+
+    /** The audit row of {@code action}, with its MAC, not yet stored. */
+    AuditEvent row(StaffAction action) {
         AuditEvent e = new AuditEvent();
         e.id = UUID.randomUUID();
         e.at = action.at().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
@@ -42,7 +47,7 @@ public class AuditRecorder {
         e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
         e.correlationId = clip(action.correlationId(), 64);
         e.mac = macs.of(AuditRows.MAC_PURPOSE, columns(e));
-        e.persist();
+        return e;
     }
 
     /** The row's columns as the sealing reads them back (text values, nulls left out). */

@@ -31,6 +31,11 @@ public class HolderAccessRecorder {
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes HolderAccess access) {
+        row(access).persist();
+    }
+
+    /** The log row of {@code access}, with its MAC, not yet stored. */
+    HolderAccessRecord row(HolderAccess access) {
         Objects.requireNonNull(access.holderIndex(), "a holder access names its holder");
         Objects.requireNonNull(access.kind(), "a holder access says what was done");
         if (access.kind() == AccessKind.VERIFICATION) {
@@ -49,7 +54,7 @@ public class HolderAccessRecorder {
         r.purpose = clip(access.purpose(), 200);
         r.details = new String(CanonicalJson.canonicalize(new TreeMap<>(access.details()), JSON), StandardCharsets.UTF_8);
         r.mac = macs.of(HolderAccessRows.MAC_PURPOSE, columns(r));
-        r.persist();
+        return r;
     }
 
     /** The row's columns as the sealing reads them back (text values, nulls left out). */
