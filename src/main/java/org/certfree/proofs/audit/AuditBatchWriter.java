@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.certfree.proofs.system.audit.StaffActionBatch;
 import org.hibernate.Session;
 
@@ -41,11 +42,20 @@ class AuditBatchWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     void record(@Observes StaffActionBatch batch) {
         List<String> targets = batch.targetIds();
+        // the next chunk's rows (MACs) are made while this one is inserted: the database and the JVM work at once
+        CompletableFuture<List<AuditEvent>> next = rows(batch, targets, 0);
         for (int from = 0; from < targets.size(); from += CHUNK) {
-            List<AuditEvent> rows = targets.subList(from, Math.min(targets.size(), from + CHUNK)).parallelStream()
-                    .map(t -> recorder.row(batch.row(t))).toList();
+            List<AuditEvent> rows = next.join();
+            if (from + CHUNK < targets.size()) {
+                next = rows(batch, targets, from + CHUNK);
+            }
             insert(rows);
         }
+    }
+
+    private CompletableFuture<List<AuditEvent>> rows(StaffActionBatch batch, List<String> targets, int from) {
+        List<String> chunk = targets.subList(from, Math.min(targets.size(), from + CHUNK));
+        return CompletableFuture.supplyAsync(() -> chunk.stream().map(t -> recorder.row(batch.row(t))).toList());
     }
 
     private void insert(List<AuditEvent> rows) {

@@ -1,6 +1,5 @@
 package org.certfree.proofs.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,8 +21,6 @@ import org.certfree.proofs.system.audit.StaffAction;
 @ApplicationScoped
 public class AuditRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     RowMac macs;
 
@@ -44,7 +41,7 @@ public class AuditRecorder {
         e.targetType = action.targetType();
         e.targetId = clip(action.targetId(), 128);
         e.outcome = action.outcome();
-        e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
+        e.details = new String(CanonicalJson.canonicalizeStrings(action.details()), StandardCharsets.UTF_8);
         e.correlationId = clip(action.correlationId(), 64);
         e.mac = macs.of(AuditRows.MAC_PURPOSE, columns(e));
         return e;

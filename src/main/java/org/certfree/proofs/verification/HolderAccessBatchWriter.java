@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.certfree.proofs.system.access.HolderAccessBatch;
 import org.hibernate.Session;
 
@@ -38,11 +39,21 @@ class HolderAccessBatchWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     void record(@Observes HolderAccessBatch batch) {
         List<HolderAccessBatch.Entry> entries = batch.entries();
+        // the next chunk's rows (MACs) are made while this one is inserted: the database and the JVM work at once
+        CompletableFuture<List<HolderAccessRecord>> next = rows(batch, entries, 0);
         for (int from = 0; from < entries.size(); from += CHUNK) {
-            List<HolderAccessRecord> rows = entries.subList(from, Math.min(entries.size(), from + CHUNK)).parallelStream()
-                    .map(e -> recorder.row(batch.access(e))).toList();
+            List<HolderAccessRecord> rows = next.join();
+            if (from + CHUNK < entries.size()) {
+                next = rows(batch, entries, from + CHUNK);
+            }
             insert(rows);
         }
+    }
+
+    private CompletableFuture<List<HolderAccessRecord>> rows(HolderAccessBatch batch, List<HolderAccessBatch.Entry> entries,
+            int from) {
+        List<HolderAccessBatch.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+        return CompletableFuture.supplyAsync(() -> chunk.stream().map(e -> recorder.row(batch.access(e))).toList());
     }
 
     private void insert(List<HolderAccessRecord> rows) {

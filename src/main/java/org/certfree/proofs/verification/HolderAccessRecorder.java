@@ -1,6 +1,5 @@
 package org.certfree.proofs.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,8 +22,6 @@ import org.certfree.proofs.system.integrity.RowMac;
  */
 @ApplicationScoped
 public class HolderAccessRecorder {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     RowMac macs;
@@ -52,7 +49,7 @@ public class HolderAccessRecorder {
         r.requestId = access.requestId();
         r.consentId = access.consentId();
         r.purpose = clip(access.purpose(), 200);
-        r.details = new String(CanonicalJson.canonicalize(new TreeMap<>(access.details()), JSON), StandardCharsets.UTF_8);
+        r.details = new String(CanonicalJson.canonicalizeStrings(access.details()), StandardCharsets.UTF_8);
         r.mac = macs.of(HolderAccessRows.MAC_PURPOSE, columns(r));
         return r;
     }
