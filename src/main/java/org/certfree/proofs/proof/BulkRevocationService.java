@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +28,7 @@ import org.certfree.proofs.proof.dto.BulkRevocationRequest;
 import org.certfree.proofs.proof.dto.BulkRevocationView;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.security.Caller;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -140,12 +143,21 @@ public class BulkRevocationService {
     }
 
     /** Which of {@code numbers} are documents of another department (in number order). */
-    @SuppressWarnings("unchecked")
     private List<String> otherDepartments(List<String> numbers, String dept) {
-        return em.createNativeQuery("""
-                SELECT number FROM proof WHERE number = ANY(CAST(:numbers AS text[])) AND issuer_dept <> :dept ORDER BY number""")
-                .setParameter("numbers", String.join(",", numbers).transform(s -> "{" + s + "}"))
-                .setParameter("dept", dept).getResultList();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT number FROM proof WHERE number = ANY(?::text[]) AND issuer_dept <> ? ORDER BY number")) {
+                ps.setArray(1, c.createArrayOf("text", numbers.toArray()));
+                ps.setString(2, dept);
+                List<String> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     private RevocationSelection matter(BulkRevocationRequest.MatterSelector m, String dept) {
