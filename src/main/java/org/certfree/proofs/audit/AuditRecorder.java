@@ -1,6 +1,5 @@
 package org.certfree.proofs.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,13 +21,16 @@ import org.certfree.proofs.system.audit.StaffAction;
 @ApplicationScoped
 public class AuditRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     RowMac macs;
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes StaffAction action) {
+        row(action).persist();
+    }
+
+    /** The audit row of {@code action}, with its MAC, not yet stored. */
+    AuditEvent row(StaffAction action) {
         AuditEvent e = new AuditEvent();
         e.id = UUID.randomUUID();
         e.at = action.at().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
@@ -39,10 +41,10 @@ public class AuditRecorder {
         e.targetType = action.targetType();
         e.targetId = clip(action.targetId(), 128);
         e.outcome = action.outcome();
-        e.details = new String(CanonicalJson.canonicalize(new TreeMap<>(action.details()), JSON), StandardCharsets.UTF_8);
+        e.details = new String(CanonicalJson.canonicalizeStrings(action.details()), StandardCharsets.UTF_8);
         e.correlationId = clip(action.correlationId(), 64);
         e.mac = macs.of(AuditRows.MAC_PURPOSE, columns(e));
-        e.persist();
+        return e;
     }
 
     /** The row's columns as the sealing reads them back (text values, nulls left out). */

@@ -20,6 +20,9 @@ import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
+import org.certfree.proofs.system.access.AccessKind;
+import org.certfree.proofs.system.access.HolderAccess;
+import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
@@ -35,6 +38,9 @@ public class IssuanceService {
 
     @Inject
     StaffActions staffActions;
+
+    @Inject
+    HolderAccessLog holderLog;
 
     /**
      * Purposes of the personal-data encryption of the proof feature's data (they key stored data: never
@@ -107,6 +113,8 @@ public class IssuanceService {
         BusinessEvents.log("proof.revoked", "dept", proof.issuerDept, "matter", proof.matterCode, "number", proof.number,
                 "reason", body.reason(), "outcome", "ok");
         staffActions.record(caller, "proof.revoked", proof.issuerDept, "proof", proof.number, "reason", body.reason());
+        holderLog.record(new HolderAccess(proof.revokedAt, proof.subjectIdIndex, AccessKind.PROOF_REVOKED, proof.issuerDept,
+                caller.actor(), proof.number, null, null, body.reason().chinese(), Map.of("reason", body.reason().name())));
         return queries.view(proof, true);
     }
 

@@ -17,6 +17,10 @@ public final class ProofNumbers {
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int RANDOM_CHARS = 12;
 
+    /** The shape of a number (compiled once: a bulk revocation checks a hundred thousand). */
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile(
+            "^ZM-\\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$");
+
     private final SecureRandom random = new SecureRandom();
 
     public String newNumber(int year) {
@@ -44,7 +48,7 @@ public final class ProofNumbers {
 
     /** Why {@code number} is not a well-formed proof number, or empty when it is. */
     public static Optional<String> problem(String number) {
-        if (number == null || !number.matches("^ZM-\\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$")) {
+        if (number == null || !FORMAT.matcher(number).matches()) {
             return Optional.of(Messages.PROOF_NUMBER_FORMAT);
         }
         String compact = number.substring(3).replace("-", "");

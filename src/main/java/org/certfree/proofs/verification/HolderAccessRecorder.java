@@ -1,6 +1,5 @@
 package org.certfree.proofs.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,13 +23,16 @@ import org.certfree.proofs.system.integrity.RowMac;
 @ApplicationScoped
 public class HolderAccessRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     RowMac macs;
 
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes HolderAccess access) {
+        row(access).persist();
+    }
+
+    /** The log row of {@code access}, with its MAC, not yet stored. */
+    HolderAccessRecord row(HolderAccess access) {
         Objects.requireNonNull(access.holderIndex(), "a holder access names its holder");
         Objects.requireNonNull(access.kind(), "a holder access says what was done");
         if (access.kind() == AccessKind.VERIFICATION) {
@@ -47,9 +49,9 @@ public class HolderAccessRecorder {
         r.requestId = access.requestId();
         r.consentId = access.consentId();
         r.purpose = clip(access.purpose(), 200);
-        r.details = new String(CanonicalJson.canonicalize(new TreeMap<>(access.details()), JSON), StandardCharsets.UTF_8);
+        r.details = new String(CanonicalJson.canonicalizeStrings(access.details()), StandardCharsets.UTF_8);
         r.mac = macs.of(HolderAccessRows.MAC_PURPOSE, columns(r));
-        r.persist();
+        return r;
     }
 
     /** The row's columns as the sealing reads them back (text values, nulls left out). */

@@ -11,6 +11,8 @@ public enum AccessKind {
     VERIFICATION("核验证明"),
     /** Issuer staff or a supervisor read a proof in full (name, identifier, claims). */
     PROOF_READ("查看证明"),
+    /** The issuing department revoked one of the holder's proofs (alone, in bulk, or after a key compromise). */
+    PROOF_REVOKED("证明被撤销"),
     /** Someone other than the holder downloaded the printable proof (PDF). */
     PROOF_PDF("下载证明文件"),
     /** Someone other than the holder downloaded the proof's QR code (it carries the verification code). */

@@ -15,8 +15,18 @@ public class HolderAccessLog {
     @Inject
     Event<HolderAccess> events;
 
+    @Inject
+    Event<HolderAccessBatch> batches;
+
     /** Records {@code access}; the observer writes it in the caller's transaction. */
     public void record(HolderAccess access) {
         events.fire(access);
+    }
+
+    /** Records every entry of {@code batch} (one row each); the observer writes them in few statements. */
+    public void recordAll(HolderAccessBatch batch) {
+        if (!batch.entries().isEmpty()) {
+            batches.fire(batch);
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.certfree.proofs.system.log.CorrelationIds;
 import org.certfree.proofs.system.security.Caller;
@@ -29,6 +30,9 @@ public class StaffActions {
     Event<StaffAction> events;
 
     @Inject
+    Event<StaffActionBatch> batches;
+
+    @Inject
     Caller requestCaller;
 
     @Inject
@@ -45,16 +49,42 @@ public class StaffActions {
     /** Records {@code action} by {@code actor} (null: the service itself). */
     public void record(Caller actor, String action, String department, String targetType, Object targetId,
             Object... details) {
+        events.fire(new StaffAction(clock.instant(), actorOf(actor), actor == null ? null : actor.department().orElse(null),
+                action, department, targetType, targetId == null ? null : targetId.toString(), StaffAction.SUCCESS,
+                facts(details), correlationId()));
+    }
+
+    /** Records {@code action} by the current request's caller once for each of {@code targetIds} (see below). */
+    public void recordEach(String action, String department, String targetType, List<String> targetIds, Object... details) {
+        recordEach(currentCaller(), action, department, targetType, targetIds, details);
+    }
+
+    /**
+     * Records {@code action} by {@code actor} (null: the service itself) once for each of {@code targetIds}, with
+     * the same details: one audit row per target, written in few statements however many there are.
+     */
+    public void recordEach(Caller actor, String action, String department, String targetType, List<String> targetIds,
+            Object... details) {
+        if (targetIds.isEmpty()) {
+            return;
+        }
+        batches.fire(new StaffActionBatch(clock.instant(), actorOf(actor), actor == null ? null : actor.department().orElse(null),
+                action, department, targetType, targetIds, StaffAction.SUCCESS, facts(details), correlationId()));
+    }
+
+    private static Map<String, String> facts(Object... details) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < details.length; i += 2) {
             if (details[i + 1] != null) {
                 facts.put(String.valueOf(details[i]), String.valueOf(details[i + 1]));
             }
         }
+        return facts;
+    }
+
+    private static String correlationId() {
         Object correlation = MDC.get(CorrelationIds.MDC_KEY);
-        events.fire(new StaffAction(clock.instant(), actorOf(actor), actor == null ? null : actor.department().orElse(null),
-                action, department, targetType, targetId == null ? null : targetId.toString(), StaffAction.SUCCESS, facts,
-                correlation == null ? null : correlation.toString()));
+        return correlation == null ? null : correlation.toString();
     }
 
     private Caller currentCaller() {

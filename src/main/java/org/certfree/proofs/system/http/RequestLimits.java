@@ -47,6 +47,12 @@ public class RequestLimits {
     /** The media type of item streams (newline-delimited JSON), whose bodies are streamed, not buffered. */
     public static final String NDJSON = "application/x-ndjson";
 
+    /**
+     * Paths whose bodies may be larger than {@code certfree.max-body-bytes}, and how large: a bulk
+     * revocation lists up to 100,000 proof numbers of 24 characters (about 2.7 MB as JSON).
+     */
+    static final Map<String, Long> LARGER_BODIES = Map.of("/api/v1/revocations", 4L << 20);
+
     @Inject
     CertfreeConfig config;
 
@@ -54,10 +60,15 @@ public class RequestLimits {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        long limit = config.maxBodyBytes();
-        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+        long configured = config.maxBodyBytes();
+        BodyHandler defaultChunked = BodyHandler.create(false).setBodyLimit(configured).setHandleFileUploads(false);
+        Map<String, BodyHandler> largerChunked = new java.util.HashMap<>();
+        LARGER_BODIES.forEach((path, max) -> largerChunked.put(path,
+                BodyHandler.create(false).setBodyLimit(Math.max(max, configured)).setHandleFileUploads(false)));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
+            long limit = limit(request.path(), configured);
+            BodyHandler chunked = largerChunked.getOrDefault(request.path(), defaultChunked);
             if (request.uri().length() > MAX_URI) {
                 answer(ctx, ProblemType.URI_TOO_LONG, Messages.URI_TOO_LONG.formatted(request.uri().length(), MAX_URI));
                 return;
@@ -98,11 +109,17 @@ public class RequestLimits {
                 return; // the client's upload cut off after its 413 answer: nothing left to say, nothing to log
             }
             if (ctx.statusCode() == 413) {
-                answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.CHUNKED_TOO_LARGE.formatted(limit));
+                answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, Messages.CHUNKED_TOO_LARGE.formatted(limit(ctx.request().path(), configured)));
             } else {
                 ctx.next();
             }
         });
+    }
+
+    /** The body limit of {@code path}: the configured one, or more for the paths of {@link #LARGER_BODIES}. */
+    private static long limit(String path, long configured) {
+        Long larger = path == null ? null : LARGER_BODIES.get(path);
+        return larger == null ? configured : Math.max(larger, configured);
     }
 
     private void answer(RoutingContext ctx, ProblemType type, String detail) {

@@ -1,6 +1,5 @@
 package org.certfree.proofs.system.integrity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import org.certfree.proofs.system.crypto.PersonalDataProtector;
 @ApplicationScoped
 public class RowMac {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     PersonalDataProtector protector;
 
@@ -37,6 +34,6 @@ public class RowMac {
         TreeMap<String, String> signed = new TreeMap<>(columns);
         signed.remove("txid");
         signed.remove("mac");
-        return protector.blindIndex(new String(CanonicalJson.canonicalize(signed, JSON), StandardCharsets.UTF_8), purpose);
+        return protector.blindIndex(new String(CanonicalJson.canonicalizeStrings(signed), StandardCharsets.UTF_8), purpose);
     }
 }

@@ -1,6 +1,5 @@
 package org.certfree.proofs.system.integrity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +20,6 @@ import org.certfree.proofs.common.json.CanonicalJson;
  * leaves of older rows unchanged).
  */
 public record SealedRow(String id, long txid, Instant at, byte[] leaf, Map<String, String> fields) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The row at the cursor of {@code rs}: {@code columns} are the sealed ones (their names are the
@@ -48,7 +45,7 @@ public record SealedRow(String id, long txid, Instant at, byte[] leaf, Map<Strin
                 fields.put(column, value);
             }
         }
-        byte[] leaf = CanonicalJson.canonicalize(fields, JSON);
+        byte[] leaf = CanonicalJson.canonicalizeStrings(fields);
         return new SealedRow(rs.getString("id"), rs.getLong("txid"), at, leaf, Collections.unmodifiableMap(fields));
     }
 

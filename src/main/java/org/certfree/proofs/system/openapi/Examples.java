@@ -73,6 +73,77 @@ public final class Examples {
               }
             }""";
 
+    /** {@code POST /api/v1/revocations}: three proofs by number. */
+    public static final String BULK_REVOKE_NUMBERS = """
+            {
+              "numbers": ["ZM-2026-FDW0-60NC-TBP9-0", "ZM-2026-3K7Q-0M2D-8XWA-5", "ZM-2026-T1VE-9RAC-Q5HG-C"],
+              "reason": "ISSUED_IN_ERROR",
+              "note": "经核查，上述证明因户籍系统数据同步错误而开具，依据巴州公安局〔2026〕12号通知撤销"
+            }""";
+
+    /** {@code POST /api/v1/revocations}: a matter's proofs of January 2026. */
+    public static final String BULK_REVOKE_MATTER = """
+            {
+              "matter": {
+                "code": "BZGAJ-R001",
+                "issuedFrom": "2026-01-01",
+                "issuedTo": "2026-01-31"
+              },
+              "reason": "DATA_CHANGED",
+              "note": "行政区划调整，2026年1月开具的户籍证明所载地址已变更，依据巴政发〔2026〕3号撤销"
+            }""";
+
+    /** {@code POST /api/v1/revocations}: what a key signed from an instant on. */
+    public static final String BULK_REVOKE_KEY = """
+            {
+              "key": {
+                "kid": "v_BmcE4_xydmbTmCRJ6rkG_NGf81P8AoHogcyQHhXCc",
+                "from": "2026-11-29T08:00:00+08:00"
+              },
+              "reason": "KEY_COMPROMISE",
+              "note": "签名服务器自11月29日8时起疑似被入侵，该密钥此后签名的证明一律撤销并重新开具"
+            }""";
+
+    /** {@code POST /api/v1/revocations}: the answer to the numbers example, one of them under dispute. */
+    public static final String BULK_REVOKED = """
+            {
+              "id": "0c4f3f56-5d0e-4bb8-8d43-8d3f2f61b0a7",
+              "preview": false,
+              "department": "BZGAJ",
+              "selector": "numbers",
+              "reason": "ISSUED_IN_ERROR",
+              "at": "2026-11-29T17:25:03.120551Z",
+              "listed": 3,
+              "matched": 3,
+              "revoked": 2,
+              "alreadyRevoked": 0,
+              "superseded": 0,
+              "skippedDisputed": 1,
+              "notFound": 0,
+              "disputedNumbers": ["ZM-2026-T1VE-9RAC-Q5HG-C"],
+              "alreadyRevokedNumbers": [],
+              "notFoundNumbers": [],
+              "statusList": "/api/v1/status-lists/BZGAJ"
+            }""";
+
+    /** {@code POST /api/v1/revocations?preview=true}: the matter example, counted. */
+    public static final String BULK_REVOKE_PREVIEW = """
+            {
+              "preview": true,
+              "department": "BZGAJ",
+              "selector": "matter",
+              "reason": "DATA_CHANGED",
+              "at": "2026-11-29T17:24:40.902114Z",
+              "matched": 3,
+              "revoked": 2,
+              "alreadyRevoked": 1,
+              "superseded": 0,
+              "skippedDisputed": 0,
+              "sample": ["ZM-2026-3K7Q-0M2D-8XWA-5", "ZM-2026-FDW0-60NC-TBP9-0"],
+              "disputedNumbers": [],
+              "alreadyRevokedNumbers": ["ZM-2026-T1VE-9RAC-Q5HG-C"]
+            }""";
+
     /** {@code PUT /api/v1/subject-records/{matterCode}}: the public security bureau's data on 张伟. */
     public static final String SUBJECT_RECORD = """
             {

@@ -142,4 +142,34 @@ class CanonicalJsonTest {
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.canonicalize((String) null));
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.canonicalize("text", MAPPER));
     }
+
+    /**
+     * The direct form for flat objects of strings gives the library's bytes, on random keys and values drawn from
+     * what needs escaping (quote, backslash, every control), what must not be escaped (slash, DEL, U+2028,
+     * non-ASCII), surrogate pairs, and keys whose order differs between UTF-16 and code points.
+     */
+    @Test
+    void flatObjectsOfStringsCanonicalizeAsTheLibraryDoes() {
+        String[] pool = { "a", "Z", "0", "\"", "\\", "/", "<", "\u007f", "\u2028", "\u00e9", "证", "明", "\ud83d\ude00", "\ud800\udc00",
+            "\uffff", "\ue000", " ", "-", ":", "," };
+        java.util.Random random = new java.util.Random(8785);
+        for (int round = 0; round < 2_000; round++) {
+            Map<String, String> object = new LinkedHashMap<>();
+            int fields = random.nextInt(6);
+            for (int f = 0; f < fields; f++) {
+                object.put(randomString(random, pool), randomString(random, pool));
+            }
+            assertArrayEquals(CanonicalJson.canonicalize(object, MAPPER), CanonicalJson.canonicalizeStrings(object), object.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> CanonicalJson.canonicalizeStrings(Map.of("k", "\ud800")));
+        assertEquals("{}", new String(CanonicalJson.canonicalizeStrings(Map.of()), StandardCharsets.UTF_8));
+    }
+
+    private static String randomString(java.util.Random random, String[] pool) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(8); i > 0; i--) {
+            s.append(random.nextInt(4) == 0 ? String.valueOf((char) random.nextInt(0x20)) : pool[random.nextInt(pool.length)]);
+        }
+        return s.toString();
+    }
 }
