@@ -11,13 +11,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
 import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.proof.dto.IssuanceJobResult;
 import org.certfree.proofs.proof.dto.IssuanceJobView;
 import org.certfree.proofs.system.http.RequestLimits;
@@ -55,7 +60,7 @@ public class IssuanceJobResource {
     Caller caller;
 
     @POST
-    @Consumes(RequestLimits.NDJSON)
+    @Consumes(MediaType.WILDCARD) // the type is checked below, after the caller: an anonymous one gets 401 whatever it sends
     @RolesAllowed(Role.Names.ISSUER)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "提交批量开具作业 / Submit a bulk issuance job",
@@ -87,7 +92,10 @@ public class IssuanceJobResource {
     @APIResponse(responseCode = "415")
     @APIResponse(responseCode = "422")
     public Response submit(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
-            InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(RequestLimits.NDJSON)) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, Messages.BULK_ISSUE_NDJSON_ONLY.formatted(type));
+        }
         Response response = QuarkusTransaction.requiringNew().timeout(INTAKE_TIMEOUT_SECONDS).call(() ->
                 idempotency.executeStreamed(key, caller, "POST /api/v1/issuance-jobs", body, in -> {
                     IssuanceJobView job = jobs.submit(in, caller);

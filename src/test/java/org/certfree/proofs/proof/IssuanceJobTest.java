@@ -2,6 +2,7 @@ package org.certfree.proofs.proof;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -323,7 +325,13 @@ class IssuanceJobTest {
         assertEquals(before, count("SELECT count(*) FROM issuance_job_item WHERE item_id LIKE ?", r + "%"), "nothing stored");
         // a JSON body is not a job
         given().header("Authorization", Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
-                .body("{}").post("/api/v1/issuance-jobs").then().statusCode(415);
+                .body("{}").post("/api/v1/issuance-jobs").then().statusCode(415)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("NDJSON"));
+        // … but only once the caller is known: anonymous is 401 whatever it sends
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/issuance-jobs").then().statusCode(401);
+        given().contentType("application/x-ndjson").body("{\"itemId\":\"a\"}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/issuance-jobs").then()
+                .statusCode(401);
     }
 
     @Test

@@ -154,6 +154,7 @@ public final class Messages {
     public static final String DRAW_NO_SEED = "公示日志尚无签名树头，无法抽查。";
     public static final String VALID_UNTIL_PAST = "有效期须晚于现在。";
     // 批量开具 (bulk issuance jobs)
+    public static final String BULK_ISSUE_NDJSON_ONLY = "批量开具作业的请求体须为 NDJSON（Content-Type: application/x-ndjson，每行一个条目），收到的是 %s。";
     public static final String BULK_ISSUE_EMPTY = "作业没有任何条目：请每行提交一条证明的 JSON 对象（NDJSON，Content-Type: application/x-ndjson）。";
     public static final String BULK_ISSUE_TOO_MANY_ITEMS = "一个作业最多 %d 条，本次提交超过上限；本次未保存任何条目，请拆分为多个作业提交。";
     public static final String BULK_ISSUE_BODY_TOO_LARGE = "作业请求体超过 %d 字节上限；本次未保存任何条目，请拆分为多个作业提交。";
