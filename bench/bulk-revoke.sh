@@ -88,11 +88,11 @@ WITH src AS (SELECT *, row_number() OVER (ORDER BY number) - 1 AS k, count(*) OV
      base AS (SELECT coalesce(max(status_list_index), 0) + 1 AS slot FROM proof WHERE issuer_dept = '$dept')
 INSERT INTO proof (id, number, code_enc, matter_code, matter_version, matter_name, issuer_dept, issuer_name, subject_kind,
     subject_name_masked, subject_id_index, subject_id_masked, purpose, issued_at, valid_until, status, status_list_index,
-    payload, jws_compact, jws_json, request_id, issued_by, disclosures_enc, kind)
+    payload, jws_signatures, request_id, issued_by, disclosures_enc, kind)
 SELECT gen_random_uuid(), bench_number(2001, $SEQ * 10000000 + i), s.code_enc, s.matter_code, s.matter_version, s.matter_name,
     s.issuer_dept, s.issuer_name, s.subject_kind, s.subject_name_masked, md5(i::text || '-$SEQ'), s.subject_id_masked,
-    s.purpose, s.issued_at - $days * interval '1 day', s.valid_until, 'VALID', base.slot + i, s.payload, s.jws_compact,
-    s.jws_json, s.request_id, s.issued_by, s.disclosures_enc, s.kind
+    s.purpose, s.issued_at - $days * interval '1 day', s.valid_until, 'VALID', base.slot + i, s.payload, s.jws_signatures,
+    s.request_id, s.issued_by, s.disclosures_enc, s.kind
 FROM generate_series(0, $count - 1) AS i JOIN src s ON s.k = i % s.n, base;
 SQL
 }

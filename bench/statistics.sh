@@ -55,10 +55,10 @@ START=$(date +%s.%N)
 WITH d AS (SELECT array_agg(code ORDER BY code) AS codes FROM department)
 INSERT INTO proof (id, number, code_enc, matter_code, matter_version, matter_name, issuer_dept, issuer_name,
     subject_kind, subject_name_masked, subject_id_index, subject_id_masked, purpose, issued_at, valid_until, status,
-    status_list_index, payload, jws_compact, jws_json, issued_by, disclosures_enc, kind)
+    status_list_index, payload, jws_signatures, issued_by, disclosures_enc, kind)
 SELECT gen_random_uuid(), 'BENCH' || i, 'x', 'BENCH-R001', 1, 'bench', d.codes[1 + i % array_length(d.codes, 1)], 'bench',
     'PERSON', '*', md5(i::text), '*', 'bench', now() - (i % 365) * interval '1 day' - (i % 86400) * interval '1 second',
-    now() + interval '1 year', 'VALID', 50000000 + i, '{}', 'x', '{}', 'bench', 'x', 'PROOF'
+    now() + interval '1 year', 'VALID', 50000000 + i, '{}', '{}', 'bench', 'x', 'PROOF'
 FROM generate_series(1, $COUNT) AS i, d;
 SQL
 END=$(date +%s.%N)

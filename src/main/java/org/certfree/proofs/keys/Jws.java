@@ -9,6 +9,7 @@ import com.nimbusds.jose.Payload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.certfree.proofs.keys.crypto.JoseAdapters;
@@ -113,6 +114,25 @@ public class Jws {
          * payload is signed with SM2 once, not twice.
          */
         public SignedForms signBoth(byte[] payload, String typ) {
+            JWSObjectJSON jws = signAll(payload, typ);
+            return new SignedForms(sm2Of(jws).toJWSObject().serialize(), jws.serializeGeneral());
+        }
+
+        /**
+         * The same signatures as {@link #signBoth}, without the payload ({@link DetachedJws}, the SM2-SM3 one — the
+         * compact form's — first): what a stored proof keeps beside its payload. Neither serialization is made, so
+         * the payload is not base64url-encoded again for them.
+         */
+        public String signDetached(byte[] payload, String typ) {
+            JWSObjectJSON jws = signAll(payload, typ);
+            JWSObjectJSON.Signature sm2 = sm2Of(jws);
+            List<DetachedJws.Signature> detached = new ArrayList<>();
+            detached.add(detachedOf(sm2));
+            jws.getSignatures().stream().filter(s -> s != sm2).forEach(s -> detached.add(detachedOf(s)));
+            return DetachedJws.of(detached);
+        }
+
+        private JWSObjectJSON signAll(byte[] payload, String typ) {
             Objects.requireNonNull(payload, "payload");
             JWSObjectJSON jws = new JWSObjectJSON(new Payload(payload));
             long iat = clock.instant().getEpochSecond();
@@ -123,11 +143,19 @@ public class Jws {
                     throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
                 }
             }
-            String compact = jws.getSignatures().stream()
-                    .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
-                    .findFirst().orElseThrow().toJWSObject().serialize();
-            return new SignedForms(compact, jws.serializeGeneral());
+            return jws;
         }
+
+    }
+
+    private static JWSObjectJSON.Signature sm2Of(JWSObjectJSON jws) {
+        return jws.getSignatures().stream()
+                .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
+                .findFirst().orElseThrow();
+    }
+
+    private static DetachedJws.Signature detachedOf(JWSObjectJSON.Signature s) {
+        return new DetachedJws.Signature(s.getHeader().toBase64URL().toString(), s.getSignature().toString());
     }
 
     private static JWSHeader header(KeyDirectory.ActiveKey key, String typ, long iat) {

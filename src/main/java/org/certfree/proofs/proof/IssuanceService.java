@@ -128,7 +128,7 @@ public class IssuanceService {
             throw ApiException.conflict(Messages.PROOF_NOT_REVOCABLE.formatted(old.number, old.status.chinese()));
         }
         IssuableMatter matter = issuableBy(old.matterCode, caller);
-        SignedProof was = signed.read(old.number, old.payload, old.jwsCompact, old.disclosuresEnc);
+        SignedProof was = signed.read(old.number, old.payload, old.jwsSignatures, old.disclosuresEnc);
         ProofSubject subject = body.subject() != null ? ProofSubject.of(body.subject(), "subject")
                 : new ProofSubject(was.subjectKind(), was.subjectName(), was.subjectId());
         Proof successor = create(matter, subject, body.claims(), old.purpose, body.validUntil(), old.requestId, old.number,
@@ -268,8 +268,7 @@ public class IssuanceService {
         ProofSigner.Signed forms = signer.sign(p, d.subject(), d.claims(), pledge == null ? null : pledge.apply(p.number),
                 signing);
         p.payload = forms.payload();
-        p.jwsCompact = forms.compact();
-        p.jwsJson = forms.json();
+        p.jwsSignatures = forms.signatures();
         p.disclosuresEnc = protector.encrypt(SignedProofs.join(forms.disclosures()), DISCLOSURES);
         return p;
     }

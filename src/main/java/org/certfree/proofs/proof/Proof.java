@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.certfree.proofs.keys.DetachedJws;
 
 /** An issued electronic proof; see V21__proofs.sql. Signed content never changes (DB trigger). */
 @Entity
@@ -108,11 +109,13 @@ public class Proof extends PanacheEntityBase {
     /** The signed payload: RFC 8785 canonical JSON of an SD-JWT (digests, no personal data). */
     public String payload;
 
-    @Column(name = "jws_compact")
-    public String jwsCompact;
-
-    @Column(name = "jws_json")
-    public String jwsJson;
+    /**
+     * The payload's signatures, SM2-SM3 (the compact form's) first, without the payload ({@link DetachedJws}, V45):
+     * the payload is stored once, and both signed forms are rebuilt from the two ({@link #jwsCompact()},
+     * {@link #jwsJson()}).
+     */
+    @Column(name = "jws_signatures")
+    public String jwsSignatures;
 
     /** The SD-JWT disclosures of the subject and claims, {@code ~}-joined, encrypted (see {@link ProofSigner}). */
     @Column(name = "disclosures_enc")
@@ -126,6 +129,16 @@ public class Proof extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** The compact JWS (RFC 7515 §7.1) of the payload with its SM2-SM3 signature, as signed. */
+    public String jwsCompact() {
+        return DetachedJws.compact(payload, jwsSignatures);
+    }
+
+    /** The general JSON serialization (RFC 7515 §7.2.1) of the payload with both signatures, as signed. */
+    public String jwsJson() {
+        return DetachedJws.generalJson(payload, jwsSignatures);
+    }
 
     /** The status at {@code now}: a VALID proof past its validity is EXPIRED. */
     public ProofStatus statusAt(Instant now) {

@@ -63,7 +63,7 @@ class ProofIntegrity implements IntegrityCheck {
 
     /** What is wrong with one stored proof (null: nothing): its signature, or the columns that differ from the payload. */
     private IntegrityFindings.Problem problem(Proof p) {
-        SignedProofs.Checked checked = signed.check(p.payload, p.jwsCompact, p.disclosuresEnc);
+        SignedProofs.Checked checked = signed.check(p.payload, p.jwsSignatures, p.disclosuresEnc, true);
         if (checked.problem() != null) {
             return new IntegrityFindings.Problem("SIGNATURE", p.number, Messages.PROOF_CHECK_SIGNATURE.formatted(checked.problem()));
         }

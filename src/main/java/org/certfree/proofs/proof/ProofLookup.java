@@ -42,13 +42,13 @@ public class ProofLookup {
     /** The proof (its columns null when there is none) and whether its number is locked: one round trip. */
     private static final String RECORD = """
             SELECT p.id, p.number, p.kind, p.code_enc, p.matter_code, p.issuer_dept, p.subject_id_index, p.status,
-                   p.revocation_reason, p.false_finding_withdrawn_at, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, p.suspended_at, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+                   p.revocation_reason, p.false_finding_withdrawn_at, p.superseded_by, p.payload, p.jws_signatures, p.disclosures_enc, p.suspended_at, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
 
     private static final String STATUS = """
-            SELECT p.number, p.kind, p.code_enc, p.status, p.revocation_reason, p.false_finding_withdrawn_at, p.superseded_by, p.payload, p.jws_compact, p.disclosures_enc, p.suspended_at, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
+            SELECT p.number, p.kind, p.code_enc, p.status, p.revocation_reason, p.false_finding_withdrawn_at, p.superseded_by, p.payload, p.jws_signatures, p.disclosures_enc, p.suspended_at, coalesce(a.wrong >= ? AND a.first_wrong_at > ?, false) AS code_locked
             FROM (SELECT CAST(? AS text) AS n) q
             LEFT JOIN proof p ON p.number = q.n
             LEFT JOIN code_attempt a ON a.number = q.n""";
@@ -99,7 +99,7 @@ public class ProofLookup {
                     rs.getString("subject_id_index"), ProofStatus.valueOf(rs.getString("status")),
                     reason == null ? null : RevocationReason.valueOf(reason), instant(rs, "false_finding_withdrawn_at"),
                     rs.getString("superseded_by"),
-                    rs.getString("payload"), rs.getString("jws_compact"), rs.getString("disclosures_enc"),
+                    rs.getString("payload"), rs.getString("jws_signatures"), rs.getString("disclosures_enc"),
                     instant(rs, "suspended_at"));
         });
     }
@@ -118,7 +118,7 @@ public class ProofLookup {
         return query(STATUS, number, rs -> rs.getString("number") == null ? null
                 : new ProofStatusRow(rs.getString("number"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("code_enc"),
                         ProofStatus.valueOf(rs.getString("status")), reason(rs.getString("revocation_reason")),
-                        instant(rs, "false_finding_withdrawn_at"), rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_compact"),
+                        instant(rs, "false_finding_withdrawn_at"), rs.getString("superseded_by"), rs.getString("payload"), rs.getString("jws_signatures"),
                         rs.getString("disclosures_enc"), instant(rs, "suspended_at")));
     }
 
@@ -206,7 +206,7 @@ public class ProofLookup {
      * (see {@link SignedProofs}): a record that does not match its signature is a 500 problem.
      */
     public SignedProof signed(ProofStatusRow row) {
-        return signed.read(row.number(), row.payload(), row.jwsCompact(), row.disclosuresEnc());
+        return signed.read(row.number(), row.payload(), row.jwsSignatures(), row.disclosuresEnc());
     }
 
     /**
@@ -214,7 +214,7 @@ public class ProofLookup {
      * the disclosures against it (see {@link SignedProofs}): a record that does not match is a 500 problem.
      */
     public SignedProof signed(ProofRecordRow row) {
-        return signed.read(row.number(), row.payload(), row.jwsCompact(), row.disclosuresEnc());
+        return signed.read(row.number(), row.payload(), row.jwsSignatures(), row.disclosuresEnc());
     }
 
     /** Which of {@code numbers} are proofs whose stored status is VALID now (for the audit log's check of revocations). */

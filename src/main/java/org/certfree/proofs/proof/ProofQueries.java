@@ -243,7 +243,7 @@ public class ProofQueries {
 
     /** As {@link #view(Proof, Sight, List)}; without the proof's links when {@code links} is false (a pledge document). */
     ProofView view(Proof p, Sight sight, List<String> consented, boolean links) {
-        SignedProof all = signed.read(p.number, p.payload, p.jwsCompact, p.disclosuresEnc);
+        SignedProof all = signed.read(p.number, p.payload, p.jwsSignatures, p.disclosuresEnc);
         SignedProof c = switch (sight) {
             case FULL -> all;
             case CONSENTED -> all.only(consented);
@@ -266,8 +266,8 @@ public class ProofQueries {
                 new ProofView.Issuer(c.issuerDept(), c.issuerName()), subject,
                 signedForms ? new TreeMap<>(c.claims()) : null, c.purpose(), c.issuedAt(), c.validUntil(), status, status.chinese(),
                 revocation, p.supersededBy, c.supersedes(), c.statusIndex(),
-                signedForms ? p.jwsCompact : null, signedForms ? sdJwts.generalJson(p.jwsJson, c.disclosures()) : null,
-                signedForms ? SdJwts.compact(p.jwsCompact, c.disclosures()) : null, disclosures, c.pledge(),
+                signedForms ? p.jwsCompact() : null, signedForms ? sdJwts.generalJson(p.jwsJson(), c.disclosures()) : null,
+                signedForms ? SdJwts.compact(p.jwsCompact(), c.disclosures()) : null, disclosures, c.pledge(),
                 !links ? null : sight == Sight.CONSENTED ? new ProofView.Links(self, self + "/status", null, null, null)
                         : new ProofView.Links(self, self + "/status", self + "/qr.png", self + "/qr.svg", self + "/pdf"));
     }

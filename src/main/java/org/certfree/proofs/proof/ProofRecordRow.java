@@ -3,6 +3,7 @@ package org.certfree.proofs.proof;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.certfree.proofs.keys.DetachedJws;
 
 /**
  * What online verification needs of a proof: the issuer's record (status, index columns) and its
@@ -15,7 +16,13 @@ import java.util.UUID;
 public record ProofRecordRow(UUID id, String number, DocumentKind kind, String codeEnc, String matterCode, String issuerDept,
         String subjectIdIndex, ProofStatus status, RevocationReason revocationReason, Instant falseFindingWithdrawnAt,
         String supersededBy, String payload,
-        String jwsCompact, String disclosuresEnc, Instant suspendedAt) {
+        String jwsSignatures, String disclosuresEnc, Instant suspendedAt) {
+
+    /** The compact JWS as signed, rebuilt from the stored payload and signatures ({@link DetachedJws}). */
+    public String jwsCompact() {
+        return DetachedJws.compact(payload, jwsSignatures);
+    }
+
 
     /**
      * What the proof says, parsed from the stored payload with nothing disclosed (check its signature first);

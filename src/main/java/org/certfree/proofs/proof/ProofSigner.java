@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.certfree.proofs.common.json.CanonicalJson;
+import org.certfree.proofs.keys.DetachedJws;
 import org.certfree.proofs.keys.Jws;
 
 /**
@@ -50,8 +51,11 @@ public class ProofSigner {
         return keys.signing(departmentCode);
     }
 
-    /** The canonical payload, both signed forms, and the disclosures (name, id, then claims by name). */
-    public record Signed(String payload, String compact, String json, List<String> disclosures) {
+    /**
+     * The canonical payload, its signatures ({@link DetachedJws}: both signed forms are rebuilt from the two), and the
+     * disclosures (name, id, then claims by name).
+     */
+    public record Signed(String payload, String signatures, List<String> disclosures) {
     }
 
     /**
@@ -86,9 +90,8 @@ public class ProofSigner {
             doc.put("pledge", pledge);
         }
         byte[] payload = CanonicalJson.canonicalize(doc, json);
-        Jws.SignedForms signed = signing.signBoth(payload, pledge == null ? TYP : PLEDGE_TYP);
-        return new Signed(new String(payload, StandardCharsets.UTF_8), signed.compact(), signed.generalJson(),
-                List.copyOf(disclosures));
+        String signatures = signing.signDetached(payload, pledge == null ? TYP : PLEDGE_TYP);
+        return new Signed(new String(payload, StandardCharsets.UTF_8), signatures, List.copyOf(disclosures));
     }
 
     /** Adds a disclosure per value (by name) to {@code disclosures}; their digests, sorted. */

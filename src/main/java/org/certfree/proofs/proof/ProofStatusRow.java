@@ -1,6 +1,7 @@
 package org.certfree.proofs.proof;
 
 import java.time.Instant;
+import org.certfree.proofs.keys.DetachedJws;
 
 /**
  * What the public status check needs of a proof: its code, status and signed form (its content is
@@ -9,5 +10,11 @@ import java.time.Instant;
  */
 public record ProofStatusRow(String number, DocumentKind kind, String codeEnc, ProofStatus status,
         RevocationReason revocationReason, Instant falseFindingWithdrawnAt, String supersededBy, String payload,
-        String jwsCompact, String disclosuresEnc, Instant suspendedAt) {
+        String jwsSignatures, String disclosuresEnc, Instant suspendedAt) {
+
+    /** The compact JWS as signed, rebuilt from the stored payload and signatures ({@link DetachedJws}). */
+    public String jwsCompact() {
+        return DetachedJws.compact(payload, jwsSignatures);
+    }
+
 }

@@ -87,7 +87,7 @@ sealed interface RevocationSelection {
         @Override
         public String condition() {
             return """
-                    p.issued_at >= ? AND EXISTS (SELECT 1 FROM jws_signature_headers(p.jws_json) h
+                    p.issued_at >= ? AND EXISTS (SELECT 1 FROM jws_signature_headers(p.jws_signatures) h
                                                  WHERE h ->> 'kid' = ? AND (h ->> 'iat')::bigint >= ?)""";
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
+import org.certfree.proofs.keys.DetachedJws;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
@@ -18,7 +19,8 @@ import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
 
 /**
- * Reads a stored proof's content from what its department signed: the compact JWS is verified (its
+ * Reads a stored proof's content from what its department signed: the compact JWS, rebuilt from the stored payload
+ * and signatures ({@link DetachedJws}), is verified (its
  * mathematics is remembered by {@link JwsVerifier}, so a proof read again costs a hash) and must be
  * over the stored payload, signed by the payload's issuer; the stored disclosures are decrypted and
  * each must be one the payload's digests name, all of them there. A record that fails is never served:
@@ -44,9 +46,9 @@ public class SignedProofs {
     static final Duration FORGET_AFTER = Duration.ofMinutes(5);
 
     /** A read's result, with the stored strings it was checked from. */
-    private record Remembered(String payload, String jwsCompact, String disclosuresEnc, SignedProof content) {
-        boolean of(String payload, String jwsCompact, String disclosuresEnc) {
-            return this.payload.equals(payload) && this.jwsCompact.equals(jwsCompact) && this.disclosuresEnc.equals(disclosuresEnc);
+    private record Remembered(String payload, String signatures, String disclosuresEnc, SignedProof content) {
+        boolean of(String payload, String signatures, String disclosuresEnc) {
+            return this.payload.equals(payload) && this.signatures.equals(signatures) && this.disclosuresEnc.equals(disclosuresEnc);
         }
     }
 
@@ -60,17 +62,17 @@ public class SignedProofs {
     PersonalDataProtector protector;
 
     /** The content of a stored proof with every disclosure, or a 500 problem if the record does not match its signature. */
-    public SignedProof read(String number, String payload, String jwsCompact, String disclosuresEnc) {
+    public SignedProof read(String number, String payload, String signatures, String disclosuresEnc) {
         Remembered known = remembered.getIfPresent(number);
-        if (known != null && known.of(payload, jwsCompact, disclosuresEnc)) {
+        if (known != null && known.of(payload, signatures, disclosuresEnc)) {
             return known.content();
         }
-        Checked checked = check(payload, jwsCompact, disclosuresEnc);
+        Checked checked = check(payload, signatures, disclosuresEnc, false);
         if (checked.problem() != null) {
             BusinessEvents.log("proof.integrity", "number", number, "problem", checked.problem(), "outcome", "failed");
             throw new ApiException(ProblemType.RECORD_INTEGRITY, Messages.PROOF_INTEGRITY.formatted(number));
         }
-        remembered.put(number, new Remembered(payload, jwsCompact, disclosuresEnc, checked.content()));
+        remembered.put(number, new Remembered(payload, signatures, disclosuresEnc, checked.content()));
         return checked.content();
     }
 
@@ -78,9 +80,20 @@ public class SignedProofs {
     record Checked(SignedProof content, String problem) {
     }
 
-    /** Checks the stored payload, JWS and disclosures of a proof once, for reads and the transparency check. */
-    Checked check(String payload, String jwsCompact, String disclosuresEnc) {
-        JwsVerification v = verifier.verify(jwsCompact);
+    /**
+     * Checks the stored payload, signatures and disclosures of a proof once, for reads and the transparency check: a
+     * read checks the compact form's signature (SM2-SM3, the one every verification relies on), the transparency
+     * check every stored signature ({@code everySignature}: the general JSON form, Ed25519 too), so a changed
+     * signature that only the JSON form serves is found as well.
+     */
+    Checked check(String payload, String signatures, String disclosuresEnc, boolean everySignature) {
+        String jws;
+        try {
+            jws = everySignature ? DetachedJws.generalJson(payload, signatures) : DetachedJws.compact(payload, signatures);
+        } catch (IllegalArgumentException e) {
+            return new Checked(null, "signature malformed");
+        }
+        JwsVerification v = verifier.verify(jws);
         if (v.outcome() == JwsOutcome.MALFORMED || v.outcome() == JwsOutcome.INVALID_SIGNATURE) {
             return new Checked(null, "signature " + v.outcome().name().toLowerCase());
         }

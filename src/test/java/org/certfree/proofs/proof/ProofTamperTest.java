@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.certfree.proofs.keys.DetachedJws;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Tampering;
 import org.certfree.proofs.testsupport.Matters;
@@ -90,6 +91,19 @@ class ProofTamperTest {
         }
         holder(number).statusCode(200);
         assertNoProblem("proofs", number);
+
+        // 4. the Ed25519 signature (which only the JSON form carries) swapped for another proof's: reads rely on the
+        //    SM2-SM3 one, the transparency check checks every stored signature and reports it
+        String signatures = signaturesOf(number);
+        List<DetachedJws.Signature> swapped = new java.util.ArrayList<>(DetachedJws.signatures(signatures));
+        swapped.set(1, new DetachedJws.Signature(swapped.get(1).protectedHeader(), DetachedJws.signatures(signaturesOf(other)).get(1).signature()));
+        Tampering.asSuperuser(db, "UPDATE proof SET jws_signatures = ? WHERE number = ?", DetachedJws.of(swapped), number);
+        try {
+            assertProblem("proofs", number, "SIGNATURE");
+        } finally {
+            Tampering.asSuperuser(db, "UPDATE proof SET jws_signatures = ? WHERE number = ?", signatures, number);
+        }
+        assertNoProblem("proofs", number);
     }
 
     @Test
@@ -123,7 +137,15 @@ class ProofTamperTest {
     // ------------------------------------------------------------------ helpers
 
     private String disclosuresOf(String number) throws SQLException {
-        try (var c = db.getConnection(); var ps = c.prepareStatement("SELECT disclosures_enc FROM proof WHERE number = ?")) {
+        return column("disclosures_enc", number);
+    }
+
+    private String signaturesOf(String number) throws SQLException {
+        return column("jws_signatures", number);
+    }
+
+    private String column(String column, String number) throws SQLException {
+        try (var c = db.getConnection(); var ps = c.prepareStatement("SELECT " + column + " FROM proof WHERE number = ?")) {
             ps.setString(1, number);
             try (var rs = ps.executeQuery()) {
                 rs.next();
