@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.certfree.proofs.common.merkle.MerkleHash;
 import org.certfree.proofs.common.merkle.MerkleTree;
 import org.certfree.proofs.keys.Jws;
+import org.certfree.proofs.system.background.Periodic;
 import org.certfree.proofs.system.integrity.SealedLog;
 import org.certfree.proofs.system.log.BusinessEvents;
 import org.jboss.logging.Logger;
@@ -62,44 +63,16 @@ public class Sealer {
     /** The last checkpoint this replica wrote, per log: its seq and payload hash. */
     private final Map<String, Checkpoint> written = new ConcurrentHashMap<>();
 
-    private volatile boolean stopping;
-    private volatile Thread worker;
+    private volatile Periodic loop;
 
     void onStart(@Observes StartupEvent event) {
-        Thread t = new Thread(this::run, "log-sealer");
-        t.setDaemon(true);
-        t.start();
-        worker = t;
+        loop = Periodic.start("log-sealer", "Sealing the logs", PERIOD_MILLIS, () -> seal(false), LOG);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    private void run() {
-        boolean failing = false;
-        while (!stopping) {
-            try {
-                seal(false);
-                if (failing) {
-                    LOG.info("Sealing the logs works again");
-                }
-                failing = false;
-            } catch (RuntimeException e) {
-                if (!failing && !stopping) { // once per failing streak, not once a second
-                    LOG.warnf(e, "Sealing the logs failed; retrying every %d ms", PERIOD_MILLIS);
-                }
-                failing = true;
-            }
-            try {
-                Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
+        Periodic p = loop;
+        if (p != null) {
+            p.stop();
         }
     }
 

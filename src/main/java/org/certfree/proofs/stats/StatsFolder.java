@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.certfree.proofs.system.background.Periodic;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,41 +41,16 @@ public class StatsFolder {
     @Inject
     DataSource dataSource;
 
-    private volatile boolean stopping;
-    private volatile Thread worker;
+    private volatile Periodic loop;
 
     void onStart(@Observes StartupEvent event) {
-        Thread t = new Thread(this::run, "stats-folder");
-        t.setDaemon(true);
-        t.start();
-        worker = t;
+        loop = Periodic.start("stats-folder", "Folding the statistics deltas", PERIOD_MILLIS, this::fold, LOG);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    private void run() {
-        boolean failing = false;
-        while (!stopping) {
-            try {
-                fold();
-                failing = false;
-            } catch (RuntimeException e) {
-                if (!failing && !stopping) { // once per failing streak
-                    LOG.warnf(e, "Folding the statistics deltas failed; retrying every %d ms", PERIOD_MILLIS);
-                }
-                failing = true;
-            }
-            try {
-                Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
+        Periodic p = loop;
+        if (p != null) {
+            p.stop();
         }
     }
 
