@@ -89,10 +89,10 @@ public class RevocationResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("preview") String preview,
             @NotNull(message = Messages.BODY_REQUIRED) @Valid BulkRevocationRequest body) {
         if (previewed(preview)) {
-            return Response.ok(revocations.revoke(body, true, caller)).build();
+            return Response.ok(revocations.preview(body, caller)).build();
         }
         return idempotency.execute(key, caller, "POST /api/v1/revocations", body,
-                () -> Response.ok(revocations.revoke(body, false, caller)).build());
+                () -> Response.ok(revocations.revoke(body, caller, key)).build());
     }
 
     private static boolean previewed(String preview) {

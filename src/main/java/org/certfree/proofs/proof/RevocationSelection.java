@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Which of a department's proofs a bulk revocation concerns, as a SQL condition on {@code proof p} and
@@ -16,6 +17,9 @@ sealed interface RevocationSelection {
 
     /** The selector's name in answers and logs: {@code numbers}, {@code matter} or {@code key}. */
     String name();
+
+    /** The selection's parameters as text (numbers sorted): with the reason and note, what tells a repeated request. */
+    String parameters();
 
     /** The condition on {@code p}, with {@code ?} placeholders. */
     String condition();
@@ -36,6 +40,11 @@ sealed interface RevocationSelection {
         }
 
         @Override
+        public String parameters() {
+            return String.join(",", numbers.stream().sorted().toList());
+        }
+
+        @Override
         public String condition() {
             return "p.number = ANY(?::text[])";
         }
@@ -53,6 +62,11 @@ sealed interface RevocationSelection {
         @Override
         public String name() {
             return "matter";
+        }
+
+        @Override
+        public String parameters() {
+            return matterCode + "|" + from + "|" + until;
         }
 
         @Override
@@ -85,6 +99,11 @@ sealed interface RevocationSelection {
         }
 
         @Override
+        public String parameters() {
+            return kid + "|" + fromSecond;
+        }
+
+        @Override
         public String condition() {
             return """
                     p.issued_at >= ? AND EXISTS (SELECT 1 FROM jws_signature_headers(p.jws_json) h
@@ -97,6 +116,33 @@ sealed interface RevocationSelection {
             ps.setString(index + 1, kid);
             ps.setLong(index + 2, fromSecond.getEpochSecond());
             return index + 3;
+        }
+    }
+
+    /**
+     * The proofs of one chunk of a planned run ({@link RevocationRuns}) by id: the run's selector was evaluated once,
+     * when it was planned; {@code name} is that selector's, for logs.
+     */
+    record Ids(String name, List<UUID> ids) implements RevocationSelection {
+
+        public Ids {
+            ids = List.copyOf(ids);
+        }
+
+        @Override
+        public String parameters() {
+            return ids.toString();
+        }
+
+        @Override
+        public String condition() {
+            return "p.id = ANY(?::uuid[])";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, c.createArrayOf("uuid", ids.toArray()));
+            return index + 1;
         }
     }
 }
