@@ -58,6 +58,18 @@ class RevocationRunService {
     @Inject
     Clock clock;
 
+    /** Tests: chunks of this size instead of the configured one (null: the configured). */
+    private volatile Integer chunkSizeForTests;
+
+    void chunkSizeForTests(Integer size) {
+        chunkSizeForTests = size;
+    }
+
+    private int chunkSize() {
+        Integer size = chunkSizeForTests;
+        return size != null ? size : config.revocations().chunkSize();
+    }
+
     /**
      * Revokes {@code selection} of {@code dept} by {@code caller} (a request's), resuming the run of an earlier
      * attempt of the same request (same idempotency key, or same selection, reason and note) if there is one.
@@ -113,10 +125,10 @@ class RevocationRunService {
         Instant now = clock.instant();
         RevocationRuns.Run run = new RevocationRuns.Run(UUID.randomUUID(), dept, actor, selection.name(), reason, note, false, now,
                 listed, notFound, notFoundNumbers);
-        runs.create(run, idempotencyKey, fingerprint, toRevoke, config.revocations().chunkSize(),
+        runs.create(run, idempotencyKey, fingerprint, toRevoke, chunkSize(),
                 new BulkRevocation.Outcome(List.of(), already, superseded, disputed, List.of()), BulkRevocationService.MAX_LISTED);
         LOG.infof("Revocation run %s of %s (%s) planned: %d selected, %d to revoke in chunks of %d", run.id(), dept,
-                selection.name(), selected.size(), toRevoke.size(), config.revocations().chunkSize());
+                selection.name(), selected.size(), toRevoke.size(), chunkSize());
         return run;
     }
 

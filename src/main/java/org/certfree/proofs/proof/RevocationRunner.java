@@ -63,7 +63,8 @@ class RevocationRunner {
 
     @PostConstruct
     void start() {
-        pool = Executors.newFixedThreadPool(config.revocations().workers(), r -> {
+        // threads of their own for each run (reused once idle): a run never waits for another run's chunks
+        pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "revocation-worker-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
