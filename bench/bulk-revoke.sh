@@ -21,7 +21,8 @@ SIZES="${SIZES:-1000 10000 100000}"
 SELECTORS="${SELECTORS:-numbers matter key}"
 ORIGINALS=5   # really issued proofs per round; the rest are copies
 
-start_service -Xmx1g
+echo "== load before: $(uptime)"
+start_service -Xmx1g ${JAVA_OPTS_EXTRA:-}
 PGPORT=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$WORK/service.log" | head -1 | grep -o '[0-9]*$')
 export PGPASSWORD; PGPASSWORD=$(head -1 "$WORK/data/pg-password")
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PGPORT" -U postgres -d postgres -At)
@@ -150,11 +151,28 @@ for sel in $SELECTORS; do
   done
 done
 
+# The matter selector's plan read on the rows now in the database (a department with 200,000+ proofs): with the
+# index on (matter_code, issued_at) of V46, and without it (dropped in a transaction rolled back).
+dept0=${PAIRS[0]% *}; matter0=${PAIRS[0]#* }
+explain() { # matter from to
+  echo "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id FROM proof p WHERE p.issuer_dept = '$dept0' AND p.kind = 'PROOF'
+    AND p.matter_code = '$1' AND p.issued_at >= '$2' AND p.issued_at < '$3';"
+}
+today_from=$(date -u -d '-1 day' +%F); today_to=$(date -u -d '+1 day' +%F)
+m_from=$(date -u -d "-$((ROUND_DAY[100000] + 1)) days" +%F); m_to=$(date -u -d "-$((ROUND_DAY[100000] - 1)) days" +%F)
+for with in with without; do
+  echo "== EXPLAIN $with proof_matter_issued_idx: (1) the 100k matter round's selection, (2) another matter on the days"
+  echo "   of the numbers rounds' 116,000 proofs of $matter0"
+  { echo "BEGIN;"; [[ $with == without ]] && echo "DROP INDEX proof_matter_issued_idx;"
+    explain "$matter0" "$m_from" "$m_to"; explain "NO-SUCH-MATTER" "$today_from" "$today_to"; echo "ROLLBACK;"
+  } | "${PSQL[@]}" | grep -E "Scan|Execution Time|Buffers|Rows Removed" | head -20
+done
+
 PID=$SERVICE_PID
 echo "== service after the runs (pid $PID)"
 grep -E 'VmRSS|VmHWM' "/proc/$PID/status"
 jcmd "$PID" GC.heap_info | sed -n '1,3p'
 uptime
-echo "== where the time went, per run (the service's lines: the request's checks; selectUpdateMs = the selecting and revoking"
-echo "   statement, logsMs = the audit and holders' log rows; then the status list, published after the commit)"
-grep -o "proofs.revoked .*\|request checked.*\|Status list [0-9]* of .*" "$WORK/service.log" | sed "s/ reason=[A-Z_]*//; s/ outcome=ok//"
+echo "== where the time went, per run (the service's lines: the request's checks; the plan (selection read, run and"
+echo "   chunks stored); the chunks, each revoked with its log rows on certfree.revocations.workers connections; the status list)"
+grep -o "request checked.*\|Revocation run .*\|Status list [0-9]* of .*" "$WORK/service.log"

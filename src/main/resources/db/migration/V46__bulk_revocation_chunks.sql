@@ -20,6 +20,10 @@ CREATE TABLE revocation_run (
     listed             INTEGER,
     not_found          INTEGER,
     not_found_numbers  TEXT[],
+    -- a key selector's: its plan read only the proofs issued since just before the instant, and each chunk keeps
+    -- those of them that this key signed at or after it (the signature headers are read on the chunks' connections)
+    key_kid            VARCHAR(128),
+    key_from           TIMESTAMPTZ,
     created_at         TIMESTAMPTZ  NOT NULL,
     finished_at        TIMESTAMPTZ,
     CONSTRAINT revocation_run_finished CHECK ((state = 'DONE') = (finished_at IS NOT NULL))
@@ -47,3 +51,8 @@ CREATE TABLE revocation_chunk (
 );
 -- what a worker claims next
 CREATE INDEX revocation_chunk_open_idx ON revocation_chunk (run_id, seq) WHERE done_at IS NULL;
+
+-- The matter selector (a matter's proofs issued on some days) had only (issuer_dept, issued_at) to go by: it read
+-- every proof the department issued on those days, of all its matters, to keep one matter's. A matter belongs to
+-- one department, so (matter_code, issued_at) reads only what it selects (bench/bulk-revoke.sh prints both plans).
+CREATE INDEX proof_matter_issued_idx ON proof (matter_code, issued_at);

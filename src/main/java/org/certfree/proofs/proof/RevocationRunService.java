@@ -96,7 +96,14 @@ class RevocationRunService {
     /** Reads the selection once and stores the run (in the caller's transaction); 422 beyond the limit, storing nothing. */
     private RevocationRuns.Run plan(String dept, RevocationSelection selection, RevocationReason reason, String note, String actor,
             String idempotencyKey, String fingerprint) {
-        List<BulkRevocation.Selected> selected = bulk.select(dept, selection, BulkRevocationService.MAX_PROOFS);
+        // a selection whose condition is costly (a key's: the signature headers) is read on its cheap part only; its
+        // chunks apply it, side by side. Beyond the limit, the exact selection decides (one connection, rare).
+        RevocationSelection.SignedBy also = selection.candidates() != selection ? (RevocationSelection.SignedBy) selection : null;
+        List<BulkRevocation.Selected> selected = bulk.select(dept, selection.candidates(), BulkRevocationService.MAX_PROOFS);
+        if (also != null && selected.size() > BulkRevocationService.MAX_PROOFS) {
+            also = null;
+            selected = bulk.select(dept, selection, BulkRevocationService.MAX_PROOFS);
+        }
         if (selected.size() > BulkRevocationService.MAX_PROOFS) {
             throw ApiException.unprocessable(Messages.BULK_REVOKE_TOO_MANY_PROOFS.formatted(BulkRevocationService.MAX_PROOFS));
         }
@@ -105,7 +112,7 @@ class RevocationRunService {
         List<String> superseded = new ArrayList<>();
         List<String> disputed = new ArrayList<>();
         for (BulkRevocation.Selected s : selected) {
-            switch (s.kind()) {
+            switch (also != null ? 'R' : s.kind()) { // candidates: the chunks tell what each is
                 case 'R' -> toRevoke.add(s.id());
                 case 'A' -> already.add(s.number());
                 case 'S' -> superseded.add(s.number());
@@ -124,7 +131,7 @@ class RevocationRunService {
         }
         Instant now = clock.instant();
         RevocationRuns.Run run = new RevocationRuns.Run(UUID.randomUUID(), dept, actor, selection.name(), reason, note, false, now,
-                listed, notFound, notFoundNumbers);
+                listed, notFound, notFoundNumbers, also);
         runs.create(run, idempotencyKey, fingerprint, toRevoke, chunkSize(),
                 new BulkRevocation.Outcome(List.of(), already, superseded, disputed, List.of()), BulkRevocationService.MAX_LISTED);
         LOG.infof("Revocation run %s of %s (%s) planned: %d selected, %d to revoke in chunks of %d", run.id(), dept,

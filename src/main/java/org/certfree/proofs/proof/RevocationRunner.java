@@ -155,7 +155,7 @@ class RevocationRunner {
         RevocationRuns.Chunk c = claimed.get();
         Instant now = clock.instant();
         BulkRevocation.Outcome outcome = bulk.revokeChunk(new BulkRevocation.Order(run.department(),
-                new RevocationSelection.Ids(run.selector(), c.ids()), run.reason(), run.note(), now, actor.subject(), actor,
+                new RevocationSelection.Ids(run.selector(), c.ids(), run.also()), run.reason(), run.note(), now, actor.subject(), actor,
                 actor.actor(), null, false, "revocation", run.id()));
         runs.done(run.id(), c.seq(), now, outcome, BulkRevocationService.MAX_LISTED);
         beforeCommit.accept(c.seq());

@@ -23,9 +23,13 @@ import org.hibernate.Session;
 @ApplicationScoped
 class RevocationRuns {
 
-    /** A run as stored. */
+    /**
+     * A run as stored; {@code also}: what each chunk selects among its proofs (null: all of them), see
+     * {@link RevocationSelection#candidates()}.
+     */
     record Run(UUID id, String department, String requestedBy, String selector, RevocationReason reason, String note,
-            boolean done, Instant createdAt, Integer listed, Integer notFound, List<String> notFoundNumbers) {
+            boolean done, Instant createdAt, Integer listed, Integer notFound, List<String> notFoundNumbers,
+            RevocationSelection.SignedBy also) {
     }
 
     /** A chunk claimed by a worker: its proofs' ids. */
@@ -42,7 +46,7 @@ class RevocationRuns {
     }
 
     private static final String COLUMNS = "id, department, requested_by, selector, reason, note, state, created_at, listed, "
-            + "not_found, not_found_numbers";
+            + "not_found, not_found_numbers, key_kid, key_from";
 
     @Inject
     EntityManager em;
@@ -76,8 +80,8 @@ class RevocationRuns {
         work(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO revocation_run (id, department, requested_by, idempotency_key, fingerprint, selector, reason,
-                        note, state, chunks, listed, not_found, not_found_numbers, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")) {
+                        note, state, chunks, listed, not_found, not_found_numbers, created_at, key_kid, key_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)""")) {
                 ps.setObject(1, run.id());
                 ps.setString(2, run.department());
                 ps.setString(3, run.requestedBy());
@@ -91,6 +95,8 @@ class RevocationRuns {
                 ps.setObject(11, run.notFound());
                 ps.setArray(12, run.notFoundNumbers() == null ? null : c.createArrayOf("text", run.notFoundNumbers().toArray()));
                 ps.setTimestamp(13, Timestamp.from(run.createdAt()));
+                ps.setString(14, run.also() == null ? null : run.also().kid());
+                ps.setTimestamp(15, run.also() == null ? null : Timestamp.from(run.also().fromSecond()));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
@@ -239,7 +245,8 @@ class RevocationRuns {
                 return Optional.of(new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         RevocationReason.valueOf(rs.getString(5)), rs.getString(6), "DONE".equals(rs.getString(7)),
                         rs.getTimestamp(8).toInstant(), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
-                        rs.getArray(11) == null ? null : strings(rs.getArray(11))));
+                        rs.getArray(11) == null ? null : strings(rs.getArray(11)), rs.getString(12) == null ? null
+                                : new RevocationSelection.SignedBy(rs.getString(12), rs.getTimestamp(13).toInstant())));
             }
         }
     }

@@ -27,6 +27,14 @@ sealed interface RevocationSelection {
     /** Binds the condition's parameters from {@code index} on; returns the next free index. */
     int bind(Connection c, PreparedStatement ps, int index) throws SQLException;
 
+    /**
+     * A cheap selection of which this one is a part, for planning a run: the run's chunks then apply this one's
+     * condition themselves, on several connections at once. Itself where the condition is already cheap.
+     */
+    default RevocationSelection candidates() {
+        return this;
+    }
+
     /** Proofs by number (normalised and distinct). */
     record Numbers(List<String> numbers) implements RevocationSelection {
 
@@ -117,13 +125,40 @@ sealed interface RevocationSelection {
             ps.setLong(index + 2, fromSecond.getEpochSecond());
             return index + 3;
         }
+
+        /** The department's proofs issued since just before the instant: the signature headers are read by the chunks. */
+        @Override
+        public RevocationSelection candidates() {
+            return new IssuedSince(name(), fromSecond.minus(ISSUED_BEFORE_SIGNING));
+        }
+    }
+
+    /** Proofs issued at or after {@code from}: the candidates of a {@link SignedBy}. */
+    record IssuedSince(String name, Instant from) implements RevocationSelection {
+
+        @Override
+        public String parameters() {
+            return from.toString();
+        }
+
+        @Override
+        public String condition() {
+            return "p.issued_at >= ?";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setTimestamp(index, Timestamp.from(from));
+            return index + 1;
+        }
     }
 
     /**
-     * The proofs of one chunk of a planned run ({@link RevocationRuns}) by id: the run's selector was evaluated once,
-     * when it was planned; {@code name} is that selector's, for logs.
+     * The proofs of one chunk of a planned run ({@link RevocationRuns}) by id, and of those only the ones {@code also}
+     * selects if not null (a selection whose plan read only its {@link #candidates()}); {@code name} is the run's
+     * selector's, for logs.
      */
-    record Ids(String name, List<UUID> ids) implements RevocationSelection {
+    record Ids(String name, List<UUID> ids, RevocationSelection also) implements RevocationSelection {
 
         public Ids {
             ids = List.copyOf(ids);
@@ -136,13 +171,13 @@ sealed interface RevocationSelection {
 
         @Override
         public String condition() {
-            return "p.id = ANY(?::uuid[])";
+            return also == null ? "p.id = ANY(?::uuid[])" : "p.id = ANY(?::uuid[]) AND (" + also.condition() + ")";
         }
 
         @Override
         public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
             ps.setArray(index, c.createArrayOf("uuid", ids.toArray()));
-            return index + 1;
+            return also == null ? index + 1 : also.bind(c, ps, index + 1);
         }
     }
 }
