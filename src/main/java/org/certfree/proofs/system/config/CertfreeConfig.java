@@ -177,6 +177,14 @@ public interface CertfreeConfig {
         /** How often an idle worker looks for items a restart or another replica left waiting. */
         @WithDefault("PT2S")
         Duration poll();
+
+        /**
+         * How long a finished (done or cancelled) job and its items are kept — its progress, results and codes for
+         * download; then both are deleted (about hourly, by a worker). The proofs stay, and so do their audit rows.
+         */
+        @WithName("keep-finished")
+        @WithDefault("P30D")
+        Duration keepFinished();
     }
 
     /** Bulk revocations ({@code certfree.revocations.*}). */
