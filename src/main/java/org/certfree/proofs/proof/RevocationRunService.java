@@ -98,6 +98,7 @@ class RevocationRunService {
             String idempotencyKey, String fingerprint) {
         // a selection whose condition is costly (a key's: the signature headers) is read on its cheap part only; its
         // chunks apply it, side by side. Beyond the limit, the exact selection decides (one connection, rare).
+        long t0 = System.nanoTime();
         RevocationSelection.SignedBy also = selection.candidates() != selection ? (RevocationSelection.SignedBy) selection : null;
         List<BulkRevocation.Selected> selected = bulk.select(dept, selection.candidates(), BulkRevocationService.MAX_PROOFS);
         if (also != null && selected.size() > BulkRevocationService.MAX_PROOFS) {
@@ -130,12 +131,14 @@ class RevocationRunService {
             notFoundNumbers = missing.stream().sorted().limit(BulkRevocationService.MAX_LISTED).toList();
         }
         Instant now = clock.instant();
+        long t1 = System.nanoTime();
         RevocationRuns.Run run = new RevocationRuns.Run(UUID.randomUUID(), dept, actor, selection.name(), reason, note, false, now,
                 listed, notFound, notFoundNumbers, also);
         runs.create(run, idempotencyKey, fingerprint, toRevoke, chunkSize(),
                 new BulkRevocation.Outcome(List.of(), already, superseded, disputed, List.of()), BulkRevocationService.MAX_LISTED);
-        LOG.infof("Revocation run %s of %s (%s) planned: %d selected, %d to revoke in chunks of %d", run.id(), dept,
-                selection.name(), selected.size(), toRevoke.size(), chunkSize());
+        LOG.infof("Revocation run %s of %s (%s) planned: %d selected (read in %d ms), %d to revoke in chunks of %d (stored in %d ms)",
+                run.id(), dept, selection.name(), selected.size(), (t1 - t0) / 1_000_000, toRevoke.size(), chunkSize(),
+                (System.nanoTime() - t1) / 1_000_000);
         return run;
     }
 
