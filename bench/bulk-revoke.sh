@@ -21,12 +21,13 @@ SIZES="${SIZES:-1000 10000 100000}"
 SELECTORS="${SELECTORS:-numbers matter key}"
 ORIGINALS=5   # really issued proofs per round; the rest are copies
 
-start_service -Xmx1g
+echo "== load before: $(uptime)"
+start_service -Xmx1g ${JAVA_OPTS_EXTRA:-}
 PGPORT=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$WORK/service.log" | head -1 | grep -o '[0-9]*$')
 export PGPASSWORD; PGPASSWORD=$(head -1 "$WORK/data/pg-password")
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PGPORT" -U postgres -d postgres -At)
 
-# CPU used so far by the service and its PostgreSQL (postmaster and every backend), in seconds: a run's own cost,
+# CPU used so far by the service and its PostgreSQL (postmaster and every backend, live or exited), in seconds: a run's own cost,
 # which other work on the machine does not inflate as it does the wall time.
 PG_PID=$(head -1 "$(find "$WORK/data" -name postmaster.pid | head -1)")
 TCK=$(getconf CLK_TCK)
@@ -34,6 +35,8 @@ cpu() { # java|pg
   local pids t=0 p
   if [[ $1 == java ]]; then pids=$SERVICE_PID; else pids="$PG_PID $(pgrep -P "$PG_PID" | tr '\n' ' ')"; fi
   for p in $pids; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  # and the backends that exited (a psql session's): the postmaster has reaped them (cutime + cstime)
+  [[ $1 == pg ]] && t=$((t + $(awk '{print $16 + $17}' "/proc/$PG_PID/stat")))
   awk -v t="$t" -v h="$TCK" 'BEGIN { printf "%.2f", t / h }'
 }
 
@@ -150,11 +153,46 @@ for sel in $SELECTORS; do
   done
 done
 
+# The floor, in the same run: 100,000 fresh copies revoked by one bare UPDATE from psql on one connection — the
+# proof rows and their index entries alone, no audit or holders' log rows, no status list, no service.
+SEQ=$((SEQ + 1)); pair=${PAIRS[0]}; issue_originals "${pair% *}" "${pair#* }"; copy "${pair% *}" "${pair#* }" 100000 0
+"${PSQL[@]}" -c "VACUUM ANALYZE proof" -c "CHECKPOINT" >/dev/null
+p0=$(cpu pg); f0=$(date +%s.%N)
+"${PSQL[@]}" -c "UPDATE proof SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'ISSUED_IN_ERROR',
+    revocation_note = 'floor', revoked_by = 'bench', version = version + 1
+  WHERE number = ANY(ARRAY(SELECT bench_number(2001, $SEQ * 10000000 + i) FROM generate_series(0, 99999) AS i))" >/dev/null
+f1=$(date +%s.%N); p1=$(cpu pg)
+printf '%-8s %8s %7s %9.2f %10.1f %11s %9.2f  (floor: bare UPDATE, one connection)\n' floor 100000 - \
+  "$(awk -v a="$f0" -v b="$f1" 'BEGIN{print b-a}')" "$(awk -v a="$f0" -v b="$f1" 'BEGIN{print 1e6*(b-a)/100000}')" - \
+  "$(awk -v a="$p0" -v b="$p1" 'BEGIN{print b-a}')"
+
+# The matter selector's plan read on the rows now in the database (a department with 200,000+ proofs): with the
+# index on (matter_code, issued_at) of V46, and without it (dropped in a transaction rolled back).
+dept0=${PAIRS[0]% *}; matter0=${PAIRS[0]#* }
+explain() { # matter from to
+  echo "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id FROM proof p WHERE p.issuer_dept = '$dept0' AND p.kind = 'PROOF'
+    AND p.matter_code = '$1' AND p.issued_at >= '$2' AND p.issued_at < '$3';"
+}
+today_from=$(date -u -d '-1 day' +%F); today_to=$(date -u -d '+1 day' +%F)
+m_from=$(date -u -d "-$((ROUND_DAY[100000] + 1)) days" +%F); m_to=$(date -u -d "-$((ROUND_DAY[100000] - 1)) days" +%F)
+for with in with without; do
+  echo "== EXPLAIN $with proof_matter_issued_idx: (1) the 100k matter round's selection, (2) another matter on the days"
+  echo "   of the numbers rounds' 116,000 proofs of $matter0"
+  { echo "BEGIN;"; [[ $with == without ]] && echo "DROP INDEX proof_matter_issued_idx;"
+    explain "$matter0" "$m_from" "$m_to"; explain "NO-SUCH-MATTER" "$today_from" "$today_to"; echo "ROLLBACK;"
+  } | "${PSQL[@]}" | grep -E "Scan|Execution Time|Buffers|Rows Removed" | head -20
+done
+
+kdept=$("${PSQL[@]}" -c "SELECT issuer_dept FROM revocation_run WHERE selector = 'key' ORDER BY created_at DESC LIMIT 1")
+echo "== EXPLAIN the 100k key round's plan read (its candidates: the department's proofs issued since)"
+"${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id, p.number, p.status FROM proof p WHERE p.issuer_dept = '$kdept'
+  AND p.kind = 'PROOF' AND p.issued_at >= now() - interval '1 hour' LIMIT 100001" | grep -E "Scan|Execution Time|Buffers|Filter"
+
 PID=$SERVICE_PID
 echo "== service after the runs (pid $PID)"
 grep -E 'VmRSS|VmHWM' "/proc/$PID/status"
 jcmd "$PID" GC.heap_info | sed -n '1,3p'
 uptime
-echo "== where the time went, per run (the service's lines: the request's checks; selectUpdateMs = the selecting and revoking"
-echo "   statement, logsMs = the audit and holders' log rows; then the status list, published after the commit)"
-grep -o "proofs.revoked .*\|request checked.*\|Status list [0-9]* of .*" "$WORK/service.log" | sed "s/ reason=[A-Z_]*//; s/ outcome=ok//"
+echo "== where the time went, per run (the service's lines: the request's checks; the plan (selection read, run and"
+echo "   chunks stored); the chunks, each revoked with its log rows on certfree.revocations.workers connections; the status list)"
+grep -o "request checked.*\|Revocation run .*\|Status list [0-9]* of .*" "$WORK/service.log"

@@ -53,6 +53,8 @@ class TableOwnershipTest {
             Map.entry("suspension_mark", "proof"),
             Map.entry("issuance_job", "proof"),
             Map.entry("issuance_job_item", "proof"),
+            Map.entry("revocation_run", "proof"),
+            Map.entry("revocation_chunk", "proof"),
             Map.entry("pledge", "commitment"),
             Map.entry("pledge_check", "commitment"),
             Map.entry("pledge_notice", "commitment"),

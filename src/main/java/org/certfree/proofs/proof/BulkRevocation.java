@@ -105,6 +105,12 @@ class BulkRevocation {
             FROM proof p WHERE p.issuer_dept = ? AND p.kind = 'PROOF' AND (%s)
             LIMIT ?""";
 
+    private static final String SELECT = """
+            SELECT p.id, p.number, CASE WHEN p.status = 'VALID' AND p.suspension_ref IS NULL THEN 'R' WHEN p.status = 'VALID'
+                                        THEN 'D' WHEN p.status = 'REVOKED' THEN 'A' ELSE 'S' END
+            FROM proof p WHERE p.issuer_dept = ? AND p.kind = 'PROOF' AND (%s)
+            LIMIT ?""";
+
     @Inject
     EntityManager em;
 
@@ -131,11 +137,53 @@ class BulkRevocation {
         return outcome;
     }
 
-    /** Revokes what {@code order} selects, in the caller's transaction. */
+    /**
+     * Revokes what {@code order} selects, in the caller's transaction, and has the status list republished after
+     * its commit. Excludes the department's chunks of planned runs meanwhile (they take the lock shared).
+     */
     Outcome revoke(Order order) {
+        return revoke(order, false);
+    }
+
+    /**
+     * Revokes one chunk of a planned run ({@link RevocationSelection.Ids}), in the caller's transaction. Chunks of
+     * a department run side by side (their proofs are disjoint); the run republishes the status list once, at its end.
+     */
+    Outcome revokeChunk(Order order) {
+        return revoke(order, true);
+    }
+
+    /** A proof a run's plan selected: R revocable now, A already revoked, S superseded, D under dispute. */
+    record Selected(java.util.UUID id, String number, char kind) {
+    }
+
+    /**
+     * What {@code selection} picks among the department's proofs now, at most {@code limit + 1} of them (so a caller
+     * can tell "beyond the limit"), changing nothing: the plan of a run ({@link RevocationRuns}).
+     */
+    List<Selected> select(String department, RevocationSelection selection, int limit) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT.formatted(selection.condition()))) {
+                ps.setString(1, department);
+                int next = selection.bind(c, ps, 2);
+                limit(ps, next, limit);
+                ps.setFetchSize(10_000);
+                List<Selected> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Selected(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3).charAt(0)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    private Outcome revoke(Order order, boolean chunk) {
         Instant now = order.at();
         long t0 = System.nanoTime();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('bulk-revocation:' || :dept))")
+        em.createNativeQuery(chunk ? "SELECT pg_advisory_xact_lock_shared(hashtext('bulk-revocation:' || :dept))"
+                : "SELECT pg_advisory_xact_lock(hashtext('bulk-revocation:' || :dept))")
                 .setParameter("dept", order.department()).getSingleResult();
         Outcome outcome = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(REVOKE.formatted(order.selection().condition()))) {
@@ -157,7 +205,9 @@ class BulkRevocation {
         List<Revoked> revoked = outcome.revoked();
         if (!revoked.isEmpty()) {
             record(order, now, revoked);
-            revokedEvents.fire(new ProofsRevoked(order.department(), revoked.size()));
+            if (!chunk) {
+                revokedEvents.fire(new ProofsRevoked(order.department(), revoked.size()));
+            }
         }
         long t2 = System.nanoTime();
         BusinessEvents.log("proofs.revoked", "dept", order.department(), "selector", order.selection().name(), "reason",

@@ -1,5 +1,6 @@
 package org.certfree.proofs.proof;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,6 @@ import org.certfree.proofs.keys.KeyService;
 import org.certfree.proofs.keys.dto.KeyView;
 import org.certfree.proofs.proof.dto.BulkRevocationRequest;
 import org.certfree.proofs.proof.dto.BulkRevocationView;
-import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.security.Caller;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
 /**
  * Bulk revocation by an ISSUER of its own department's proofs ({@code POST /api/v1/revocations}): by a
  * list of numbers, by matter and issue dates, or by signing key from an instant. Checks the request
- * (every refusal changes nothing), then hands the selection to {@link BulkRevocation}, in one transaction.
+ * (every refusal changes nothing), then hands the selection to {@link RevocationRunService} (a durable run in
+ * chunks), or for a preview to {@link BulkRevocation#preview}.
  */
 @ApplicationScoped
 public class BulkRevocationService {
@@ -53,13 +54,13 @@ public class BulkRevocationService {
     BulkRevocation bulk;
 
     @Inject
+    RevocationRunService runs;
+
+    @Inject
     CatalogService catalog;
 
     @Inject
     KeyService keys;
-
-    @Inject
-    StaffActions staffActions;
 
     @Inject
     Clock clock;
@@ -67,29 +68,39 @@ public class BulkRevocationService {
     @Inject
     EntityManager em;
 
-    /** Revokes (or with {@code preview}, counts) what {@code body} selects among the caller's department's proofs. */
+    /** Counts what {@code body} would revoke among the caller's department's proofs now, changing nothing. */
     @Transactional
-    public BulkRevocationView revoke(BulkRevocationRequest body, boolean preview, Caller caller) {
+    public BulkRevocationView preview(BulkRevocationRequest body, Caller caller) {
+        String dept = department(body, caller);
+        RevocationSelection selection = checked(body, dept, caller);
+        return view(null, true, dept, selection, body.reason(), clock.instant(), bulk.preview(dept, selection, MAX_PROOFS));
+    }
+
+    /**
+     * Revokes what {@code body} selects among the caller's department's proofs, as a durable run in chunks
+     * ({@link RevocationRunService}); {@code idempotencyKey} (may be null) lets a retry find the run of its first attempt.
+     * Not one transaction: the checks read in the caller's (if any), the run's chunks commit each in its own.
+     */
+    public BulkRevocationView revoke(BulkRevocationRequest body, Caller caller, String idempotencyKey) {
+        String dept = department(body, caller);
+        RevocationSelection selection = QuarkusTransaction.joiningExisting().call(() -> checked(body, dept, caller));
+        return runs.revoke(dept, selection, body.reason(), body.note().trim(), caller, idempotencyKey);
+    }
+
+    private static String department(BulkRevocationRequest body, Caller caller) {
         String dept = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.BULK_REVOKE_NO_DEPARTMENT));
         if (body.reason() == RevocationReason.FALSE_PLEDGE) { // a pledge's, and only through its post-check
             throw ApiException.invalid("reason", Messages.REVOKE_FALSE_PLEDGE_REASON);
         }
+        return dept;
+    }
+
+    private RevocationSelection checked(BulkRevocationRequest body, String dept, Caller caller) {
         long t0 = System.nanoTime();
         RevocationSelection selection = selection(body, dept);
         LOG.infof("Bulk revocation by %s of %s (%s): request checked in %d ms", caller.actor(), dept, selection.name(),
                 (System.nanoTime() - t0) / 1_000_000);
-        Instant now = clock.instant();
-        if (preview) {
-            return view(null, true, dept, selection, body.reason(), now, bulk.preview(dept, selection, MAX_PROOFS));
-        }
-        UUID id = UUID.randomUUID();
-        BulkRevocation.Outcome outcome = bulk.revoke(new BulkRevocation.Order(dept, selection, body.reason(), body.note().trim(),
-                now, caller.subject(), caller, caller.actor(), MAX_PROOFS, false, "revocation", id));
-        BulkRevocationView view = view(id, false, dept, selection, body.reason(), now, outcome);
-        staffActions.record(caller, "proofs.bulk-revoked", dept, "revocation", id, "selector", selection.name(), "reason",
-                body.reason(), "matched", view.matched(), "revoked", view.revoked(), "alreadyRevoked", view.alreadyRevoked(),
-                "superseded", view.superseded(), "skippedDisputed", view.skippedDisputed(), "notFound", view.notFound());
-        return view;
+        return selection;
     }
 
     /** The one selector of {@code body}, checked: 400 for a malformed one, 403 for another department's, 422 for an unknown one. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
 import org.certfree.proofs.system.config.CertfreeConfig;
@@ -32,6 +34,15 @@ public class IssuanceJobWorker {
 
     @Inject
     CertfreeConfig config;
+
+    @Inject
+    IssuanceJobPurge purge;
+
+    /** How often an idle worker deletes the jobs finished longer ago than {@code certfree.issuance-jobs.keep-finished}. */
+    private static final long PURGE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    /** When this replica last purged: at the first idle moment after the start, then hourly. */
+    private final AtomicLong lastPurge = new AtomicLong(System.nanoTime() - PURGE_EVERY_NANOS);
 
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
@@ -112,6 +123,7 @@ public class IssuanceJobWorker {
                 }
             }
             if (!worked) {
+                purgeNowAndThen();
                 synchronized (signal) {
                     if (wakeups == seen && !stopping) {
                         try {
@@ -122,6 +134,23 @@ public class IssuanceJobWorker {
                     }
                 }
             }
+        }
+    }
+
+    private void purgeNowAndThen() {
+        long now = System.nanoTime();
+        long last = lastPurge.get();
+        if (now - last < PURGE_EVERY_NANOS || !lastPurge.compareAndSet(last, now)) {
+            return; // not yet, or another worker of this replica does it
+        }
+        try {
+            int jobs = purge.purge();
+            if (jobs > 0) {
+                LOG.infof("%d issuance jobs finished before %s ago deleted with their items", jobs,
+                        config.issuanceJobs().keepFinished());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Deleting finished issuance jobs failed; trying again in an hour");
         }
     }
 

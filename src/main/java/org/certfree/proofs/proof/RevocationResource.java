@@ -54,16 +54,21 @@ public class RevocationResource {
             description = "开具部门一次撤销本部门的一批电子证明，三种选择方式必须且只能用一种：numbers（证明编号清单，至多 100000 个）、"
                     + "matter（某证明事项在开具日期范围内的证明，日期为北京时间，含首尾两天）、key（某签名密钥自某时刻起签名的证明）。"
                     + "须给出撤销原因 reason 和说明 note。一次至多选中 100000 份证明，超过时返回 422 且不做任何改动。"
-                    + "全部在一个事务中完成：要么全部撤销，要么一份也不撤销；每份被撤销的证明都记入审计日志（proof.revoked）和持证人的访问记录（证明被撤销），"
+                    + "服务先记下本次撤销（选中的证明分成若干块），再由多个连接并行逐块撤销，全部完成后才答复，答复 200 即全部持久；"
+                    + "每份证明连同它的审计记录（proof.revoked）和持证人的访问记录（证明被撤销）在同一事务中撤销：中断时每份证明要么已撤销且有记录，要么原样未动；"
+                    + "再次提交相同的请求（相同的 Idempotency-Key，或相同的选择、原因和说明）会继续并完成未完成的那次撤销，不会重复记录。"
                     + "结束后部门的状态列表发布新的一版。有效（VALID）的证明被撤销；已撤销、已被替代的只计数；异议处理中的证明跳过并列出（请通过处理异议撤销）；"
                     + "清单中不属于本部门的编号返回 403，不做任何改动。重复提交是安全的：不带 Idempotency-Key 时不会再撤销任何证明，并报告已撤销的；"
                     + "带相同 Idempotency-Key 的重试返回第一次的答复。preview=true 只预览数量和样例，不做任何改动。"
                     + " / The issuing department revokes a set of its own proofs at once, chosen by exactly one selector: numbers (a list of at most"
                     + " 100,000 proof numbers), matter (a matter's proofs issued within a date range, Beijing dates, both days included) or key"
                     + " (what a signing key signed from an instant on). A reason and a note are required. One run selects at most 100,000"
-                    + " proofs; beyond that it answers 422 and changes nothing. It is one transaction: all revoked or none. Each revoked"
-                    + " proof gets its audit row (proof.revoked) and an entry in its holder's access log, and the department's status list"
-                    + " is republished once at the end. VALID proofs are revoked; revoked and superseded ones are counted; proofs under"
+                    + " proofs; beyond that it answers 422 and changes nothing. The run is recorded first (its proofs split into chunks),"
+                    + " then revoked chunk by chunk on several connections at once; the answer comes when all is done, so a 200 means all"
+                    + " is durable. Each proof is revoked in one transaction with its audit row (proof.revoked) and its holder's"
+                    + " access-log entry: after an interruption each proof is revoked with its rows or untouched, and the same request"
+                    + " again (same Idempotency-Key, or same selection, reason and note) finishes the interrupted run without a second"
+                    + " row for any proof. The department's status list is republished once at the end. VALID proofs are revoked; revoked and superseded ones are counted; proofs under"
                     + " dispute are skipped and listed (decide the dispute instead); a listed number of another department answers 403"
                     + " and changes nothing. Repeating is safe: without an Idempotency-Key nothing more is revoked and the already revoked"
                     + " are reported; with the same key the first answer is replayed. preview=true counts and samples, changing nothing.")
@@ -89,10 +94,10 @@ public class RevocationResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("preview") String preview,
             @NotNull(message = Messages.BODY_REQUIRED) @Valid BulkRevocationRequest body) {
         if (previewed(preview)) {
-            return Response.ok(revocations.revoke(body, true, caller)).build();
+            return Response.ok(revocations.preview(body, caller)).build();
         }
         return idempotency.execute(key, caller, "POST /api/v1/revocations", body,
-                () -> Response.ok(revocations.revoke(body, false, caller)).build());
+                () -> Response.ok(revocations.revoke(body, caller, key)).build());
     }
 
     private static boolean previewed(String preview) {

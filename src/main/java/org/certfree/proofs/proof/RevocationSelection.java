@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Which of a department's proofs a bulk revocation concerns, as a SQL condition on {@code proof p} and
@@ -17,11 +18,22 @@ sealed interface RevocationSelection {
     /** The selector's name in answers and logs: {@code numbers}, {@code matter} or {@code key}. */
     String name();
 
+    /** The selection's parameters as text (numbers sorted): with the reason and note, what tells a repeated request. */
+    String parameters();
+
     /** The condition on {@code p}, with {@code ?} placeholders. */
     String condition();
 
     /** Binds the condition's parameters from {@code index} on; returns the next free index. */
     int bind(Connection c, PreparedStatement ps, int index) throws SQLException;
+
+    /**
+     * A cheap selection of which this one is a part, for planning a run: the run's chunks then apply this one's
+     * condition themselves, on several connections at once. Itself where the condition is already cheap.
+     */
+    default RevocationSelection candidates() {
+        return this;
+    }
 
     /** Proofs by number (normalised and distinct). */
     record Numbers(List<String> numbers) implements RevocationSelection {
@@ -33,6 +45,11 @@ sealed interface RevocationSelection {
         @Override
         public String name() {
             return "numbers";
+        }
+
+        @Override
+        public String parameters() {
+            return String.join(",", numbers.stream().sorted().toList());
         }
 
         @Override
@@ -53,6 +70,11 @@ sealed interface RevocationSelection {
         @Override
         public String name() {
             return "matter";
+        }
+
+        @Override
+        public String parameters() {
+            return matterCode + "|" + from + "|" + until;
         }
 
         @Override
@@ -85,6 +107,11 @@ sealed interface RevocationSelection {
         }
 
         @Override
+        public String parameters() {
+            return kid + "|" + fromSecond;
+        }
+
+        @Override
         public String condition() {
             return """
                     p.issued_at >= ? AND EXISTS (SELECT 1 FROM jws_signature_headers(p.jws_signatures) h
@@ -97,6 +124,60 @@ sealed interface RevocationSelection {
             ps.setString(index + 1, kid);
             ps.setLong(index + 2, fromSecond.getEpochSecond());
             return index + 3;
+        }
+
+        /** The department's proofs issued since just before the instant: the signature headers are read by the chunks. */
+        @Override
+        public RevocationSelection candidates() {
+            return new IssuedSince(name(), fromSecond.minus(ISSUED_BEFORE_SIGNING));
+        }
+    }
+
+    /** Proofs issued at or after {@code from}: the candidates of a {@link SignedBy}. */
+    record IssuedSince(String name, Instant from) implements RevocationSelection {
+
+        @Override
+        public String parameters() {
+            return from.toString();
+        }
+
+        @Override
+        public String condition() {
+            return "p.issued_at >= ?";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setTimestamp(index, Timestamp.from(from));
+            return index + 1;
+        }
+    }
+
+    /**
+     * The proofs of one chunk of a planned run ({@link RevocationRuns}) by id, and of those only the ones {@code also}
+     * selects if not null (a selection whose plan read only its {@link #candidates()}); {@code name} is the run's
+     * selector's, for logs.
+     */
+    record Ids(String name, List<UUID> ids, RevocationSelection also) implements RevocationSelection {
+
+        public Ids {
+            ids = List.copyOf(ids);
+        }
+
+        @Override
+        public String parameters() {
+            return ids.toString();
+        }
+
+        @Override
+        public String condition() {
+            return also == null ? "p.id = ANY(?::uuid[])" : "p.id = ANY(?::uuid[]) AND (" + also.condition() + ")";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, c.createArrayOf("uuid", ids.toArray()));
+            return also == null ? index + 1 : also.bind(c, ps, index + 1);
         }
     }
 }

@@ -26,7 +26,7 @@ class StatusListRepublisher {
     void republish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProofsRevoked revoked) {
         long t0 = System.nanoTime();
         try {
-            StatusListPublication p = QuarkusTransaction.requiringNew().call(() -> lists.current(revoked.departmentCode()));
+            StatusListPublication p = QuarkusTransaction.requiringNew().call(() -> lists.republish(revoked.departmentCode()));
             LOG.infof("Status list %d of %s published after %d revocations in %d ms", p.key.number(), revoked.departmentCode(),
                     revoked.count(), (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {

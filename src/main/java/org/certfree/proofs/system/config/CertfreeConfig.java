@@ -3,6 +3,7 @@ package org.certfree.proofs.system.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.time.Period;
@@ -176,6 +177,35 @@ public interface CertfreeConfig {
         /** How often an idle worker looks for items a restart or another replica left waiting. */
         @WithDefault("PT2S")
         Duration poll();
+
+        /**
+         * How long a finished (done or cancelled) job and its items are kept — its progress, results and codes for
+         * download; then both are deleted (about hourly, by a worker). The proofs stay, and so do their audit rows.
+         */
+        @WithName("keep-finished")
+        @WithDefault("P30D")
+        Duration keepFinished();
+    }
+
+    /** Bulk revocations ({@code certfree.revocations.*}). */
+    Revocations revocations();
+
+    /** How a bulk revocation ({@code POST /api/v1/revocations}) spreads its work (feature {@code proof}). */
+    interface Revocations {
+
+        /**
+         * Threads of this replica that revoke a run's chunks side by side, each in a transaction (a PostgreSQL backend)
+         * of its own: one backend's CPU per proof is what bounds a run on one connection.
+         */
+        @WithDefault("2")
+        @Positive
+        int workers();
+
+        /** Proofs a chunk revokes in one transaction (with their audit and holders'-log rows). */
+        @WithName("chunk-size")
+        @WithDefault("5000")
+        @Positive
+        int chunkSize();
     }
 
     /** Run mode of the service. */
