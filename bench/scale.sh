@@ -32,7 +32,8 @@
 # Env:   SIZES ("10000 10000000"), REAL (3000 proofs issued for real), CHUNK (1000000 rows per transaction),
 #        VERIFY_EVERY (1: a verification per proof), ACCESS_EVERY (5), DURATION (15s), WARMUP (60s, first size),
 #        REWARM (15s per path at later sizes), PUBLISH (30 publications per size), LOCK (/work/bench.lock: taken for the
-#        measuring phases only; empty: none), KEEP=1 keeps the database folder (printed) after the run.
+#        measuring phases only; empty: none), ATTACH (a kept run's folder, its service still up on PORT: settle and
+#        measure again at the size it has, against the first size measured), MIN_FREE_GB (12: growing stops below this much free disk), KEEP=1 keeps the database folder (printed) after the run.
 source "$(dirname "$0")/lib.sh"
 SIZES="${SIZES:-10000 10000000}"
 REAL="${REAL:-3000}"
@@ -43,6 +44,7 @@ DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-60s}"
 REWARM="${REWARM:-15s}"
 PUBLISH="${PUBLISH:-30}"
+MIN_FREE_GB="${MIN_FREE_GB:-12}"
 LOCK="${LOCK-/work/bench.lock}"
 SLOT_BASE=1048576 # clones' status-list slots start here; real proofs take random slots below 131,072 (REAL < 65,536)
 HZ=$(getconf CLK_TCK)
@@ -55,7 +57,13 @@ command -v psql >/dev/null || { echo "psql is needed: apt-get install -y postgre
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 T_START=$(date +%s.%N)
-start_service
+if [ -z "${ATTACH:-}" ]; then
+  start_service
+else # a kept run's folder whose service still runs on PORT: measure it again, as it is now
+  rmdir "$WORK"; WORK=$ATTACH; RESULTS="$WORK/results.txt"
+  SERVICE_PID=$(pgrep -f "quarkus.http.port=$PORT " | head -1)
+  [ -n "$SERVICE_PID" ] || { echo "no service on port $PORT" >&2; exit 2; }
+fi
 PGPORT=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$WORK/service.log" | head -1 | grep -o '[0-9]*$')
 export PGPASSWORD; PGPASSWORD=$(head -1 "$WORK/data/pg-password")
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PGPORT" -U postgres -d postgres)
@@ -85,6 +93,7 @@ curl -sf -X POST "$BASE/api/v1/using-units" -H "Authorization: Bearer $ADMIN" -H
   -d "{\"unit\":\"KELSZWZX\",\"serviceMatter\":\"基准测试\",\"businessSystem\":\"bench\",\"proofMatterCode\":\"$MATTER\"}" >/dev/null || true
 
 # ---------------------------------------------------------------------------------------------------------------
+if [ -z "${ATTACH:-}" ]; then
 echo "== $REAL proofs issued for real (one bulk issuance job of $MATTER as BZGAJ)"
 T0=$(date +%s.%N)
 python3 "$ROOT/bench/bulk-items.py" "$MATTER" 0 "$REAL" scale >"$WORK/real.ndjson"
@@ -134,6 +143,7 @@ REQS="$WORK/read.req" wrk -t2 -c8 -d5s -s "$ROOT/bench/scale.lua" "$BASE" >/dev/
 sql "SELECT '   verification rows ' || (SELECT count(*) FROM verification) || ', holder_access rows '
   || (SELECT count(*) FROM holder_access) || ', audit rows ' || (SELECT count(*) FROM audit_event)"
 T_SEEDED=$(date +%s.%N)
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # Cloning. The select list of each table is built from information_schema: a column named in the override list gets
@@ -177,6 +187,7 @@ IFS='|' read -r V_COLS V_EXPRS <<<"$(select_list verification v "id=gen_random_u
 IFS='|' read -r H_COLS H_EXPRS <<<"$(select_list holder_access h "id=gen_random_uuid()" "proof_number=$NUM" \
   "subject_id_index=$HOLDER" "at=$LATER")"
 T_CLONE0=$(sql "SELECT now()")
+if [ -z "${ATTACH:-}" ]; then
 # the sources, listed once in a schema of the bench's own (not the service's): the real proofs with their audit row
 # ("proof.issued"), the real verification and holder_access rows
 "${PSQL[@]}" <<SQL
@@ -195,6 +206,7 @@ CREATE UNIQUE INDEX ON scale_bench.src (k); CREATE UNIQUE INDEX ON scale_bench.v
 ANALYZE scale_bench.src; ANALYZE scale_bench.vsrc; ANALYZE scale_bench.hsrc;
 SQL
 [ "$(sql "SELECT count(*) FROM scale_bench.src WHERE audit_id IS NULL")" = 0 ] || { echo "a real proof without its audit row" >&2; exit 1; }
+fi
 
 load_chunk() { # first last: clones first…last and their log rows, in one transaction
   "${PSQL[@]}" -v t0="$T_CLONE0" <<SQL
@@ -226,13 +238,24 @@ grow_to() { # total proofs
   local want=$((target - REAL))
   t0=$(date +%s.%N)
   while [ "$CLONED" -lt "$want" ]; do
+    # the disk is shared: stop growing (and measure the size reached) before other work runs out of space
+    local free; free=$(df -BG --output=avail "$WORK" | tail -1 | tr -dc 0-9)
+    if [ "$free" -lt "$MIN_FREE_GB" ]; then
+      echo "   STOPPED at $((REAL + CLONED)) proofs: $free GB free, below MIN_FREE_GB=$MIN_FREE_GB"; break
+    fi
     first=$((CLONED + 1)); last=$((CLONED + CHUNK < want ? CLONED + CHUNK : want))
     load_chunk "$first" "$last"
     CLONED=$last
     echo "   $((REAL + CLONED)) proofs ($(secs "$t0" "$(date +%s.%N)") s)"
   done
   local t1; t1=$(date +%s.%N)
-  echo "   loaded in $(secs "$t0" "$t1") s; VACUUM ANALYZE and CHECKPOINT"
+  echo "   loaded in $(secs "$t0" "$t1") s"
+  echo "build $target: load $(secs "$t0" "$t1") s" >>"$WORK/build.txt"
+  settle
+}
+settle() { # VACUUM ANALYZE, CHECKPOINT, then until the logs are sealed and the statistics folded
+  local t1; t1=$(date +%s.%N)
+  echo "   VACUUM ANALYZE and CHECKPOINT"
   "${PSQL[@]}" -c "VACUUM (ANALYZE) proof" -c "VACUUM (ANALYZE) verification" -c "VACUUM (ANALYZE) audit_event" \
     -c "VACUUM (ANALYZE) holder_access" -c "CHECKPOINT"
   local t2; t2=$(date +%s.%N)
@@ -244,7 +267,7 @@ grow_to() { # total proofs
   done
   local t3; t3=$(date +%s.%N)
   echo "   sealed and folded $(secs "$t2" "$t3") s later"
-  echo "build $target: load $(secs "$t0" "$t1") s, vacuum+checkpoint $(secs "$t1" "$t2") s, sealing+fold $(secs "$t2" "$t3") s" >>"$WORK/build.txt"
+  echo "   vacuum+checkpoint $(secs "$t1" "$t2") s, sealing+fold $(secs "$t2" "$t3") s" >>"$WORK/build.txt"
 }
 
 disk() { # bytes on disk (heap + TOAST + indexes) of the proof table and the logs, per proof
@@ -296,7 +319,7 @@ publications() { # size: PUBLISH times a proof revoked, then the list fetched (a
         "publication", NR, NR / sum, 1000 * p50, 1000 * p99, b, 1000 * s / h / n, 1000 * p / h / n
       printf "%s publication 1 %.2f %.2f %.3f %.3f 0\n", size, NR / sum, 1000 * p99, 1000 * s / h / n, 1000 * p / h / n >> r }'
 }
-PUBLISHED=0
+PUBLISHED=$(cat "$WORK"/publish-*.txt 2>/dev/null | wc -l || true) # revocable proofs used (by earlier phases too)
 measure_all() { # size first?
   local size=$1 first=$2 w
   echo "   uptime before: $(uptime)"
@@ -319,10 +342,21 @@ measure_all() { # size first?
   memory
 }
 # ---------------------------------------------------------------------------------------------------------------
+if [ -n "${ATTACH:-}" ]; then
+  size=$(sql "SELECT count(*) FROM proof")
+  echo "== measuring again at $size proofs (the service on port $PORT, the database in $WORK)"
+  settle
+  disk | tee "$WORK/disk-$size.txt"
+  if [ -n "$LOCK" ]; then echo "   (waiting for $LOCK)"; exec 9>>"$LOCK"; flock 9; fi
+  measure_all "$size" 0
+  if [ -n "$LOCK" ]; then flock -u 9; exec 9>&-; fi
+  SIZE_LIST=()
+fi
 FIRST=1
 for size in "${SIZE_LIST[@]}"; do
   echo "== growing to $size proofs (clones in chunks of $CHUNK)"
   grow_to "$size"
+  echo "size $size: $(sql "SELECT count(*) FROM proof") proofs in the table when measured" >>"$WORK/build.txt"
   disk | tee "$WORK/disk-$size.txt"
   if [ "$FIRST" = 1 ] && [ "$size" != "$LARGEST" ]; then
     per=$(sql "SELECT (pg_total_relation_size('proof') + pg_total_relation_size('verification') + pg_total_relation_size('audit_event')
@@ -330,7 +364,8 @@ for size in "${SIZE_LIST[@]}"; do
     need=$((per * LARGEST / 1000000000))
     avail=$(df -BG --output=avail "$WORK" | tail -1 | tr -dc 0-9)
     echo "   estimate for $LARGEST proofs: $per bytes/proof × $LARGEST ≈ $need GB (+ WAL); $avail GB free"
-    [ $((need * 11 / 10 + 5)) -lt "$avail" ] || { echo "not enough disk for $LARGEST proofs" >&2; exit 1; }
+    [ $((need + MIN_FREE_GB)) -lt "$avail" ] || echo "   WARNING: that leaves less than MIN_FREE_GB=$MIN_FREE_GB GB: growing stops there"
+
   fi
   echo "== measuring at $size proofs"
   if [ -n "$LOCK" ]; then echo "   (waiting for $LOCK)"; exec 9>>"$LOCK"; flock 9; fi
@@ -340,7 +375,8 @@ for size in "${SIZE_LIST[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------------------------
-SMALL=${SIZE_LIST[0]}
+SMALL=$(head -1 "$RESULTS" | cut -d' ' -f1)
+LARGEST=$(tail -1 "$RESULTS" | cut -d' ' -f1)
 echo
 echo "== scale: $SMALL → $LARGEST proofs (one run, one database; goal p99 ≤ 1.5 ×, throughput ≥ 0.8 ×)"
 printf '%-14s %-3s | %10s %10s | %10s %10s | %8s %8s | %s\n' path c "req/s $SMALL" "$LARGEST" "p99 ms $SMALL" "$LARGEST" "thr ×" "p99 ×" "CPU ms/req service+PG $SMALL → $LARGEST"
@@ -354,9 +390,9 @@ awk -v small="$SMALL" -v large="$LARGEST" '
 echo "(! = goal not met; floor = the machine's speed in each phase: compare the others' ratios with its ratio)"
 echo "bytes on disk per proof at $LARGEST:"; cat "$WORK/disk-$LARGEST.txt"
 echo "build times:"; sed 's/^/   /' "$WORK/build.txt"
-echo "   real issuance and activity $(secs "$T_START" "$T_SEEDED") s (service start included); whole run $(secs "$T_START" "$(date +%s.%N)") s"
+[ -n "${ATTACH:-}" ] || echo "   real issuance and activity $(secs "$T_START" "$T_SEEDED") s (service start included); whole run $(secs "$T_START" "$(date +%s.%N)") s"
 memory
 if [ "${KEEP:-0}" = 1 ]; then
-  trap 'kill -TERM $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null' EXIT
+  trap 'kill -TERM $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null; exit 0' EXIT
   echo "database kept in $WORK/data (port $PGPORT while the service runs)"
 fi
