@@ -60,7 +60,7 @@ T_START=$(date +%s.%N)
 if [ -z "${ATTACH:-}" ]; then
   start_service
 else # a kept run's folder whose service still runs on PORT: measure it again, as it is now
-  rmdir "$WORK"; WORK=$ATTACH; RESULTS="$WORK/results.txt"
+  rm -rf "$WORK"; WORK=$ATTACH; RESULTS="$WORK/results.txt" # (the fresh folder lib.sh made is not used)
   SERVICE_PID=$(pgrep -f "quarkus.http.port=$PORT " | head -1)
   [ -n "$SERVICE_PID" ] || { echo "no service on port $PORT" >&2; exit 2; }
 fi
