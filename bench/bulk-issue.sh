@@ -8,6 +8,7 @@
 # Env: JOB_SIZE (100000), WARMUP (20000 items issued first, not measured), KILL (1), PROFILE (0; 1: JFR recording
 #      and its hottest frames), SERVICE_OPTS (extra JVM options of the service)
 source "$(dirname "$0")/lib.sh"
+command -v psql >/dev/null || { echo "psql is needed: apt-get install -y postgresql-client" >&2; exit 2; }
 COUNT="${1:-100000}"
 JOB_SIZE="${JOB_SIZE:-100000}"
 WARMUP="${WARMUP:-20000}"
@@ -38,7 +39,12 @@ pg_ticks() { # CPU of the embedded PostgreSQL: the postmaster, its processes, an
   local pm; pm=$(head -1 "$WORK/data/pg/postmaster.pid" 2>/dev/null) || { echo 0; return; }
   echo $(( $(cpu_ticks "$pm" $(pgrep -P "$pm")) + $(awk '{print $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0) ))
 }
-proofs_total() { curl -sf "${AUTH[@]}" "$BASE/api/v1/proofs?size=1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])'; }
+# the department's proofs counted in the database itself (the listing's total is exact only up to 1000)
+proofs_total() {
+  PGPASSWORD=$(head -1 "$WORK/data/pg-password") psql -X -At -h localhost -U postgres -d postgres \
+    -p "$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$WORK/service.log" | head -1 | grep -o '[0-9]*$')" \
+    -c "SELECT count(*) FROM proof WHERE issuer_dept = 'BZGAJ'"
+}
 submit() { # file → job id (one POST, the body streamed)
   curl -sf -X POST -T "$1" -H 'Content-Type: application/x-ndjson' "${AUTH[@]}" "$BASE/api/v1/issuance-jobs" \
     | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])'

@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.ConsentGate;
 import org.certfree.proofs.consent.dto.ConsentView;
+import org.certfree.proofs.proof.dto.ProofPage;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.crypto.HolderIndex;
@@ -34,6 +35,9 @@ import org.certfree.proofs.system.security.Role;
 public class ProofQueries {
 
     public static final String PATH = "/api/v1/proofs/";
+
+    /** A listing counts its matches exactly up to this many; past it the total is a lower bound (see {@link ProofPage}). */
+    public static final int COUNT_CAP = 1000;
 
     @Inject
     Clock clock;
@@ -119,7 +123,7 @@ public class ProofQueries {
      * one shown is logged for the holder as a read, with the {@code purpose} the issuer states.
      */
     @Transactional
-    public Page<ProofView> list(Caller caller, String matterCode, ProofStatus status, String subjectId, String purpose,
+    public ProofPage list(Caller caller, String matterCode, ProofStatus status, String subjectId, String purpose,
             PageRequest page) {
         String why = HolderReads.purpose(purpose);
         boolean full = caller.has(Role.CITIZEN);
@@ -163,7 +167,12 @@ public class ProofQueries {
             }
         }
         var query = Proof.<Proof>find(String.join(" and ", where), Sort.descending("issuedAt").and("number"), params);
-        long total = query.count();
+        // counted up to COUNT_CAP + 1 ids: an exact count of a department's proofs reads all of them for every page
+        // (2.4 s at 1,000,000 proofs, bench/scale.sh), a capped one at most that many, whatever the department's size
+        var ids = Proof.getEntityManager().createQuery("select id from Proof where " + String.join(" and ", where), UUID.class)
+                .setMaxResults(COUNT_CAP + 1);
+        params.map().forEach(ids::setParameter);
+        int counted = ids.getResultList().size();
         List<ProofView> items = new ArrayList<>();
         for (Proof p : query.page(page.page(), page.size()).list()) {
             boolean shown = full && entitlement(p, caller);
@@ -172,7 +181,12 @@ public class ProofQueries {
                 reads.proof(p, caller, AccessKind.PROOF_READ, why, Map.of("via", "list"));
             }
         }
-        return new Page<>(items, page.page(), page.size(), total);
+        return new ProofPage(items, page.page(), page.size(), total(counted, page.offset(), items.size()), counted <= COUNT_CAP);
+    }
+
+    /** The total of a listing whose matches were counted up to {@code COUNT_CAP + 1}, showing {@code shown} from {@code offset}. */
+    static long total(int counted, int offset, int shown) {
+        return counted <= COUNT_CAP ? counted : Math.max(COUNT_CAP, (long) offset + shown);
     }
 
     /** Whether any proof was issued by a staff id starting with {@code prefix} (the demo data's "seeded once" test). */

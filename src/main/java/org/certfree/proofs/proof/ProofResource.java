@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
-import org.certfree.proofs.common.Page;
 import org.certfree.proofs.common.PageRequest;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.proof.dto.IssueProofRequest;
+import org.certfree.proofs.proof.dto.ProofPage;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
@@ -109,7 +109,7 @@ public class ProofResource {
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
-    public Page<ProofView> list(@QueryParam("matter") String matter, @QueryParam("status") ProofStatus status,
+    public ProofPage list(@QueryParam("matter") String matter, @QueryParam("status") ProofStatus status,
             @Parameter(description = "主体证件号（开具部门查询用）/ subject ID (issuers)") @QueryParam("subjectId") String subjectId,
             @Parameter(description = PURPOSE_DOC) @QueryParam("purpose") String purpose,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {

@@ -97,7 +97,7 @@ class HolderReadsTest {
         assertEquals(0, log().getLong("total"), "a masked list reads nobody's data");
 
         given().header("Authorization", staff).queryParam("subjectId", holder).queryParam("purpose", "窗口查询本人证明")
-                .get("/api/v1/proofs").then().statusCode(200).body("total", equalTo(2))
+                .get("/api/v1/proofs").then().statusCode(200).body("total", equalTo(2)).body("totalExact", equalTo(true))
                 .body("items.subject.id", everyItem(equalTo(holder))).body("items.verificationCode", everyItem(notNullValue()));
         JsonPath log = log();
         assertEquals(2, log.getLong("total"));
