@@ -150,10 +150,7 @@ for sel in $SELECTORS; do
   done
 done
 
-PID=$SERVICE_PID
-echo "== service after the runs (pid $PID)"
-grep -E 'VmRSS|VmHWM' "/proc/$PID/status"
-jcmd "$PID" GC.heap_info | sed -n '1,3p'
+memory
 uptime
 echo "== where the time went, per run (the service's lines: the request's checks; selectUpdateMs = the selecting and revoking"
 echo "   statement, logsMs = the audit and holders' log rows; then the status list, published after the commit)"

@@ -15,7 +15,7 @@ read -r -a EXTRA <<<"${SERVICE_OPTS:-}"
 [ "$PROFILE" = 1 ] && EXTRA+=("-XX:StartFlightRecording=filename=$WORK/issue.jfr,settings=profile,dumponexit=true,delay=${WARMUP}")
 
 echo "== raw signing rate (floor of what issuance can reach), 2 threads"
-RAW=$(java -cp "$ROOT/target/quarkus-app/lib/main/*" "$ROOT/bench/SignRate.java" 10 2)
+RAW=$(java -cp "$APP/lib/main/*" "$ROOT/bench/SignRate.java" 10 2)
 echo "$RAW"
 SM2_RATE=$(awk '/SM2-SM3/ {print $2}' <<<"$RAW")
 ED_RATE=$(awk '/Ed25519/ {print $2}' <<<"$RAW")

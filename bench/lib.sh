@@ -8,14 +8,16 @@ BASE="http://localhost:$PORT"
 WORK="$(mktemp -d /tmp/certfree-bench.XXXXXX)"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -DskipTests package)
+# APP: the packaged service to run (default: this tree's, built if missing; another build's for a before/after)
+APP="${APP:-$ROOT/target/quarkus-app}"
+[ -f "$APP/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -DskipTests package)
 
 start_service() {
   if curl -s -o /dev/null "$BASE/q/health/ready"; then
     echo "port $PORT is taken (an earlier run still going?): stop it or set PORT" >&2; exit 2
   fi
   (cd "$WORK" && exec java -Dquarkus.http.port="$PORT" -Dcertfree.status-check.per-minute=100000000 \
-      -Dcertfree.status-check.burst=100000000 "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1) &
+      -Dcertfree.status-check.burst=100000000 "$@" -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1) &
   SERVICE_PID=$!
   # the service's own exit status (143 after SIGTERM) must not become the script's: keep the script's
   trap 'rc=$?; kill -TERM $SERVICE_PID 2>/dev/null || true; wait $SERVICE_PID 2>/dev/null || true; rm -rf "$WORK"; exit $rc' EXIT
@@ -108,11 +110,5 @@ pg_floor() {
   echo "${p99%ms}" > "$WORK/last-p99"
 }
 
-# memory: the service's RSS (and peak) and heap used/committed/max after a run
-memory() {
-  echo "== memory of the service after the run (pid $SERVICE_PID)"
-  grep -E 'VmRSS|VmHWM' "/proc/$SERVICE_PID/status" | tr -s ' ' | tr '\n' ' '; echo
-  curl -sf "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {h += $NF} /^jvm_memory_committed_bytes\{.*area="heap"/ {c += $NF}
-    /^jvm_memory_max_bytes\{.*area="heap"/ && $NF > 0 {m += $NF}
-    END { printf "heap used %.0f MB, committed %.0f MB (max %.0f MB)\n", h / 1048576, c / 1048576, m / 1048576 }'
-}
+source "$ROOT/bench/memory.sh"
+memory() { memory_of "$SERVICE_PID" "$BASE"; }
