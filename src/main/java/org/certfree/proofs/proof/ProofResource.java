@@ -53,6 +53,9 @@ public class ProofResource {
     IssuanceService issuance;
 
     @Inject
+    DirectIssuance direct;
+
+    @Inject
     ProofQueries queries;
 
     @Inject
@@ -92,7 +95,7 @@ public class ProofResource {
     public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = Messages.BODY_REQUIRED) @Valid IssueProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
-            ProofView proof = issuance.issue(body, caller);
+            ProofView proof = direct.issue(body, caller);
             return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
         });
     }
