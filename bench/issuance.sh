@@ -64,8 +64,7 @@ echo "ratio issuance / signing-bound ceiling ($CEILING proofs/s: 1 × SM2-SM3 + 
 
 if [ "$PROFILE" = 1 ]; then
   stop_service
-  echo "== hottest frames (JFR execution samples after the warm-up, top 40)"
-  jfr print --events jdk.ExecutionSample "$WORK/issue.jfr" | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \
-    | sort | uniq -c | sort -rn | head -40 || true
+  echo "== JFR execution samples after the warm-up: by thread, hottest frames, innermost frame of ours (top 30)"
+  python3 "$ROOT/bench/jfr-summary.py" "$WORK/issue.jfr" 30 || true
   cp "$WORK/issue.jfr" "${PROFILE_OUT:-/tmp/issue.jfr}" 2>/dev/null || true
 fi

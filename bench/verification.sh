@@ -65,9 +65,8 @@ memory
 echo "== first verification of a proof (stored signature checked every time; restart with certfree.keys.remembered-signatures=0)"
 stop_service
 if [ "$PROFILE" = 1 ]; then
-  echo "== hottest frames (JFR execution samples of the run so far, warm-up included, top 40)"
-  jfr print --events jdk.ExecutionSample "$WORK/verify.jfr" | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \
-    | sort | uniq -c | sort -rn | head -40 || true
+  echo "== JFR execution samples of the run so far, warm-up included: by thread, hottest frames, innermost frame of ours"
+  python3 "$ROOT/bench/jfr-summary.py" "$WORK/verify.jfr" 30 || true
   cp "$WORK/verify.jfr" "${PROFILE_OUT:-/tmp/verify.jfr}" 2>/dev/null || true
 fi
 start_service -Dcertfree.keys.remembered-signatures=0
