@@ -47,6 +47,9 @@ public class Jws {
     @Inject
     Clock clock;
 
+    @Inject
+    JwsVerifier verifier;
+
     /**
      * Compact serialization (RFC 7515 §7.1) with one signature by the department's ACTIVE key of {@code alg};
      * creates the department's keys on first use.
@@ -123,9 +126,13 @@ public class Jws {
                     throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
                 }
             }
-            String compact = jws.getSignatures().stream()
+            JWSObjectJSON.Signature sm2 = jws.getSignatures().stream()
                     .filter(s -> KeyAlgorithm.SM2_SM3.jwsAlg().equals(s.getHeader().getAlgorithm().getName()))
-                    .findFirst().orElseThrow().toJWSObject().serialize();
+                    .findFirst().orElseThrow();
+            String compact = sm2.toJWSObject().serialize();
+            // the stored form, read back at once (the issuance's answer) and at the first verification: made here
+            // with our own key, so its signature need not be verified again (the key's state still is, each time)
+            verifier.signedHere(sm2.getHeader().getKeyID(), compact);
             return new SignedForms(compact, jws.serializeGeneral());
         }
     }
