@@ -29,6 +29,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.certfree.proofs.proof.IssuanceService.Document;
 import org.certfree.proofs.proof.IssuedRecords.Origin;
+import org.certfree.proofs.testsupport.Batches;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.Tokens;
@@ -118,6 +119,27 @@ class IssuanceBatcherTest {
         }
         assertEquals(1, numbers.stream().distinct().count(), numbers.toString());
         assertEquals("1", query("SELECT count(*)::text FROM proof WHERE number = ?", numbers.get(0)));
+    }
+
+    /**
+     * The current retained list's answer is cached for issuance (PublishedLists) until the next publication: a
+     * matter removed by a published batch is refused (422) at once, not after a while.
+     */
+    @Test
+    void aMatterRemovedFromTheRetainedListIsRefusedAtOnce() {
+        String removed = Matters.retained(Fixtures.GOOD_ISSUER, 0);
+        Map<String, Object> body = ProofResourceTest.issueBody(removed, Fixtures.randomResidentId());
+        assertEquals(201, issue("cached-" + UUID.randomUUID(), null, body).statusCode()); // now cached as retained
+        given().header("Authorization", Tokens.bearer(Tokens.listEditor(Fixtures.GOOD_ISSUER))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "已通过数据共享核查，申请移出"))
+                .post("/api/v1/matters/" + removed + "/removal-requests").then().statusCode(201);
+        Matters.submitAndApprove(Fixtures.GOOD_ISSUER, Fixtures.JUSTICE, removed, 2);
+        long batch = Batches.create();
+        given().header("Authorization", Batches.reviewer()).contentType(ContentType.JSON).body(Map.of("matterCode", removed))
+                .post("/api/v1/publication-batches/" + batch + "/entries").then().statusCode(201);
+        Batches.publish(batch);
+        Response refused = issue("removed-" + UUID.randomUUID(), null, body);
+        assertEquals(422, refused.statusCode(), refused.asString());
     }
 
     /**
