@@ -21,8 +21,10 @@ start_service() {
   SERVICE_PID=$!
   # the service's own exit status (143 after SIGTERM) must not become the script's: keep the script's
   trap 'rc=$?; kill -TERM $SERVICE_PID 2>/dev/null || true; wait $SERVICE_PID 2>/dev/null || true; rm -rf "$WORK"; exit $rc' EXIT
-  for _ in $(seq 1 240); do
+  # READY_SECONDS: on 2 cores shared with other builds the demo data alone can take minutes
+  for _ in $(seq 1 $((4 * ${READY_SECONDS:-600}))); do
     curl -sf "$BASE/q/health/ready" >/dev/null && return 0
+    kill -0 "$SERVICE_PID" 2>/dev/null || break
     sleep 0.25
   done
   echo "service did not become ready; log:" >&2; tail -50 "$WORK/service.log" >&2; exit 1
