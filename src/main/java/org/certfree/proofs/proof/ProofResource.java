@@ -92,6 +92,7 @@ public class ProofResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
+    @APIResponse(responseCode = "503", description = "开具请求过多，1 秒后重试（可带同一 Idempotency-Key）/ too many issuances waiting: retry after Retry-After")
     public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = Messages.BODY_REQUIRED) @Valid IssueProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
