@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 /**
  * The floor for bench/issuance.sh: raw signatures per second of SM2-with-SM3 and Ed25519 with the
  * same BouncyCastle the service uses, on {@code threads} threads, over a payload of proof size.
+ * Each thread has its own signer ({@link Work#prepare()} runs once per thread), initialised once.
  * Run: java -cp "target/quarkus-app/lib/main/*" bench/SignRate.java [seconds] [threads]
  */
 public class SignRate {
@@ -73,10 +74,12 @@ public class SignRate {
         AsymmetricCipherKeyPair pair = gen.generateKeyPair();
         SecureRandom random = new SecureRandom();
         byte[] id = "1234567812345678".getBytes();
+        // one signer per thread, initialised once, as the service keeps its keys' signers: generateSignature()
+        // resets it to sign the next message (Z, from the key and the ID, computed once)
+        SM2Signer s = new SM2Signer();
+        s.init(true, new ParametersWithID(new ParametersWithRandom(pair.getPrivate(), random), id));
         return () -> {
             try {
-                SM2Signer s = new SM2Signer();
-                s.init(true, new ParametersWithID(new ParametersWithRandom(pair.getPrivate(), random), id));
                 s.update(payload, 0, payload.length);
                 s.generateSignature();
             } catch (Exception e) {
@@ -89,9 +92,9 @@ public class SignRate {
         Ed25519KeyPairGenerator gen = new Ed25519KeyPairGenerator();
         gen.init(new Ed25519KeyGenerationParameters(new SecureRandom()));
         AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+        Ed25519Signer s = new Ed25519Signer(); // one per thread, reset by generateSignature()
+        s.init(true, pair.getPrivate());
         return () -> {
-            Ed25519Signer s = new Ed25519Signer();
-            s.init(true, pair.getPrivate());
             s.update(payload, 0, payload.length);
             s.generateSignature();
         };

@@ -18,7 +18,7 @@ read -r -a EXTRA <<<"${SERVICE_OPTS:-}"
 [ "$PROFILE" = 1 ] && EXTRA+=("-XX:StartFlightRecording=filename=$WORK/bulk.jfr,settings=profile,dumponexit=true")
 
 echo "== raw signing rate (floor of what issuance can reach), 2 threads"
-RAW=$(java -cp "$ROOT/target/quarkus-app/lib/main/*" "$ROOT/bench/SignRate.java" 10 2)
+RAW=$(java -cp "$APP/lib/main/*" "$ROOT/bench/SignRate.java" 10 2)
 echo "$RAW"
 SM2_RATE=$(awk '/SM2-SM3/ {print $2}' <<<"$RAW")
 ED_RATE=$(awk '/Ed25519/ {print $2}' <<<"$RAW")
@@ -30,15 +30,6 @@ MATTER=$(curl -sf "$BASE/api/v1/lists/retained?department=BZGAJ&size=100" \
 TOKEN=$(token ISSUER BZGAJ)
 AUTH=(-H "Authorization: Bearer $TOKEN")
 
-cpu_ticks() { # summed utime+stime (clock ticks) of the given pids
-  local t=0 p
-  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
-  echo "$t"
-}
-pg_ticks() { # CPU of the embedded PostgreSQL: the postmaster, its processes, and those it has reaped
-  local pm; pm=$(head -1 "$WORK/data/pg/postmaster.pid" 2>/dev/null) || { echo 0; return; }
-  echo $(( $(cpu_ticks "$pm" $(pgrep -P "$pm")) + $(awk '{print $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0) ))
-}
 # the department's proofs counted in the database itself (the listing's total is exact only up to 1000)
 proofs_total() {
   PGPASSWORD=$(head -1 "$WORK/data/pg-password") psql -X -At -h localhost -U postgres -d postgres \
@@ -119,7 +110,6 @@ read -r d ISSUED FAILED fin <<<"$(progress "${IDS[@]}")"
 AFTER=$(proofs_total)
 SECS=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", b - a }')
 RATE=$(awk -v n="$ISSUED" -v s="$SECS" 'BEGIN { printf "%.0f", n / s }')
-HZ=$(getconf CLK_TCK)
 
 echo "== checking: every item has exactly one proof"
 NUMBERS=0
@@ -139,10 +129,7 @@ else
   echo "   exact: $COUNT items, $COUNT proofs"
 fi
 
-echo "== memory of the service after the run (pid $SERVICE_PID)"
-grep -E 'VmRSS|VmHWM' "/proc/$SERVICE_PID/status" | tr -s ' '
-curl -sf "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {h += $NF} /^jvm_memory_max_bytes\{.*area="heap"/ && $NF > 0 {m += $NF}
-  END { printf "heap used %.0f MB (of max %.0f MB)\n", h / 1048576, m / 1048576 }'
+memory
 
 echo
 echo "bulk issuance: $ISSUED proofs in $SECS s = $RATE proofs/s (from the first POST to the last job done$([ "$KILLED" = 1 ] && echo ', a kill -9 and restart included'))"

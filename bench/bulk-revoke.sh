@@ -188,10 +188,7 @@ echo "== EXPLAIN the 100k key round's plan read (its candidates: the department'
 "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id, p.number, p.status FROM proof p WHERE p.issuer_dept = '$kdept'
   AND p.kind = 'PROOF' AND p.issued_at >= now() - interval '1 hour' LIMIT 100001" | grep -E "Scan|Execution Time|Buffers|Filter"
 
-PID=$SERVICE_PID
-echo "== service after the runs (pid $PID)"
-grep -E 'VmRSS|VmHWM' "/proc/$PID/status"
-jcmd "$PID" GC.heap_info | sed -n '1,3p'
+memory
 uptime
 echo "== where the time went, per run (the service's lines: the request's checks; the plan (selection read, run and"
 echo "   chunks stored); the chunks, each revoked with its log rows on certfree.revocations.workers connections; the status list)"

@@ -22,3 +22,4 @@ request = function()
     ["Authorization"] = "Bearer " .. token,
   }, body)
 end
+dofile(os.getenv("BENCH_DIR") .. "/statuses.lua")

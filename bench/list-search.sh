@@ -118,3 +118,5 @@ for c in 1 8 32; do
       -v sr="${RPS[search.$c]}" -v fr="${RPS[floor.$c]}" \
       'BEGIN { printf "search/floor at %s connections: p50 x%.2f, p99 x%.2f, throughput %.0f%% of floor\n", c, sp50/fp50, sp99/fp99, 100*sr/fr }'
 done
+source bench/memory.sh  # the working directory is the repository (cd above)
+memory_of "$APP" "$BASE"

@@ -102,3 +102,5 @@ for c in 1 8; do
   awk -v a="$(cat "$DATA.month.$c")" -v b="$(cat "$DATA.floor.$c")" -v c="$c" \
     'BEGIN { printf "month/floor at c=%s: %.0f%% of the floor'"'"'s throughput\n", c, 100 * a / b }'
 done
+source bench/memory.sh  # the working directory is the repository (cd above)
+memory_of "$APP" "$BASE"

@@ -4,3 +4,4 @@ local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Be
 request = function()
   return wrk.format("POST", "/api/v1/verifications", headers, body)
 end
+dofile(os.getenv("BENCH_DIR") .. "/statuses.lua")

@@ -19,6 +19,7 @@ import org.certfree.proofs.consent.ConsentService;
 import org.certfree.proofs.consent.UsageListService;
 import org.certfree.proofs.consent.dto.ConsentInput;
 import org.certfree.proofs.consent.dto.UsageEntryInput;
+import org.certfree.proofs.proof.DirectIssuance;
 import org.certfree.proofs.proof.IssuanceService;
 import org.certfree.proofs.proof.ProofQueries;
 import org.certfree.proofs.proof.ProofRequestService;
@@ -72,6 +73,9 @@ public class ProofDemoData {
 
     @Inject
     IssuanceService proofs;
+
+    @Inject
+    DirectIssuance direct;
 
     @Inject
     ProofRequestService requests;
@@ -205,7 +209,7 @@ public class ProofDemoData {
     }
 
     private ProofView issue(String dept, String matter, SubjectInput subject, Map<String, String> claims, String purpose) {
-        return proofs.issue(new IssueProofRequest(matter, subject, claims, purpose, null), issuer(dept));
+        return direct.issue(new IssueProofRequest(matter, subject, claims, purpose, null), issuer(dept));
     }
 
     private void verify(String unit, VerifyRequest request) {

@@ -48,6 +48,9 @@ public class Jws {
     @Inject
     Clock clock;
 
+    @Inject
+    JwsVerifier verifier;
+
     /**
      * Compact serialization (RFC 7515 §7.1) with one signature by the department's ACTIVE key of {@code alg};
      * creates the department's keys on first use.
@@ -143,6 +146,10 @@ public class Jws {
                     throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
                 }
             }
+            // the stored form is read back at once (the issuance's answer) and at the first verification: made here
+            // with our own key, so its signature need not be verified again (the key's state still is, each time)
+            JWSObjectJSON.Signature sm2 = sm2Of(jws);
+            verifier.signedHere(sm2.getHeader().getKeyID(), sm2.toJWSObject().serialize());
             return jws;
         }
 

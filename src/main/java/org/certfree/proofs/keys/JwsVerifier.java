@@ -182,6 +182,20 @@ public class JwsVerifier {
         return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.VALID, dept, signedAt, "verifies with key " + kid);
     }
 
+    /**
+     * Remembers the signature of {@code compact}, a compact JWS this service has just made with its key {@code kid}:
+     * reading the stored proof back (the answer to its issuance, its first verification) then costs a hash, not a
+     * verification of a signature known to be good. Only the mathematics is remembered, as for a verified one: the
+     * key's state is judged on every read, and a row changed in any byte is checked afresh.
+     */
+    public void signedHere(String kid, String compact) {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a compact JWS");
+        }
+        verified.put(ByteBuffer.wrap(fingerprint(kid, parts[0], parts[1], parts[2])), Boolean.TRUE);
+    }
+
     /** Whether the signature verifies with the key; remembered when it does. */
     private boolean cryptoValid(Signed s, KeyDirectory.PublishedKey key) {
         ByteBuffer id = ByteBuffer.wrap(fingerprint(key.kid(), s));
@@ -201,13 +215,17 @@ public class JwsVerifier {
     }
 
     private static byte[] fingerprint(String kid, Signed s) {
+        return fingerprint(kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature());
+    }
+
+    private static byte[] fingerprint(String kid, String header, String payload, String signature) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (String part : new String[] {kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature()}) {
+        for (String part : new String[] {kid, header, payload, signature}) {
             md.update(part.getBytes(StandardCharsets.US_ASCII));
             md.update((byte) '.');
         }

@@ -207,7 +207,7 @@ public class IssuanceJobChunks {
         }
         if (!docs.isEmpty()) {
             try {
-                List<Proof> proofs = issuance.storeAll(job.department(), docs, null, new IssuanceService.Origin(actor, job.id()));
+                List<Proof> proofs = issuance.storeAll(job.department(), docs, null, new IssuedRecords.Origin(actor, job.id()));
                 for (int k = 0; k < proofs.size(); k++) {
                     states[docItems.get(k)] = IssuanceJobItemState.ISSUED.name();
                     numbers[docItems.get(k)] = proofs.get(k).number;

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
-import org.certfree.proofs.proof.dto.IssueProofRequest;
 import org.certfree.proofs.proof.dto.ProofView;
 import org.certfree.proofs.proof.dto.ReissueRequest;
 import org.certfree.proofs.proof.dto.RevokeRequest;
@@ -82,16 +82,10 @@ public class IssuanceService {
     @Inject
     SigningPool pool;
 
-    private final ProofNumbers numbers = new ProofNumbers();
+    @Inject
+    IssuedRecords issuedRecords;
 
-    /** Direct issuance by an ISSUER of the matter's department. */
-    @Transactional
-    public ProofView issue(IssueProofRequest body, Caller caller) {
-        IssuableMatter matter = issuableBy(body.matterCode(), caller);
-        ProofSubject subject = ProofSubject.of(body.subject(), "subject");
-        Proof proof = create(matter, subject, body.claims(), body.purpose(), body.validUntil(), null, null, caller.subject());
-        return queries.view(proof, true);
-    }
+    private final ProofNumbers numbers = new ProofNumbers();
 
     /** Revocation by an ISSUER of the proof's department; only a VALID proof can be revoked. */
     @Transactional
@@ -199,20 +193,12 @@ public class IssuanceService {
     }
 
     /**
-     * Who documents are stored for: the actor the audit log names (null: the current request's caller) and the
-     * bulk issuance job they belong to (null: none).
-     */
-    record Origin(Caller actor, UUID job) {
-        static final Origin REQUEST = new Origin(null, null);
-    }
-
-    /**
      * Numbers, signs and stores {@code d} in the caller's transaction, as its department, which must be an
      * active issuer. {@code pledge} makes the signed {@code pledge} block of a pledge document from its new
      * number (null for a proof).
      */
     Proof store(Document d, Function<String, Map<String, Object>> pledge) {
-        return storeAll(d.department(), List.of(d), pledge, Origin.REQUEST).get(0);
+        return storeAll(d.department(), List.of(d), pledge, IssuedRecords.Origin.REQUEST).get(0);
     }
 
     /**
@@ -223,7 +209,13 @@ public class IssuanceService {
      * signatures) runs on every core when there is more than one document ({@link SigningPool}), and the rows are
      * persisted in order, then each proof's business event and audit row. Hibernate batches the inserts at flush.
      */
-    List<Proof> storeAll(String department, List<Document> docs, Function<String, Map<String, Object>> pledge, Origin origin) {
+    List<Proof> storeAll(String department, List<Document> docs, Function<String, Map<String, Object>> pledge, IssuedRecords.Origin origin) {
+        return storeAll(department, docs, pledge, Collections.nCopies(docs.size(), origin));
+    }
+
+    /** {@link #storeAll(String, List, Function, IssuedRecords.Origin)} with each document's own origin (single issuances stored together). */
+    List<Proof> storeAll(String department, List<Document> docs, Function<String, Map<String, Object>> pledge,
+            List<IssuedRecords.Origin> origins) {
         DepartmentView issuer = departments.findActive(department)
                 .filter(x -> x.roles().contains(DepartmentRole.ISSUER))
                 .orElseThrow(() -> ApiException.unprocessable(Messages.ISSUER_INACTIVE.formatted(department)));
@@ -234,7 +226,7 @@ public class IssuanceService {
             p.persist();
         }
         for (int i = 0; i < proofs.size(); i++) {
-            recordIssued(proofs.get(i), docs.get(i), origin);
+            issuedRecords.record(proofs.get(i), docs.get(i), origins.get(i));
         }
         return proofs;
     }
@@ -271,24 +263,5 @@ public class IssuanceService {
         p.jwsSignatures = forms.signatures();
         p.disclosuresEnc = protector.encrypt(SignedProofs.join(forms.disclosures()), DISCLOSURES);
         return p;
-    }
-
-    /** The business event and the audit row of a stored document. */
-    private void recordIssued(Proof p, Document d, Origin origin) {
-        if (d.kind() == DocumentKind.PLEDGE) {
-            BusinessEvents.log("pledge.signed", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "outcome", "ok");
-            staffActions.record("pledge.signed", p.issuerDept, "pledge", p.number, "matter", p.matterCode);
-            return;
-        }
-        BusinessEvents.log("proof.issued", "dept", p.issuerDept, "matter", p.matterCode, "number", p.number, "via",
-                origin.job() != null ? "bulk" : d.supersedes() != null ? "reissue" : d.requestId() == null ? "direct"
-                        : ProofRequestService.IMMEDIATE.equals(d.issuedBy()) ? "immediate" : "request",
-                "job", origin.job(), "outcome", "ok");
-        Object[] details = { "matter", p.matterCode, "supersedes", d.supersedes(), "request", d.requestId(), "job", origin.job() };
-        if (origin.actor() == null) {
-            staffActions.record("proof.issued", p.issuerDept, "proof", p.number, details);
-        } else {
-            staffActions.record(origin.actor(), "proof.issued", p.issuerDept, "proof", p.number, details);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.certfree.proofs.proof;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.certfree.proofs.keys.DetachedJws;
@@ -29,7 +28,7 @@ public record ProofRecordRow(UUID id, String number, DocumentKind kind, String c
      * IllegalArgumentException if unreadable. {@link ProofLookup#signed(ProofRecordRow)} adds the disclosures.
      */
     public SignedProof signed() {
-        return SignedProof.parse(payload.getBytes(StandardCharsets.UTF_8));
+        return SignedProof.parseStored(payload);
     }
 
     /** As {@link #signed()}, or null when the payload is unreadable (only by tampering). */

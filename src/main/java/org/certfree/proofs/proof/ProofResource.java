@@ -53,6 +53,9 @@ public class ProofResource {
     IssuanceService issuance;
 
     @Inject
+    DirectIssuance direct;
+
+    @Inject
     ProofQueries queries;
 
     @Inject
@@ -89,10 +92,11 @@ public class ProofResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "422")
+    @APIResponse(responseCode = "503", description = "开具请求过多，1 秒后重试（可带同一 Idempotency-Key）/ too many issuances waiting: retry after Retry-After")
     public Response issue(@Parameter(description = "幂等键 / idempotency key") @HeaderParam(IdempotencyService.HEADER) String key,
             @NotNull(message = Messages.BODY_REQUIRED) @Valid IssueProofRequest body) {
         return idempotency.execute(key, caller, "POST /api/v1/proofs", body, () -> {
-            ProofView proof = issuance.issue(body, caller);
+            ProofView proof = direct.issue(body, caller);
             return Response.created(URI.create(ProofQueries.PATH + proof.number())).entity(proof).build();
         });
     }

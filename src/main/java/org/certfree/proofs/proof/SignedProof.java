@@ -97,6 +97,27 @@ public record SignedProof(String number, String matterCode, int matterVersion, S
         disclosed = List.copyOf(disclosed);
     }
 
+    /**
+     * Proofs' payloads parsed lately, by their exact text: online verification parses the payload of the proof it
+     * is shown on every request (a sixth of its worker time in JFR), and the result is a function of the text
+     * alone, so no invalidation is needed. Pledges (whose {@code pledge} block is a mutable tree) are not kept.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, SignedProof> PARSED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4_096).build();
+
+    /** {@link #parse(byte[])} of a stored payload, remembered for its exact text (see {@link #PARSED}). */
+    static SignedProof parseStored(String payload) {
+        SignedProof known = PARSED.getIfPresent(payload);
+        if (known != null) {
+            return known;
+        }
+        SignedProof parsed = parse(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (parsed.pledge() == null) {
+            PARSED.put(payload, parsed);
+        }
+        return parsed;
+    }
+
     /** Parses a payload that {@link ProofSigner} wrote, nothing disclosed; anything else is an {@link IllegalArgumentException}. */
     static SignedProof parse(byte[] payload) {
         try {

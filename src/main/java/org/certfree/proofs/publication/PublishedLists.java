@@ -1,6 +1,7 @@
 package org.certfree.proofs.publication;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,9 @@ import org.certfree.proofs.catalog.ListKind;
 import org.certfree.proofs.catalog.dto.MatterVersionView;
 import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.publication.dto.ListEntryView;
+import org.certfree.proofs.system.cache.ChangeSignals;
+import org.certfree.proofs.system.cache.SharedCache;
+import org.certfree.proofs.system.config.CertfreeConfig;
 
 /** What other features ask of the published lists: is a matter on the retained list, in which version. */
 @ApplicationScoped
@@ -22,8 +26,40 @@ public class PublishedLists {
     @Inject
     CatalogService catalog;
 
-    /** The catalogue version of the matter that the effective retained list names at {@code at}, if listed then. */
+    @Inject
+    ChangeSignals signals;
+
+    @Inject
+    CertfreeConfig config;
+
+    /**
+     * The current retained list's version per matter (dropped on every publication, on any replica:
+     * {@link EffectiveLists#TOPIC}); a listed version's content never changes, so it is safe to keep until then.
+     */
+    private SharedCache<String, Current> current;
+
+    private record Current(Optional<MatterVersionView> version, Instant lastPublished) {
+    }
+
+    @PostConstruct
+    void init() {
+        current = signals.cache(EffectiveLists.TOPIC, 10_000, config.cacheMaxAge());
+    }
+
+    /**
+     * The catalogue version of the matter that the effective retained list names at {@code at}, if listed then.
+     * Asked on every issuance: the current list's answer is cached until the next publication (four queries fewer
+     * per proof); an earlier {@code at} is read from the history.
+     */
     public Optional<MatterVersionView> retainedVersion(String matterCode, Instant at) {
+        Current c = current.get(matterCode, m -> new Current(versionAt(m, null), lists.lastPublished()));
+        if (c.lastPublished() == null || !at.isBefore(c.lastPublished())) {
+            return c.version();
+        }
+        return versionAt(matterCode, at);
+    }
+
+    private Optional<MatterVersionView> versionAt(String matterCode, Instant at) {
         return lists.entry(ListKind.RETAINED, matterCode, at).flatMap(e -> catalog.findVersion(e.code(), e.version()));
     }
 

@@ -1,6 +1,5 @@
 package org.certfree.proofs.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
-import org.certfree.proofs.common.json.CanonicalJson;
 import org.certfree.proofs.consent.ConsentService;
 import org.certfree.proofs.consent.UsageListService;
 import org.certfree.proofs.consent.dto.ConsentView;
@@ -69,9 +67,6 @@ public class VerificationService {
 
     @Inject
     DepartmentService departments;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     Clock clock;
@@ -189,10 +184,10 @@ public class VerificationService {
             v.proofStatus = signed != null ? signed.statusAt(proof.status(), now) : proof.status();
             // The receipt is signed by the issuing department (its answer); a failure to identify any
             // issuer (format errors, unknown numbers) is not signed by anyone.
-            body = CanonicalJson.canonicalize(new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
+            body = new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
                     v.verifier, v.purpose, v.serviceMatter, proof.number(), verdict.indication().uri(),
                     verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept(),
-                    v.retrieved, v.consentId), json);
+                    v.retrieved, v.consentId).canonical();
         }
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,

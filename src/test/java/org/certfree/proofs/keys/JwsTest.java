@@ -145,6 +145,25 @@ class JwsTest {
         assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(JSON.writeValueAsString(general)).outcome());
     }
 
+    /**
+     * The stored compact form of signBoth is remembered as good where it was made (no second verification when it is
+     * read back): exactly that string; a changed byte of it is verified afresh and fails, and the key's state is
+     * still judged on every read.
+     */
+    @Test
+    void aCompactFormMadeHereIsRememberedExactly() throws Exception {
+        String dept = KeyFixtures.newIssuer();
+        Jws.SignedForms forms = jws.signBoth(dept, bytes("{\"amount\":100}"), TYP);
+        assertEquals(JwsOutcome.VALID, verifier.verify(forms.compact()).outcome());
+        String[] parts = forms.compact().split("\\.");
+        byte[] raw = Base64.getUrlDecoder().decode(parts[2]);
+        raw[10] ^= 1;
+        String changed = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(changed).outcome());
+        String tampered = parts[0] + "." + b64("{\"amount\":900}") + "." + parts[2];
+        assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(tampered).outcome());
+    }
+
     @Test
     void oneBadSignatureSpoilsTheGeneralJson() throws Exception {
         String dept = KeyFixtures.newIssuer();

@@ -633,4 +633,7 @@ public final class Messages {
     public static final String KEYS_COMPROMISED_AT_REQUIRED = "须填写泄露时间 compromisedAt（ISO-8601，例如 2024-05-01T08:00:00Z）。";
     public static final String KEYS_REASON_REQUIRED = "须填写泄露原因 reason（1 到 500 个字符）。";
     public static final String KEYS_BODY_REQUIRED = "缺少请求体：请以 JSON 提交 compromisedAt 和 reason";
+
+    // #16 single-request perf
+    public static final String ISSUANCE_BUSY = "开具请求过多，请 1 秒后重试（可带同一 Idempotency-Key，避免重复开具）。";
 }

@@ -98,6 +98,34 @@ public final class CanonicalJson {
         return out.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@link #canonicalizeStrings} for a flat object whose values are strings or booleans (a verification receipt's
+     * body): the same bytes as the general path, written directly, because every verification signs one. Null values
+     * are not allowed (leave the key out, as a mapper that omits nulls does).
+     */
+    public static byte[] canonicalizeFlat(Map<String, ?> object) {
+        Map<String, ?> sorted = object instanceof java.util.TreeMap<String, ?> t && t.comparator() == null
+                ? object : new java.util.TreeMap<>(object);
+        StringBuilder out = new StringBuilder(64 + 48 * sorted.size()).append('{');
+        boolean first = true;
+        for (Map.Entry<String, ?> e : sorted.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(out, e.getKey(), "$");
+            out.append(':');
+            if (e.getValue() instanceof String v) {
+                quote(out, v, "$." + e.getKey());
+            } else if (e.getValue() instanceof Boolean b) {
+                out.append(b.booleanValue());
+            } else {
+                throw new IllegalArgumentException("$." + e.getKey() + ": a string or a boolean is expected");
+            }
+        }
+        return out.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void quote(StringBuilder out, String s, String path) {
         checkString(s, path);
         out.append('"');

@@ -66,5 +66,30 @@ public record VerificationResult(
     public record ReceiptBody(String typ, UUID id, Instant verifiedAt, String unit, String verifier, String purpose,
             String serviceMatter, String proofNumber, String indication, String subIndication, String proofStatus,
             String issuerDept, boolean retrieved, UUID consentId) {
+
+        /**
+         * Its RFC 8785 bytes, null members left out: the bytes the service's mapper and the canonicalizer give
+         * (ReceiptBodyTest), written directly — the general path serialized, parsed and serialized it again on every
+         * verification (a sixth of a verification's worker time in JFR).
+         */
+        public byte[] canonical() {
+            java.util.TreeMap<String, Object> m = new java.util.TreeMap<>();
+            m.put("typ", typ);
+            m.put("id", id == null ? null : id.toString());
+            m.put("verifiedAt", verifiedAt == null ? null : verifiedAt.toString());
+            m.put("unit", unit);
+            m.put("verifier", verifier);
+            m.put("purpose", purpose);
+            m.put("serviceMatter", serviceMatter);
+            m.put("proofNumber", proofNumber);
+            m.put("indication", indication);
+            m.put("subIndication", subIndication);
+            m.put("proofStatus", proofStatus);
+            m.put("issuerDept", issuerDept);
+            m.put("retrieved", retrieved);
+            m.put("consentId", consentId == null ? null : consentId.toString());
+            m.values().removeIf(java.util.Objects::isNull);
+            return org.certfree.proofs.common.json.CanonicalJson.canonicalizeFlat(m);
+        }
     }
 }
