@@ -183,7 +183,7 @@ for with in with without; do
   } | "${PSQL[@]}" | grep -E "Scan|Execution Time|Buffers|Rows Removed" | head -20
 done
 
-kdept=$("${PSQL[@]}" -c "SELECT issuer_dept FROM revocation_run WHERE selector = 'key' ORDER BY created_at DESC LIMIT 1")
+kdept=$("${PSQL[@]}" -c "SELECT department FROM revocation_run WHERE selector = 'key' ORDER BY created_at DESC LIMIT 1")
 echo "== EXPLAIN the 100k key round's plan read (its candidates: the department's proofs issued since)"
 "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.id, p.number, p.status FROM proof p WHERE p.issuer_dept = '$kdept'
   AND p.kind = 'PROOF' AND p.issued_at >= now() - interval '1 hour' LIMIT 100001" | grep -E "Scan|Execution Time|Buffers|Filter"
