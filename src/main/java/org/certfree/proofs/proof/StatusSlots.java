@@ -129,9 +129,12 @@ public class StatusSlots {
     public Snapshot snapshot(String dept) {
         // the mark first: a suspend or lift committed while the bits are read makes this list stale, never fresh
         String mark = suspensionMark(dept);
-        Object[] counted = (Object[]) em.createNativeQuery(
-                "SELECT count(*), coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
-                .setParameter("dept", dept).getSingleResult();
+        // the highest slot from the slot index (one entry read); the number of proofs from the count issuance sizes
+        // the list by (kept per replica, see take): an exact count(*) scanned all of the department's index entries
+        // on every publication, 1.8 s at 3 M proofs (bench/scale.sh)
+        long highest = ((Number) em.createNativeQuery(
+                "SELECT coalesce(max(status_list_index), -1) FROM proof WHERE issuer_dept = :dept")
+                .setParameter("dept", dept).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Number> set = em.createNativeQuery("""
                 SELECT status_list_index FROM proof WHERE issuer_dept = :dept AND status <> 'VALID'""")
@@ -141,7 +144,7 @@ public class StatusSlots {
                 SELECT status_list_index FROM proof
                 WHERE issuer_dept = :dept AND status = 'VALID' AND suspended_at IS NOT NULL""")
                 .setParameter("dept", dept).getResultList();
-        int size = size(((Number) counted[0]).longValue(), ((Number) counted[1]).longValue());
+        int size = size(issuedCount(dept), highest);
         return new Snapshot(size, set.stream().map(Number::intValue).toList(),
                 suspended.stream().map(Number::intValue).toList(), mark);
     }
