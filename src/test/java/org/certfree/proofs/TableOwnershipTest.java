@@ -51,6 +51,7 @@ class TableOwnershipTest {
             Map.entry("subject_record", "proof"),
             Map.entry("code_attempt", "proof"),
             Map.entry("suspension_mark", "proof"),
+            Map.entry("status_change", "proof"),
             Map.entry("issuance_job", "proof"),
             Map.entry("issuance_job_item", "proof"),
             Map.entry("revocation_run", "proof"),
