@@ -118,17 +118,23 @@ public class Jws {
          */
         public SignedForms signBoth(byte[] payload, String typ) {
             JWSObjectJSON jws = signAll(payload, typ);
-            return new SignedForms(sm2Of(jws).toJWSObject().serialize(), jws.serializeGeneral());
+            JWSObjectJSON.Signature sm2 = sm2Of(jws);
+            String compact = sm2.toJWSObject().serialize();
+            verifier.signedHere(sm2.getHeader().getKeyID(), compact);
+            return new SignedForms(compact, jws.serializeGeneral());
         }
 
         /**
          * The same signatures as {@link #signBoth}, without the payload ({@link DetachedJws}, the SM2-SM3 one — the
-         * compact form's — first): what a stored proof keeps beside its payload. Neither serialization is made, so
-         * the payload is not base64url-encoded again for them.
+         * compact form's — first): what a stored proof keeps beside its payload. Neither serialization is kept; the
+         * compact one is made once, only to remember its signature as good.
          */
         public String signDetached(byte[] payload, String typ) {
             JWSObjectJSON jws = signAll(payload, typ);
             JWSObjectJSON.Signature sm2 = sm2Of(jws);
+            // the stored proof is read back at once (the issuance's answer) and at its first verification: signed here
+            // with our own key, so its signature need not be verified again (the key's state still is, each time)
+            verifier.signedHere(sm2.getHeader().getKeyID(), sm2.toJWSObject().serialize());
             List<DetachedJws.Signature> detached = new ArrayList<>();
             detached.add(detachedOf(sm2));
             jws.getSignatures().stream().filter(s -> s != sm2).forEach(s -> detached.add(detachedOf(s)));
@@ -146,10 +152,6 @@ public class Jws {
                     throw new IllegalStateException("Signing with " + key.kid() + " failed", e);
                 }
             }
-            // the stored form is read back at once (the issuance's answer) and at the first verification: made here
-            // with our own key, so its signature need not be verified again (the key's state still is, each time)
-            JWSObjectJSON.Signature sm2 = sm2Of(jws);
-            verifier.signedHere(sm2.getHeader().getKeyID(), sm2.toJWSObject().serialize());
             return jws;
         }
 
