@@ -4,10 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSObjectJSON;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.Payload;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,9 +51,28 @@ public class JwsVerifier {
      */
     private Cache<ByteBuffer, Boolean> verified;
 
+    /** How many stored detached forms are remembered parsed, per kind of check (each about 4 kB). */
+    static final int REMEMBERED_PARSED = 10_000;
+
+    /**
+     * Stored detached forms ({@link #verifyDetached}) as parsed, by their exact signatures text, the stored payload
+     * text inside: for the compact form's check, and for every signature's. Null when signatures are not remembered
+     * ({@code remembered-signatures=0}), since each parsed signature also remembers whether it verified.
+     */
+    private Cache<String, ParsedJws> parsedCompact;
+
+    private Cache<String, ParsedJws> parsedEvery;
+
     @PostConstruct
     void init() {
-        verified = Caffeine.newBuilder().maximumSize(config.keys().rememberedSignatures()).build();
+        int size = config.keys().rememberedSignatures();
+        verified = Caffeine.newBuilder().maximumSize(size).build();
+        if (size > 0) {
+            parsedCompact = Caffeine.newBuilder().maximumSize(Math.min(size, REMEMBERED_PARSED))
+                    .expireAfterAccess(Duration.ofMinutes(10)).build();
+            parsedEvery = Caffeine.newBuilder().maximumSize(Math.min(size, REMEMBERED_PARSED))
+                    .expireAfterAccess(Duration.ofMinutes(10)).build();
+        }
     }
 
     /**
@@ -72,33 +88,55 @@ public class JwsVerifier {
         if (jws.length() > MAX_LENGTH) {
             return JwsVerification.malformed("longer than " + MAX_LENGTH + " characters");
         }
-        String text = jws.strip();
-        Payload payload;
-        List<Signed> signed = new ArrayList<>();
+        ParsedJws parsed;
         try {
-            if (text.startsWith("{")) {
-                JWSObjectJSON json = JWSObjectJSON.parse(text);
-                payload = json.getPayload();
-                String payloadB64 = json.getPayload().toBase64URL().toString();
-                for (JWSObjectJSON.Signature s : json.getSignatures()) {
-                    signed.add(new Signed(s.getHeader(), s::verify, payloadB64, s.getSignature().toString()));
-                }
-            } else {
-                JWSObject compact = JWSObject.parse(text);
-                payload = compact.getPayload();
-                signed.add(new Signed(compact.getHeader(), compact::verify, compact.getPayload().toBase64URL().toString(),
-                        compact.getSignature().toString()));
-            }
+            parsed = ParsedJws.parse(jws.strip());
         } catch (ParseException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
             return JwsVerification.malformed("not a JWS: " + e.getMessage());
         }
+        return judge(parsed);
+    }
+
+    /**
+     * Verifies a JWS this service stored detached ({@link DetachedJws}: its payload and, beside it, its signatures):
+     * the compact form's signature, or every signature ({@code everySignature}), as {@link #verify} would verify the
+     * rebuilt serialization. What the parse of the exact two strings gave is remembered (a bounded memory of recently
+     * read ones), and with it whether each signature's mathematics verified with its key, so a stored proof verified
+     * again is neither rebuilt, nor parsed, nor hashed; a change of any byte of either string is parsed and checked
+     * afresh. The key's state is judged on every call, as in {@link #verify}.
+     */
+    public JwsVerification verifyDetached(String payload, String detached, boolean everySignature) {
+        Cache<String, ParsedJws> memory = everySignature ? parsedEvery : parsedCompact;
+        ParsedJws known = memory == null ? null : memory.getIfPresent(detached);
+        if (known != null && known.storedPayload().equals(payload)) {
+            return judge(known);
+        }
+        ParsedJws parsed;
+        try {
+            String jws = everySignature ? DetachedJws.generalJson(payload, detached) : DetachedJws.compact(payload, detached);
+            if (jws.length() > MAX_LENGTH) {
+                return JwsVerification.malformed("longer than " + MAX_LENGTH + " characters");
+            }
+            parsed = ParsedJws.parse(jws).storedAs(payload);
+        } catch (ParseException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            return JwsVerification.malformed("not a JWS: " + e.getMessage());
+        }
+        JwsVerification outcome = judge(parsed);
+        if (memory != null) {
+            memory.put(detached, parsed);
+        }
+        return outcome;
+    }
+
+    /** Judges every signature of a parsed JWS against the published keys as they are now. */
+    private JwsVerification judge(ParsedJws parsed) {
+        List<ParsedJws.Signed> signed = parsed.signed();
         if (signed.isEmpty()) {
             return JwsVerification.malformed("no signature");
         }
         if (signed.size() > MAX_SIGNATURES) {
             return JwsVerification.malformed("more than " + MAX_SIGNATURES + " signatures");
         }
-
         List<JwsVerification.SignatureCheck> checks = new ArrayList<>();
         List<String> kids = new ArrayList<>();
         List<String> algs = new ArrayList<>();
@@ -106,7 +144,7 @@ public class JwsVerifier {
         JwsOutcome outcome = JwsOutcome.VALID;
         String department = null;
         String detail = null;
-        for (Signed s : signed) {
+        for (ParsedJws.Signed s : signed) {
             JwsVerification.SignatureCheck check = check(s);
             checks.add(check);
             kids.add(check.kid());
@@ -125,12 +163,12 @@ public class JwsVerifier {
                 detail = check.detail();
             }
         }
-        return new JwsVerification(outcome, payload == null ? null : payload.toBytes(), department,
+        return new JwsVerification(outcome, parsed.payload() == null ? null : parsed.payload().clone(), department,
                 Collections.unmodifiableList(kids), Collections.unmodifiableList(algs), List.copyOf(headers), List.copyOf(checks),
                 detail == null ? (outcome == JwsOutcome.VALID ? "all signatures verify" : outcome.name()) : detail);
     }
 
-    private JwsVerification.SignatureCheck check(Signed s) {
+    private JwsVerification.SignatureCheck check(ParsedJws.Signed s) {
         JWSHeader h = s.header();
         if (h == null) {
             return failed(null, null, JwsOutcome.MALFORMED, null, "no protected header");
@@ -196,25 +234,33 @@ public class JwsVerifier {
         verified.put(ByteBuffer.wrap(fingerprint(kid, parts[0], parts[1], parts[2])), Boolean.TRUE);
     }
 
-    /** Whether the signature verifies with the key; remembered when it does. */
-    private boolean cryptoValid(Signed s, KeyDirectory.PublishedKey key) {
+    /**
+     * Whether the signature verifies with the key; remembered when it does (in {@link #verified}, and on the parsed
+     * signature itself, which a remembered stored form keeps).
+     */
+    private boolean cryptoValid(ParsedJws.Signed s, KeyDirectory.PublishedKey key) {
+        if (key.kid().equals(s.verifiedWith)) {
+            return true;
+        }
         ByteBuffer id = ByteBuffer.wrap(fingerprint(key.kid(), s));
         if (verified.getIfPresent(id) != null) {
+            s.verifiedWith = key.kid();
             return true;
         }
         boolean ok;
         try {
-            ok = s.verification().verify(key.verifier());
+            ok = s.verify(key.verifier());
         } catch (JOSEException | IllegalStateException | IllegalArgumentException e) {
             ok = false;
         }
         if (ok) {
             verified.put(id, Boolean.TRUE);
+            s.verifiedWith = key.kid();
         }
         return ok;
     }
 
-    private static byte[] fingerprint(String kid, Signed s) {
+    private static byte[] fingerprint(String kid, ParsedJws.Signed s) {
         return fingerprint(kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature());
     }
 
@@ -235,14 +281,5 @@ public class JwsVerifier {
     private static JwsVerification.SignatureCheck failed(String kid, String alg, JwsOutcome outcome, String dept,
             String detail) {
         return new JwsVerification.SignatureCheck(kid, alg, outcome, dept, null, detail);
-    }
-
-    /** One signature to check: its protected header and how to run a verifier over it. */
-    private record Signed(JWSHeader header, Verification verification, String payload, String signature) {
-    }
-
-    @FunctionalInterface
-    private interface Verification {
-        boolean verify(JWSVerifier verifier) throws JOSEException;
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.common.error.ProblemType;
-import org.certfree.proofs.keys.DetachedJws;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
@@ -19,8 +18,8 @@ import org.certfree.proofs.system.crypto.PersonalDataProtector;
 import org.certfree.proofs.system.log.BusinessEvents;
 
 /**
- * Reads a stored proof's content from what its department signed: the compact JWS, rebuilt from the stored payload
- * and signatures ({@link DetachedJws}), is verified (its
+ * Reads a stored proof's content from what its department signed: the compact JWS of the stored payload and
+ * signatures ({@link JwsVerifier#verifyDetached}) is verified (its
  * mathematics is remembered by {@link JwsVerifier}, so a proof read again costs a hash) and must be
  * over the stored payload, signed by the payload's issuer; the stored disclosures are decrypted and
  * each must be one the payload's digests name, all of them there. A record that fails is never served:
@@ -87,13 +86,7 @@ public class SignedProofs {
      * signature that only the JSON form serves is found as well.
      */
     Checked check(String payload, String signatures, String disclosuresEnc, boolean everySignature) {
-        String jws;
-        try {
-            jws = everySignature ? DetachedJws.generalJson(payload, signatures) : DetachedJws.compact(payload, signatures);
-        } catch (IllegalArgumentException e) {
-            return new Checked(null, "signature malformed");
-        }
-        JwsVerification v = verifier.verify(jws);
+        JwsVerification v = verifier.verifyDetached(payload, signatures, everySignature);
         if (v.outcome() == JwsOutcome.MALFORMED || v.outcome() == JwsOutcome.INVALID_SIGNATURE) {
             return new Checked(null, "signature " + v.outcome().name().toLowerCase());
         }

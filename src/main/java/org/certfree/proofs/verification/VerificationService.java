@@ -227,7 +227,7 @@ public class VerificationService {
         }
         // The issuer's own signature on its record: catches a key compromised before issuance and a
         // row altered in the database (the signature's mathematics is remembered, the key state is not).
-        JwsVerification stored = signatures.verify(proof.jwsCompact());
+        JwsVerification stored = signatures.verifyDetached(proof.payload(), proof.jwsSignatures(), false);
         if (stored.outcome() == JwsOutcome.KEY_COMPROMISED) {
             return Verdict.failed(SubIndication.KEY_COMPROMISED, Messages.VERDICT_KEY_COMPROMISED, proof);
         }

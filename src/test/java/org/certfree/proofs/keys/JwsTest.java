@@ -164,6 +164,52 @@ class JwsTest {
         assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verify(tampered).outcome());
     }
 
+    /**
+     * A stored detached form (payload and signatures kept apart) verifies as its rebuilt serialization does; its parse
+     * and its signatures' mathematics are remembered for the exact two strings only: the same signatures beside a
+     * changed payload, or a changed signature, fail, the remembered original still verifies, and a compromise made
+     * afterwards is seen at once (the key's state is judged on every call).
+     */
+    @Test
+    void aStoredDetachedFormIsRememberedForItsExactStringsOnly() throws Exception {
+        String dept = KeyFixtures.newIssuer();
+        String payload = "{\"amount\":100}";
+        Instant signedAt = clock.instant();
+        var general = JSON.readTree(jws.signGeneralJson(dept, bytes(payload), TYP));
+        List<DetachedJws.Signature> signatures = new java.util.ArrayList<>();
+        general.get("signatures").forEach(s -> signatures.add(
+                new DetachedJws.Signature(s.get("protected").asText(), s.get("signature").asText())));
+        String detached = DetachedJws.of(signatures);
+        byte[] raw = Base64.getUrlDecoder().decode(signatures.get(0).signature());
+        raw[10] ^= 1;
+        String changedSignature = DetachedJws.of(List.of(new DetachedJws.Signature(signatures.get(0).protectedHeader(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(raw)), signatures.get(1)));
+
+        for (boolean every : new boolean[] {false, true}) {
+            for (int round = 0; round < 2; round++) { // the second round is answered from memory
+                JwsVerification v = verifier.verifyDetached(payload, detached, every);
+                assertEquals(JwsOutcome.VALID, v.outcome(), v.detail());
+                assertEquals(payload, v.payloadText());
+                assertEquals(dept, v.departmentCode());
+                assertEquals(every ? List.of("SM2SM3", "EdDSA") : List.of("SM2SM3"), v.algs());
+                assertEquals(verifier.verify(every ? DetachedJws.generalJson(payload, detached)
+                        : DetachedJws.compact(payload, detached)).kids(), v.kids());
+            }
+            JwsVerification tampered = verifier.verifyDetached("{\"amount\":900}", detached, every);
+            assertEquals(JwsOutcome.INVALID_SIGNATURE, tampered.outcome(), "same signatures, another payload");
+            assertEquals("{\"amount\":900}", tampered.payloadText());
+            assertEquals(JwsOutcome.VALID, verifier.verifyDetached(payload, detached, every).outcome(),
+                    "the remembered original is not spoilt by the tampered read");
+            assertEquals(JwsOutcome.INVALID_SIGNATURE, verifier.verifyDetached(payload, changedSignature, every).outcome());
+            assertEquals(JwsOutcome.MALFORMED, verifier.verifyDetached(payload, "{\"signatures\":[]}", every).outcome());
+            assertEquals(JwsOutcome.MALFORMED, verifier.verifyDetached(payload, "not json", every).outcome());
+        }
+
+        keys.compromise(dept, directory.active(dept, KeyAlgorithm.SM2_SM3).kid(), signedAt.minusSeconds(5), "签名机被入侵", "test");
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verifyDetached(payload, detached, false).outcome());
+        assertEquals(JwsOutcome.KEY_COMPROMISED, verifier.verifyDetached(payload, detached, true).outcome());
+    }
+
     @Test
     void oneBadSignatureSpoilsTheGeneralJson() throws Exception {
         String dept = KeyFixtures.newIssuer();
