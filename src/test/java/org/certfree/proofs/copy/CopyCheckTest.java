@@ -108,13 +108,20 @@ class CopyCheckTest {
     }
 
     @Test
-    void refusedWhenTheProofIsRevokedOrSuspended() {
+    void refusedWhenTheProofIsRevokedSupersededOrSuspended() {
         CopyFixtures revoked = new CopyFixtures();
         String first = revoked.make().path("token");
         revoked.revoke();
         revoked.check(Fixtures.WINDOW, first).then().statusCode(200)
                 .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("REVOKED"))
                 .body("proofStatus", equalTo("REVOKED")).body("disclosed", nullValue());
+
+        CopyFixtures corrected = new CopyFixtures();
+        String third = corrected.make().path("token");
+        corrected.supersede();
+        corrected.check(Fixtures.WINDOW, third).then().statusCode(200)
+                .body("indication", equalTo("TOTAL_FAILED")).body("subIndication", equalTo("SUPERSEDED"))
+                .body("disclosed", nullValue());
 
         CopyFixtures suspended = new CopyFixtures();
         String second = suspended.make().path("token");

@@ -76,6 +76,12 @@ final class CopyFixtures {
                 .post("/api/v1/proofs/" + number + "/revoke").then().statusCode(200);
     }
 
+    /** The issuer corrects the proof (re-issues it): this one is superseded. */
+    void supersede() {
+        as(Tokens.issuer(issuer)).body(Map.of("claims", Map.of("户籍地址", "新疆库尔勒市人民东路 2 号"), "note", "门牌号更正"))
+                .post("/api/v1/proofs/" + number + "/reissue").then().statusCode(201);
+    }
+
     void suspend() {
         asHolder().body(Map.of("proofNumber", number, "reason", "户籍地址有误")).post("/api/v1/disputes").then().statusCode(201);
     }

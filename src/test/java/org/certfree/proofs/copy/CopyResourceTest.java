@@ -204,7 +204,7 @@ class CopyResourceTest {
     }
 
     @Test
-    void aRevokedOrSuspendedProofGetsNoCopy() {
+    void aRevokedSupersededOrSuspendedProofGetsNoCopy() {
         CopyFixtures revoked = new CopyFixtures();
         revoked.revoke();
         revoked.asHolder().body(revoked.body(Fixtures.WINDOW)).post("/api/v1/copies").then().statusCode(409)
@@ -213,7 +213,11 @@ class CopyResourceTest {
         suspended.suspend();
         suspended.asHolder().body(suspended.body(Fixtures.WINDOW)).post("/api/v1/copies").then().statusCode(409)
                 .body("detail", containsString("暂停"));
-        assertEquals(0, copiesOf(revoked.number) + copiesOf(suspended.number));
+        CopyFixtures corrected = new CopyFixtures();
+        corrected.supersede();
+        corrected.asHolder().body(corrected.body(Fixtures.WINDOW)).post("/api/v1/copies").then().statusCode(409)
+                .body("detail", containsString("替代"));
+        assertEquals(0, copiesOf(revoked.number) + copiesOf(suspended.number) + copiesOf(corrected.number));
     }
 
     @Test
