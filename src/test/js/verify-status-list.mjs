@@ -31,7 +31,8 @@
 //  5. with --purpose=suspension: a "suspension" object with statusPurpose "suspension" whose encodedList
 //     inflates likewise to exactly size / 8 bytes (the signature of step 2 covers it).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import smCrypto from 'sm-crypto';
 
@@ -44,7 +45,7 @@ const MAX_SIZE = 2 ** 31; // the service's list size is a Java int
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
-class Rejected extends Error {}
+export class Rejected extends Error {}
 
 function usage(message) {
   console.error(message);
@@ -87,7 +88,7 @@ function inflate(encodedList, size, what) {
   return bits;
 }
 
-function verifyList(keys, jws, { now, issuer, minNumber, purpose }) {
+export function verifyList(keys, jws, { now, issuer, minNumber, purpose }) {
   const parts = jws.trim().split('.');
   if (parts.length !== 3) throw new Rejected('not a compact JWS (three dot-separated parts)');
   const [protectedB64, payloadB64, signatureB64] = parts;
@@ -223,4 +224,5 @@ function main() {
   }
 }
 
-main();
+// run as a script, not when verify-copy.mjs imports the list check
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -63,6 +63,7 @@ class TableOwnershipTest {
             Map.entry("verification", "verification"),
             Map.entry("status_list_publication", "verification"),
             Map.entry("holder_access", "verification"),
+            Map.entry("proof_copy", "copy"),
             Map.entry("audit_event", "audit"),
             Map.entry("seal_checkpoint", "audit"),
             Map.entry("list_dispute", "supervision"),

@@ -27,7 +27,11 @@ public enum SubIndication {
      * indication INDETERMINATE: more information (the decision) may change the answer. — TRY_LATER (EN 319 102-1
      * §5.1.3), and the W3C Bitstring Status List's {@code statusPurpose: suspension}.
      */
-    SUSPENDED;
+    SUSPENDED,
+    /** A purpose-bound copy (加注件) presented by a using unit other than the one it is bound to ({@code aud}). */
+    OTHER_UNIT,
+    /** The holder withdrew the purpose-bound copy (加注件) presented; only an online check can see it. */
+    WITHDRAWN;
 
     public String uri() {
         return "urn:certfree:sub-indication:" + name().toLowerCase().replace('_', '-');

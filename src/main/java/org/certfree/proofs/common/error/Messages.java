@@ -636,4 +636,36 @@ public final class Messages {
 
     // #16 single-request perf
     public static final String ISSUANCE_BUSY = "开具请求过多，请 1 秒后重试（可带同一 Idempotency-Key，避免重复开具）。";
+
+    // #17 copies (加注件: purpose-bound copies of a proof, their signed tokens and checks)
+    public static final String COPY_NUMBER_REQUIRED = "须填写证明编号 proofNumber。";
+    public static final String COPY_NUMBER_TOO_LONG = "证明编号 proofNumber 最长 32 个字符。";
+    public static final String COPY_PURPOSE_CONTROL = "用途 purpose 不能包含换行、制表等控制字符。";
+    public static final String COPY_EXPIRES_PAST = "加注件的有效期 expiresAt 须晚于当前时间。";
+    public static final String COPY_EXPIRES_TOO_LATE = "加注件的有效期最长 %d 天，即不晚于 %s。";
+    public static final String COPY_EXPIRES_AFTER_PROOF = "加注件的有效期不能晚于证明本身的有效期 %s。";
+    public static final String COPY_DISCLOSE_UNKNOWN = "该证明没有披露项 %s（可选 subject.name、subject.id、claims.<证明内容名称>）。";
+    public static final String COPY_PROOF_NOT_FOUND = "找不到编号为 %s 的证明，或它不是您本人的证明。";
+    public static final String COPY_ONLY_PROOFS = "只有证明可以制作加注件，告知承诺书不能。";
+    public static final String COPY_PROOF_NOT_USABLE = "该证明%s，不能制作加注件。";
+    public static final String COPY_PROOF_REVOKED = "已被开具部门撤销";
+    public static final String COPY_PROOF_SUPERSEDED = "已被更正后的证明替代";
+    public static final String COPY_PROOF_EXPIRED = "已过有效期";
+    public static final String COPY_PROOF_SUSPENDED = "因异议暂停使用";
+    public static final String COPY_NOT_A_USING_UNIT = "%s 不是用证单位，不能为其制作加注件。";
+    public static final String COPY_OWN_UNIT = "用证单位只能为本单位制作加注件：当前为 %s，申请的是 %s。";
+    public static final String COPY_NO_CONSENT = "持证人没有授权本单位为“%s”调取该事项的证明（或授权已过期、撤回），不能制作加注件。";
+    public static final String COPY_CONSENT_DISCLOSE = "持证人的授权不包括披露项 %s。";
+    public static final String COPY_CONSENT_EXPIRY = "加注件的有效期不能晚于持证人授权的截止时间 %s。";
+    public static final String COPY_LIMIT = "该证明在 %d 天内制作的有效加注件已有 %d 份，达到上限；请先撤回一份，或待其过期（最早 %s）后再制作。";
+    public static final String COPY_NOT_FOUND = "找不到加注件 %s。";
+    public static final String COPY_TOKEN_REQUIRED = "须提交加注件令牌 token。";
+    public static final String COPY_TOKEN_TOO_LONG = "加注件令牌 token 过长。";
+    public static final String VERDICT_COPY_PASSED = "加注件真实有效：由开具部门签发，限本单位用于“%s”，有效期至 %s。";
+    public static final String VERDICT_COPY_FORMAT = "无法识别的加注件格式。";
+    public static final String VERDICT_COPY_NOT_ISSUED = "开具部门没有签发过该加注件。";
+    public static final String VERDICT_COPY_OTHER_UNIT = "该加注件只能由用证单位 %s 使用，不能在本单位使用。";
+    public static final String VERDICT_COPY_EXPIRED = "加注件已于 %s 过期。";
+    public static final String VERDICT_COPY_WITHDRAWN = "持证人已于 %s 撤回该加注件。";
+    public static final String VERDICT_COPY_PROOF = "加注件所附证明与开具部门的记录不符（可能被篡改）。";
 }

@@ -46,7 +46,13 @@ public enum AccessKind {
     /** The justice bureau read the holder's complaint about a demanded proof in full (description and evidence). */
     COMPLAINT_READ("查看投诉内容"),
     /** The justice bureau or ADMIN read the holder's dispute on a list entry in full (text and answer). */
-    LIST_DISPUTE_READ("查看清单异议内容");
+    LIST_DISPUTE_READ("查看清单异议内容"),
+    /** A purpose-bound copy (加注件) of one of the holder's proofs was made for a using unit (by the holder, or the unit under consent). */
+    COPY_MADE("制作加注件"),
+    /** The holder withdrew a purpose-bound copy (加注件); online checks refuse it from then on. */
+    COPY_WITHDRAWN("撤回加注件"),
+    /** A using unit checked a purpose-bound copy (加注件) online (the entry's {@code result} says how it ended). */
+    COPY_CHECKED("核验加注件");
 
     private final String chinese;
 

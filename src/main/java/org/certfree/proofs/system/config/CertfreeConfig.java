@@ -208,6 +208,33 @@ public interface CertfreeConfig {
         int chunkSize();
     }
 
+    /** Purpose-bound copies (加注件, {@code certfree.copies.*}; #17 copies). */
+    Copies copies();
+
+    /** The limits of purpose-bound copies (加注件, feature {@code copy}). */
+    interface Copies {
+
+        /** Most valid (unexpired, not withdrawn) copies of one proof made within {@link #window()}. */
+        @WithName("max-valid")
+        @WithDefault("3")
+        @Positive
+        int maxValid();
+
+        /** The period over which {@link #maxValid()} counts copies made (back from now). */
+        @WithDefault("P90D")
+        java.time.Duration window();
+
+        /** The latest expiry a copy may be given, from when it is made. */
+        @WithName("max-validity")
+        @WithDefault("P90D")
+        java.time.Duration maxValidity();
+
+        /** A copy's expiry when none is asked for (never after the proof's own validity). */
+        @WithName("default-validity")
+        @WithDefault("P30D")
+        java.time.Duration defaultValidity();
+    }
+
     /** Run mode of the service. */
     enum Mode {
         DEMO, PRODUCTION
