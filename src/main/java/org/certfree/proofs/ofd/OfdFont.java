@@ -40,7 +40,7 @@ final class OfdFont {
      * Tables kept in a subset: what a TrueType renderer needs to draw and measure glyphs. {@code post} is left out:
      * the subsetter fails on this font's glyph names, and OFD readers map characters through {@code cmap}.
      */
-    private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
+    private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "cmap",
             "fpgm", "gasp", "name", "OS/2");
 
     private static volatile OfdFont shared;

@@ -70,7 +70,7 @@ final class ProofOfdLayout {
         for (String step : steps) {
             y = page.paragraph(LEFT, y, RIGHT - LEFT, step, BODY_SIZE, 6, false, OfdPage.INK, 0, 7.4);
         }
-        y += 8;
+        y += 16; // room for the upper half of the seal, which is centred on the issuer block
         double issuerTop = y;
         page.text(LEFT, y, RIGHT - LEFT - 8, "开具单位：" + proof.departmentName(), 4.2, true, OfdPage.INK,
                 OfdPage.Align.RIGHT);
