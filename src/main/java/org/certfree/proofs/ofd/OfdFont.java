@@ -43,6 +43,13 @@ final class OfdFont {
     private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "cmap",
             "fpgm", "gasp", "name", "OS/2");
 
+    static {
+        // ofdrw measures and loads fonts through AWT: never look for a display on a server
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private static volatile OfdFont shared;
 
     private final TrueTypeFont ttf;
