@@ -48,7 +48,7 @@ class ArchitectureTest {
      * (department and calendar know nobody; verification may use everyone below).
      */
     static final List<String> FEATURES = List.of("department", "calendar", "catalog", "keys", "publication", "consent",
-            "proof", "verification", "copy", "commitment", "dispute", "audit", "stats", "supervision");
+            "proof", "ofd", "verification", "copy", "commitment", "dispute", "audit", "stats", "supervision");
 
     /** Which features each feature may use (its dependencies, a subset of the ones below it). */
     static final Map<String, List<String>> USES = Map.ofEntries(
@@ -59,6 +59,7 @@ class ArchitectureTest {
             Map.entry("publication", List.of("department", "catalog", "keys")),
             Map.entry("consent", List.of("department", "publication")),
             Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
+            Map.entry("ofd", List.of("proof")),
             Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
             Map.entry("copy", List.of("department", "keys", "consent", "proof", "verification")),
             Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),

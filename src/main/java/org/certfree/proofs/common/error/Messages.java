@@ -668,4 +668,19 @@ public final class Messages {
     public static final String VERDICT_COPY_EXPIRED = "加注件已于 %s 过期。";
     public static final String VERDICT_COPY_WITHDRAWN = "持证人已于 %s 撤回该加注件。";
     public static final String VERDICT_COPY_PROOF = "加注件所附证明与开具部门的记录不符（可能被篡改）。";
+
+    // #17 OFD: refusals of an uploaded OFD proof (ofd.OfdRefusal), one per failed check
+    public static final String OFD_UNSAFE_PACKAGE = "上传的 OFD 文件包结构不安全，已拒绝：%s。";
+    public static final String OFD_TOO_LARGE = "上传的 OFD 文件解压后过大或压缩比异常，已拒绝：%s。";
+    public static final String OFD_NOT_OFD = "上传的文件不是可读的 OFD 文档：%s。";
+    public static final String OFD_NOT_SEALED = "该 OFD 文档没有本服务可核验的电子签章（须有且只有一个整文档电子签章）：%s。";
+    public static final String OFD_INTEGRITY = "OFD 文档内容与电子签章不符，文件在签章后被改动过或签章值无效：%s。";
+    public static final String OFD_SEAL_INVALID = "电子印章无效：%s。";
+    public static final String OFD_SEAL_MAKER_UNTRUSTED = "电子印章的制章者证书不受信任：%s。";
+    public static final String OFD_SIGNER_UNTRUSTED = "签章人证书不能链接到受信任的根证书：%s。";
+    public static final String OFD_SIGNER_NOT_IN_SEAL = "签章人证书不在电子印章的授权证书列表中。";
+    public static final String OFD_NOT_VALID_AT_SIGNING = "签章时间 %s 不在%s的有效期内。";
+    public static final String OFD_KEY_USAGE = "签章人证书的密钥用途不允许数字签名。";
+    public static final String OFD_REVOKED = "%s已被吊销（%s）。";
+    public static final String OFD_METADATA = "OFD 文档缺少电子证照元数据：%s。";
 }
