@@ -39,14 +39,18 @@ public class JwksResource {
                     每个 JWK 含 kid（RFC 7638 指纹）、alg（SM2SM3 或 EdDSA）、use=sig，以及：\
                     dept 部门编码；status 状态 active/retired/compromised；nbf 启用时间（NumericDate，仅供参考）；\
                     exp 仅泄露密钥有，为泄露时间（取整到秒）：受保护头 iat 不早于 exp 或没有 iat 的签名一律无效；\
-                    published_until 停用/泄露密钥从本集合移除的时间。SM2SM3 为 SM2 签名 + SM3 杂凑，\
+                    published_until 停用/泄露密钥从本集合移除的时间；x5c 仅 SM2 密钥有：其证书链（RFC 7517 §4.7，\
+                    base64 DER，部门证书在前，不含根证书；根证书见 /api/v1/pki/roots，撤销见 /api/v1/pki/crl）。\
+                    SM2SM3 为 SM2 签名 + SM3 杂凑，\
                     用户标识 1234567812345678（GM/T 0009），签名值为 r||s 各 32 字节；JWK 为 kty=EC、crv=SM2。
                     / The departments' verification keys: active, retired (during retention) and compromised ones;
                     all an offline verifier needs. Each JWK has kid (RFC 7638 thumbprint), alg (SM2SM3 or EdDSA),
                     use=sig and: dept (department code); status (active / retired / compromised); nbf (NumericDate
                     the key became active, informational); exp, only on compromised keys: the compromise instant
                     rounded down to the second — reject every signature whose protected-header iat is at or after
-                    exp, or that has no iat; published_until (retired / compromised keys leave the set then).
+                    exp, or that has no iat; published_until (retired / compromised keys leave the set then); x5c, on
+                    SM2 keys only: the certificate chain (RFC 7517 §4.7, base64 DER, the department's certificate first,
+                    without the root: roots at /api/v1/pki/roots, revocations at /api/v1/pki/crl).
                     SM2SM3 is SM2 signature with SM3, user ID 1234567812345678 (GM/T 0009), signature r||s 32 bytes
                     each; its JWK has kty=EC, crv=SM2.""")
     @APIResponse(responseCode = "200", description = "JWK Set")

@@ -15,11 +15,16 @@ public enum JwsOutcome {
      * signatures of different departments in one JWS.
      */
     INVALID_SIGNATURE,
-    /** No {@code kid} in a protected header, or a {@code kid} that is not a published key (never ours, or its publication ended). */
+    /**
+     * No {@code kid} in a protected header, a {@code kid} that is not a published key (never ours, or its publication
+     * ended), or an SM2 key whose certificate does not make it trusted at the signing time (none in production, no
+     * chain to a configured root, or outside the certificate's validity).
+     */
     UNKNOWN_KEY,
     /**
      * The signature verifies but its key is compromised and the protected-header {@code iat} is at or
-     * after the compromise instant (or missing, so it cannot be shown to be earlier).
+     * after the compromise instant (or missing, so it cannot be shown to be earlier), or its certificate is revoked
+     * as of that instant.
      */
     KEY_COMPROMISED,
     /**

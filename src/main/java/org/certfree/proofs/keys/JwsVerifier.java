@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +20,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.certfree.proofs.keys.pki.CertificateTrust;
 import org.certfree.proofs.system.config.CertfreeConfig;
 
 /**
  * Verifies JWS in the compact or JSON serialization against the published keys (see {@link Jws} for
  * the header every signature carries and what a compromise means for it). The mathematics of a
- * signature that verified is remembered; a key's state is judged anew on every call.
+ * signature that verified is remembered; a key's state is judged anew on every call. An SM2 key must also be
+ * certified at the signing time ({@code iat}, else now): a chain to a configured root valid then and not revoked then
+ * (revoked: {@link JwsOutcome#KEY_COMPROMISED}; otherwise {@link JwsOutcome#UNKNOWN_KEY}); a key without any
+ * certificate is refused so in production only. The chain is judged with the key directory, once per key change.
  */
 @ApplicationScoped
 public class JwsVerifier {
@@ -41,6 +46,9 @@ public class JwsVerifier {
 
     @Inject
     CertfreeConfig config;
+
+    @Inject
+    Clock clock;
 
     /**
      * SHA-256 of (kid, protected header, payload, signature) of signatures that verified, so the same
@@ -216,6 +224,17 @@ public class JwsVerifier {
             return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.KEY_COMPROMISED, dept, signedAt,
                     "key " + kid + " is compromised from " + key.compromisedAt() + "; signed at "
                             + (signedAt == null ? "an unknown time" : signedAt));
+        }
+        if (key.trust() != null) {
+            CertificateTrust.Refusal r = key.trust().refusal(signedAt != null ? signedAt : clock.instant(),
+                    config.mode() == CertfreeConfig.Mode.PRODUCTION);
+            if (r.verdict() == CertificateTrust.Verdict.REVOKED) {
+                return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.KEY_COMPROMISED, dept, signedAt, r.detail());
+            }
+            if (r.verdict() != CertificateTrust.Verdict.TRUSTED) {
+                return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.UNKNOWN_KEY, dept, signedAt,
+                        "key " + kid + " is not trusted: " + r.detail());
+            }
         }
         return new JwsVerification.SignatureCheck(kid, alg, JwsOutcome.VALID, dept, signedAt, "verifies with key " + kid);
     }

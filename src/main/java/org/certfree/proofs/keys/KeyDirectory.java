@@ -16,15 +16,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.certfree.proofs.common.error.ApiException;
+import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.keys.crypto.JoseAdapters;
 import org.certfree.proofs.keys.crypto.Jwk;
 import org.certfree.proofs.keys.crypto.Signatures;
+import org.certfree.proofs.keys.pki.CertificateTrust;
+import org.certfree.proofs.keys.pki.TrustJudge;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.cache.SharedCache;
 import org.certfree.proofs.system.config.CertfreeConfig;
@@ -42,7 +47,7 @@ public class KeyDirectory {
     private static final Logger LOG = Logger.getLogger(KeyDirectory.class);
 
     /** The change topic of keys: {@link KeyService} announces every change of a key under it. */
-    static final String TOPIC = "keys";
+    public static final String TOPIC = "keys";
 
     @Inject
     ChangeSignals signals;
@@ -62,6 +67,9 @@ public class KeyDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    TrustJudge judge;
+
     private SharedCache<String, ActiveKey> active;
     private SharedCache<Boolean, Directory> directory;
     private SharedCache<Boolean, JwkSet> jwkSet;
@@ -73,7 +81,7 @@ public class KeyDirectory {
     /** A published verification key: what verification and the JWKS know about it. */
     public record PublishedKey(String kid, String departmentCode, KeyAlgorithm algorithm, KeyState state,
             Instant activatedAt, Instant retiredAt, Instant publishUntil, Instant compromisedAt, byte[] publicKey,
-            JWSVerifier verifier) {
+            JWSVerifier verifier, CertificateTrust trust) {
 
         /** ACTIVE keys are always published; the others until {@code publishUntil}. */
         public boolean publishedAt(Instant now) {
@@ -112,6 +120,7 @@ public class KeyDirectory {
         for (int attempt = 0; ; attempt++) {
             List<ActiveKey> keys = algorithms.stream().map(alg -> active(departmentCode, alg)).toList();
             if (lifecycle.stillActive(keys.stream().map(ActiveKey::kid).toList())) {
+                requireCertified(keys);
                 return keys;
             }
             if (attempt > 0) {
@@ -119,6 +128,23 @@ public class KeyDirectory {
             }
             LOG.infof("A key of %s left ACTIVE before this replica heard of it: loading the new one", departmentCode);
             algorithms.forEach(alg -> active.invalidate(departmentCode + '|' + alg));
+        }
+    }
+
+    /**
+     * Production: an SM2 key signs only while a certificate chaining to a configured root covers now (after a rotation,
+     * once an ADMIN has uploaded the new key's certificate), since no verification would accept what it signs before.
+     */
+    private void requireCertified(List<ActiveKey> keys) {
+        if (config.mode() != CertfreeConfig.Mode.PRODUCTION) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ActiveKey k : keys) {
+            if (k.algorithm() == KeyAlgorithm.SM2_SM3 && published(k.kid()).map(p -> p.trust().refusal(now, true).verdict())
+                    .orElse(CertificateTrust.Verdict.MISSING) != CertificateTrust.Verdict.TRUSTED) {
+                throw ApiException.conflict(Messages.PKI_NO_CERTIFICATE.formatted(k.departmentCode(), k.kid()));
+            }
         }
     }
 
@@ -132,7 +158,7 @@ public class KeyDirectory {
         if (key == null) {
             key = QuarkusTransaction.requiringNew().call(() -> {
                 SigningKey row = SigningKey.findById(kid);
-                return row == null ? null : publishedKey(row);
+                return row == null ? null : publishedKey(row, trust(List.of(row)));
             });
         }
         return Optional.ofNullable(key).filter(k -> k.publishedAt(now));
@@ -163,7 +189,9 @@ public class KeyDirectory {
      * compromised), {@code nbf} (NumericDate the key became active; informational), {@code exp}
      * (compromised keys only: NumericDate of the compromise, rounded down to the second — reject every
      * signature whose protected-header {@code iat} is at or after it, or that has no {@code iat}) and
-     * {@code published_until} (retired and compromised keys: NumericDate after which the key leaves this set).
+     * {@code published_until} (retired and compromised keys: NumericDate after which the key leaves this set), and on
+     * SM2 keys with a certificate {@code x5c} (RFC 7517 §4.7: base64 DER, leaf first, without the root; the roots are
+     * at {@code /api/v1/pki/roots}).
      */
     public static Map<String, Object> jwk(PublishedKey key) {
         Map<String, Object> jwk = new LinkedHashMap<>(Jwk.publicJwk(key.algorithm(), key.publicKey()));
@@ -179,6 +207,9 @@ public class KeyDirectory {
         if (key.publishUntil() != null) {
             jwk.put("published_until", key.publishUntil().getEpochSecond());
         }
+        if (key.trust() != null && !key.trust().x5c().isEmpty()) {
+            jwk.put("x5c", key.trust().x5c());
+        }
         return jwk;
     }
 
@@ -189,8 +220,10 @@ public class KeyDirectory {
     private Directory loadDirectory() {
         Instant now = clock.instant();
         List<PublishedKey> keys = new ArrayList<>();
-        for (SigningKey row : SigningKey.<SigningKey>list("state = ?1 or publishUntil > ?2", KeyState.ACTIVE, now)) {
-            PublishedKey key = publishedKey(row);
+        List<SigningKey> rows = SigningKey.list("state = ?1 or publishUntil > ?2", KeyState.ACTIVE, now);
+        Map<String, CertificateTrust> trust = trust(rows);
+        for (SigningKey row : rows) {
+            PublishedKey key = publishedKey(row, trust);
             if (key != null) {
                 keys.add(key);
             }
@@ -201,11 +234,19 @@ public class KeyDirectory {
                 List.copyOf(keys));
     }
 
-    private static PublishedKey publishedKey(SigningKey row) {
+    /** The certificates' verdict of each SM2 key of {@code rows}, judged once per load (see {@link TrustJudge}). */
+    private Map<String, CertificateTrust> trust(List<SigningKey> rows) {
+        Map<String, byte[]> sm2 = new HashMap<>();
+        rows.stream().filter(r -> r.algorithm == KeyAlgorithm.SM2_SM3).forEach(r -> sm2.put(r.kid, r.publicKey));
+        return judge.judge(sm2);
+    }
+
+    private static PublishedKey publishedKey(SigningKey row, Map<String, CertificateTrust> trust) {
         try {
             JWSVerifier verifier = JoseAdapters.verifier(row.algorithm, Signatures.verifier(row.algorithm, row.publicKey));
             return new PublishedKey(row.kid, row.departmentCode, row.algorithm, row.state, row.activatedAt, row.retiredAt,
-                    row.publishUntil, row.compromisedAt, row.publicKey.clone(), verifier);
+                    row.publishUntil, row.compromisedAt, row.publicKey.clone(), verifier,
+                    row.algorithm == KeyAlgorithm.SM2_SM3 ? trust.getOrDefault(row.kid, CertificateTrust.NONE) : null);
         } catch (IllegalArgumentException e) {
             LOG.errorf("Signing key %s of %s has an unusable public key and is not published: %s", row.kid,
                     row.departmentCode, e.getMessage());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,8 +18,11 @@ import java.util.List;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentService;
+import org.certfree.proofs.keys.dto.CertificateView;
 import org.certfree.proofs.keys.dto.CompromiseRequest;
 import org.certfree.proofs.keys.dto.KeyView;
+import org.certfree.proofs.keys.pki.DepartmentCertificates;
+import org.certfree.proofs.keys.pki.PkiResource;
 import org.certfree.proofs.system.idempotency.IdempotencyService;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
@@ -28,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A department's signing keys: public metadata, rotation, compromise. */
+/** A department's signing keys: public metadata, rotation, compromise, and the SM2 keys' certificates. */
 @Path("/api/v1/departments/{code}/keys")
 @Tag(name = "keys", description = "部门签名密钥 / Department signing keys")
 @SecurityRequirement(name = "bearer")
@@ -46,6 +50,12 @@ public class KeyResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    DepartmentCertificates certificates;
+
+    @Inject
+    CertificateRequests requests;
 
     @GET
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
@@ -115,6 +125,74 @@ public class KeyResource {
         return idempotency.execute(idempotencyKey, caller,
                 "POST /api/v1/departments/" + code + "/keys/" + kid + "/compromise", body,
                 () -> Response.ok(keys.compromise(code, kid, body.compromisedAt(), body.reason(), caller.subject())).build());
+    }
+
+    @GET
+    @Path("{kid}/certificates")
+    @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
+            Role.Names.VERIFIER })
+    @Operation(summary = "列出 SM2 密钥的证书 / List an SM2 key's certificates",
+            description = "最新的在前（JWKS 的 x5c 即最新且可信的一张）。管理员可查看任何部门，其他工作人员只能查看本部门。"
+                    + " / Newest first (the JWKS x5c carries the newest trusted one). ADMIN sees any department; other"
+                    + " staff only their own.")
+    @APIResponse(responseCode = "200", description = "证书列表 / the certificates")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "422")
+    public List<CertificateView> certificates(@Parameter(description = "部门编码 / department code") @PathParam("code") String code,
+            @Parameter(description = "密钥标识 / key id") @PathParam("kid") String kid) {
+        if (!caller.has(Role.ADMIN)) {
+            caller.requireDepartment(code);
+        }
+        requireExisting(code);
+        return certificates.list(code, kid);
+    }
+
+    @GET
+    @Path("{kid}/csr")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Produces(PkiResource.PEM)
+    @Operation(summary = "生成证书请求（PKCS#10）/ Make a certification request (PKCS#10)",
+            description = "由该 SM2 密钥自签（SM3withSM2）的 PKCS#10 证书请求（PEM），主体含部门名称（CN）和部门编码（UID），"
+                    + "请求密钥用法 digitalSignature + nonRepudiation。生产模式下交给 CA 签发证书，再由管理员导入。仅管理员。"
+                    + " / A PKCS#10 request (PEM) signed by the SM2 key itself (SM3withSM2), subject with the department's"
+                    + " name (CN) and code (UID), requesting key usage digitalSignature + nonRepudiation: production sends it"
+                    + " to its CA and an ADMIN uploads the certificate. ADMIN only.")
+    @APIResponse(responseCode = "200", description = "PEM 证书请求 / PEM CSR")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    @APIResponse(responseCode = "422")
+    public String csr(@Parameter(description = "部门编码 / department code") @PathParam("code") String code,
+            @Parameter(description = "密钥标识 / key id") @PathParam("kid") String kid) {
+        requireExisting(code);
+        return requests.csr(code, kid);
+    }
+
+    @PUT
+    @Path("{kid}/certificate")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Consumes({ PkiResource.PEM, MediaType.TEXT_PLAIN })
+    @Operation(summary = "导入 CA 签发的证书 / Upload the certificate a CA issued",
+            description = "PEM：部门证书在前，其后为中间 CA 证书。须与该密钥公钥相同、密钥用法含 digitalSignature、当前有效，"
+                    + "且能链接到已配置的根证书；否则返回 4xx 且不作任何更改。同一证书重复导入不改变任何内容。仅管理员。"
+                    + " / PEM: the certificate first, then intermediate CA certificates. It must certify this key's public"
+                    + " key, have key usage digitalSignature, be valid now and chain to a configured root; otherwise 4xx and"
+                    + " nothing changes. The same certificate again changes nothing. ADMIN only.")
+    @APIResponse(responseCode = "200", description = "已导入 / stored")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    @APIResponse(responseCode = "415")
+    @APIResponse(responseCode = "422")
+    public CertificateView upload(@Parameter(description = "部门编码 / department code") @PathParam("code") String code,
+            @Parameter(description = "密钥标识 / key id") @PathParam("kid") String kid, byte[] body) {
+        requireExisting(code);
+        return certificates.upload(code, kid, body, caller.subject());
     }
 
     private void requireExisting(String code) {

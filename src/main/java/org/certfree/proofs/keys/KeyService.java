@@ -28,6 +28,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.department.dto.DepartmentView;
 import org.certfree.proofs.keys.crypto.Jwk;
 import org.certfree.proofs.keys.dto.KeyView;
+import org.certfree.proofs.keys.pki.CertificateIssuer;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.cache.ChangeSignals;
 import org.certfree.proofs.system.config.CertfreeConfig;
@@ -71,6 +72,9 @@ public class KeyService {
 
     @Inject
     Event<KeyCompromised> compromised;
+
+    @Inject
+    CertificateIssuer certificates;
 
     // ------------------------------------------------------------------ start-up
 
@@ -165,6 +169,9 @@ public class KeyService {
         key.compromiseReportedAt = now;
         key.compromiseReportedBy = reportedBy;
         SigningKey.flush();
+        if (key.algorithm == KeyAlgorithm.SM2_SM3) {
+            certificates.revoke(kid, compromisedAt, now);
+        }
         compromised.fire(new KeyCompromised(departmentCode, kid, key.algorithm, compromiseSecond(compromisedAt),
                 key.compromiseReason, reportedBy, now));
         if (wasActive) {
@@ -226,9 +233,14 @@ public class KeyService {
         return active;
     }
 
+    /** A new ACTIVE key; an SM2 key gets its certificate from the demo root in demo mode (production: see the CSR). */
     private SigningKey create(String departmentCode, KeyAlgorithm algorithm, Instant now) {
         signals.changed(KeyDirectory.TOPIC);
-        return vault.create(departmentCode, algorithm, now);
+        SigningKey key = vault.create(departmentCode, algorithm, now);
+        if (algorithm == KeyAlgorithm.SM2_SM3 && certificates.issuesItself()) {
+            certificates.issueDemo(key.kid, departmentCode, key.publicKey, now);
+        }
+        return key;
     }
 
     /** The department's ACTIVE key row of {@code algorithm}, created (with its siblings) when missing; in a transaction. */
@@ -238,6 +250,9 @@ public class KeyService {
         if (key == null) {
             ensureInTransaction(departmentCode);
             key = findActiveRow(departmentCode, algorithm);
+        } else if (algorithm == KeyAlgorithm.SM2_SM3
+                && certificates.ensureDemo(key.kid, departmentCode, key.publicKey, key.activatedAt, true, null)) {
+            signals.changed(KeyDirectory.TOPIC); // a key made before V50, or a demo certificate renewed
         }
         return key;
     }

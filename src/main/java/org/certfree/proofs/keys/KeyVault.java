@@ -51,24 +51,28 @@ public class KeyVault {
 
     /** The key's signer, unsealed under the configured KEK (fails when it was sealed under another, or altered). */
     KeyDirectory.ActiveKey unseal(SigningKey key) {
-        KeyEncryption encryption = kek.encryption();
-        if (!encryption.kekId().equals(key.kekId)) {
-            throw new IllegalStateException("Signing key " + key.kid + " of " + key.departmentCode + " was sealed under KEK "
-                    + key.kekId + " but the configured KEK is " + encryption.kekId());
-        }
-        byte[] privateKey;
-        try {
-            privateKey = encryption.decrypt(key.privateKeySealed, associatedData(key.departmentCode, key.kid));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + key.kid + " of " + key.departmentCode
-                    + " does not decrypt under the configured KEK (altered row?)", e);
-        }
+        byte[] privateKey = privateKey(key);
         try {
             Signatures.Signer signer = Signatures.signer(key.algorithm, privateKey, key.publicKey);
             return new KeyDirectory.ActiveKey(key.kid, key.departmentCode, key.algorithm,
                     JoseAdapters.signer(key.algorithm, signer));
         } finally {
             Arrays.fill(privateKey, (byte) 0);
+        }
+    }
+
+    /** The key's private bytes, unsealed; the caller wipes them when done. */
+    byte[] privateKey(SigningKey key) {
+        KeyEncryption encryption = kek.encryption();
+        if (!encryption.kekId().equals(key.kekId)) {
+            throw new IllegalStateException("Signing key " + key.kid + " of " + key.departmentCode + " was sealed under KEK "
+                    + key.kekId + " but the configured KEK is " + encryption.kekId());
+        }
+        try {
+            return encryption.decrypt(key.privateKeySealed, associatedData(key.departmentCode, key.kid));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Signing key " + key.kid + " of " + key.departmentCode
+                    + " does not decrypt under the configured KEK (altered row?)", e);
         }
     }
 

@@ -447,6 +447,8 @@ class LifecycleIT {
         values.put("CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY", ENCRYPTION_KEY);
         values.put("CERTFREE_PERSONAL_DATA_INDEX_KEY", INDEX_KEY);
         values.put("CERTFREE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
+        values.put("CERTFREE_PKI_ROOTS", org.certfree.proofs.keys.pki.Sm2Pki.pem("CERTIFICATE",
+                org.certfree.proofs.keys.pki.Sm2Pki.der(org.certfree.proofs.keys.pki.TestCa.CONFIGURED.certificate)));
         // What compose gives, and nothing else: a setting deploy/ lacks is lacking here too.
         Map<String, String> compose = DeployFiles.composeEnvironment();
         Map<String, String> env = new TreeMap<>();

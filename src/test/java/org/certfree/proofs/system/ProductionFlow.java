@@ -68,12 +68,32 @@ final class ProductionFlow {
                 idp.token("ops-admin", "ADMIN", null), Map.of("compromisedAt", from.toString(), "reason", "签名服务器疑似被入侵")));
     }
 
-    /** The admin creates the three departments. */
+    /** The admin creates the three departments, and certifies the SM2 keys of the two that sign. */
     void departments() throws Exception {
         String admin = idp.token("ops-admin", "ADMIN", null);
         department(admin, issuerDept, "LA", "生命周期测试州公安局", "GOVERNMENT_DEPARTMENT", List.of("ISSUER"));
         department(admin, justiceDept, "LB", "生命周期测试州司法局", "JUSTICE_BUREAU", List.of("REVIEWER"));
         department(admin, usingUnit, "LC", "生命周期测试县政务服务中心", "SERVICE_CENTER", List.of("USING_UNIT"));
+        certify(admin, issuerDept);
+        certify(admin, justiceDept);
+    }
+
+    /**
+     * What production does for a department's new SM2 key (README, trust model): the ADMIN makes its keys (a rotation),
+     * fetches the key's CSR, has the CA (the test root, configured as CERTFREE_PKI_ROOTS) issue it, and uploads it.
+     */
+    private void certify(String admin, String dept) throws Exception {
+        Answer keys = expect(200, api.post("/api/v1/departments/" + dept + "/keys/rotate", admin, Map.of()));
+        String kid = null;
+        for (com.fasterxml.jackson.databind.JsonNode k : keys.body()) {
+            if ("SM2SM3".equals(k.path("alg").asText())) {
+                kid = k.path("kid").asText();
+            }
+        }
+        String base = "/api/v1/departments/" + dept + "/keys/" + kid;
+        String csr = new String(api.bytes(base + "/csr", admin), java.nio.charset.StandardCharsets.US_ASCII);
+        expect(200, api.putText(base + "/certificate", admin, "application/x-pem-file",
+                org.certfree.proofs.keys.pki.TestCa.CONFIGURED.issueFor(csr)));
     }
 
     /** A retained matter, issued at once, drafted, approved, published; the using unit may ask for it. Returns its code. */

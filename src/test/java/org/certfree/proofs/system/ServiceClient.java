@@ -50,6 +50,12 @@ final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 
+    /** A PUT of {@code text} as {@code contentType} (a PEM upload). */
+    Answer putText(String path, String token, String contentType, String text) throws Exception {
+        return send(request(path, token).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.US_ASCII)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

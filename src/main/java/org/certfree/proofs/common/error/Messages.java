@@ -683,4 +683,19 @@ public final class Messages {
     public static final String OFD_KEY_USAGE = "签章人证书的密钥用途不允许数字签名。";
     public static final String OFD_REVOKED = "%s已被吊销（%s）。";
     public static final String OFD_METADATA = "OFD 文档缺少电子证照元数据：%s。";
+
+    // #17 certificates (department certificates, trust roots, CRLs)
+    public static final String PKI_NOT_SM2 = "密钥 %s 不是 SM2 密钥：只有 SM2 签名密钥有证书。";
+    public static final String PKI_KEY_COMPROMISED = "密钥 %s 已标记为泄露，不能再为它生成证书请求或导入证书。";
+    public static final String PKI_NOT_PEM = "请求体须为 PEM 格式的 X.509 证书（部门证书在前，其后为中间 CA 证书），未能读到证书。";
+    public static final String PKI_WRONG_KEY = "证书中的公钥不是密钥 %s 的公钥。";
+    public static final String PKI_KEY_USAGE = "证书的密钥用法（keyUsage）须包含数字签名（digitalSignature）。";
+    public static final String PKI_NOT_VALID_NOW = "证书（或其证书链）当前不在有效期内（有效期 %s 至 %s）。";
+    public static final String PKI_UNTRUSTED = "证书不能链接到已配置的根证书（签发者：%s）。";
+    public static final String PKI_CRL_NOT_CRL = "请求体须为 PEM 或 DER 格式的证书撤销列表（X.509 CRL）。";
+    public static final String PKI_CRL_UNTRUSTED = "该 CRL 不是由已配置的根证书签发的，或其签名无效。";
+    public static final String PKI_CRL_DEMO = "演示根证书的 CRL 由本服务自行签发，不能上传。";
+    public static final String PKI_CRL_FUTURE = "CRL 的生效时间（thisUpdate）晚于当前时间。";
+    public static final String PKI_CRL_STALE = "已保存同一签发者编号相同或更新的 CRL。";
+    public static final String PKI_NO_CERTIFICATE = "部门 %s 的 SM2 签名密钥 %s 没有有效的证书，暂不能签名：请管理员导入 CA 为其签发的证书。";
 }

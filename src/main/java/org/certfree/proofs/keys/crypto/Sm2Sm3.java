@@ -40,6 +40,11 @@ public final class Sm2Sm3 {
     private Sm2Sm3() {
     }
 
+    /** The order n of the curve's base point. */
+    public static BigInteger order() {
+        return DOMAIN.getN();
+    }
+
     /** A new key pair: private {@code d} (32 bytes) and public {@code x || y} (64 bytes). */
     public static RawKeyPair generate(SecureRandom random) {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();

@@ -140,6 +140,43 @@ public interface CertfreeConfig {
         Duration jwksMaxAge();
     }
 
+    /** Certificates of the departments' SM2 keys ({@code certfree.pki.*}). */
+    Pki pki();
+
+    /** Trust roots and department certificates (feature {@code keys}, package {@code keys.pki}). */
+    interface Pki {
+
+        /**
+         * PEM of the trusted root CA certificates (SM2), inline (environment {@code CERTFREE_PKI_ROOTS}, e.g. from a
+         * ConfigMap). Production mode requires it (or {@code roots-file}): every department SM2 key needs a certificate
+         * chaining to one of them. In demo mode they are trusted besides the generated demo root.
+         */
+        Optional<String> roots();
+
+        /** The same as {@code roots}, from a PEM file (both may be given; all their certificates are trusted). */
+        @WithName("roots-file")
+        Optional<String> rootsFile();
+
+        /** Organisation (O) in the subject of the certificates and requests the service makes. */
+        @WithDefault("巴中市人民政府")
+        String organization();
+
+        /** Validity of a department certificate the demo root issues (renewed 30 days before it ends). */
+        @WithName("certificate-validity")
+        @WithDefault("P1095D")
+        Duration certificateValidity();
+
+        /** Validity of the generated demo root. */
+        @WithName("root-validity")
+        @WithDefault("P7300D")
+        Duration rootValidity();
+
+        /** Time from a demo CRL's thisUpdate to its nextUpdate; it is signed again at half of it. */
+        @WithName("crl-validity")
+        @WithDefault("P7D")
+        Duration crlValidity();
+    }
+
     /** Bulk issuance jobs ({@code certfree.issuance-jobs.*}). */
     @WithName("issuance-jobs")
     IssuanceJobs issuanceJobs();

@@ -31,7 +31,8 @@ public final class ProductionSettings {
             "CERTFREE_KEYS_KEK",
             "CERTFREE_PERSONAL_DATA_ENCRYPTION_KEY",
             "CERTFREE_PERSONAL_DATA_INDEX_KEY",
-            "CERTFREE_PUBLIC_BASE_URL");
+            "CERTFREE_PUBLIC_BASE_URL",
+            "CERTFREE_PKI_ROOTS");
 
     private ProductionSettings() {
     }
@@ -72,6 +73,14 @@ public final class ProductionSettings {
             }
         }, () -> problems.add("CERTFREE_PUBLIC_BASE_URL is missing (the public address printed in proofs' QR codes,"
                 + " e.g. https://zwfw.example.gov.cn)"));
+
+        Optional<String> roots = setting.apply("certfree.pki.roots");
+        if (roots.isEmpty() && setting.apply("certfree.pki.roots-file").isEmpty()) {
+            problems.add("CERTFREE_PKI_ROOTS is missing (PEM of the CA root certificate(s) the departments' SM2 certificates"
+                    + " chain to; or CERTFREE_PKI_ROOTS_FILE, a PEM file)");
+        } else if (roots.isPresent() && !roots.get().contains("-----BEGIN CERTIFICATE-----")) {
+            problems.add("CERTFREE_PKI_ROOTS must be PEM of the CA root certificate(s) (-----BEGIN CERTIFICATE-----)");
+        }
         return problems;
     }
 

@@ -30,6 +30,7 @@ class ProductionSettingsTest {
         s.put("certfree.personal-data.encryption-key", ENCRYPTION);
         s.put("certfree.personal-data.index-key", INDEX);
         s.put("certfree.public-base-url", "https://zwfw.example.gov.cn");
+        s.put("certfree.pki.roots", "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n");
         return s;
     }
 
