@@ -8,9 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,7 +247,7 @@ public class JwsVerifier {
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a compact JWS");
         }
-        verified.put(ByteBuffer.wrap(fingerprint(kid, parts[0], parts[1], parts[2])), Boolean.TRUE);
+        verified.put(ByteBuffer.wrap(ParsedJws.fingerprint(kid, parts[0], parts[1], parts[2])), Boolean.TRUE);
     }
 
     /**
@@ -261,7 +258,7 @@ public class JwsVerifier {
         if (key.kid().equals(s.verifiedWith)) {
             return true;
         }
-        ByteBuffer id = ByteBuffer.wrap(fingerprint(key.kid(), s));
+        ByteBuffer id = ByteBuffer.wrap(s.fingerprint(key.kid()));
         if (verified.getIfPresent(id) != null) {
             s.verifiedWith = key.kid();
             return true;
@@ -277,24 +274,6 @@ public class JwsVerifier {
             s.verifiedWith = key.kid();
         }
         return ok;
-    }
-
-    private static byte[] fingerprint(String kid, ParsedJws.Signed s) {
-        return fingerprint(kid, s.header().getParsedBase64URL().toString(), s.payload(), s.signature());
-    }
-
-    private static byte[] fingerprint(String kid, String header, String payload, String signature) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String part : new String[] {kid, header, payload, signature}) {
-            md.update(part.getBytes(StandardCharsets.US_ASCII));
-            md.update((byte) '.');
-        }
-        return md.digest();
     }
 
     private static JwsVerification.SignatureCheck failed(String kid, String alg, JwsOutcome outcome, String dept,

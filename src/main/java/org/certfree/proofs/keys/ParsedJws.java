@@ -6,6 +6,9 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSObjectJSON;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,21 @@ record ParsedJws(byte[] payload, List<Signed> signed, String storedPayload) {
                     compact.getSignature().toString()));
         }
         return new ParsedJws(payload == null ? null : payload.toBytes(), List.copyOf(signed), null);
+    }
+
+    /** SHA-256 of (kid, protected header, payload, signature), all base64url: what identifies a verified signature. */
+    static byte[] fingerprint(String kid, String header, String payload, String signature) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String part : new String[] {kid, header, payload, signature}) {
+            md.update(part.getBytes(StandardCharsets.US_ASCII));
+            md.update((byte) '.');
+        }
+        return md.digest();
     }
 
     /** The same parse, noted as rebuilt from the stored payload {@code stored}. */
@@ -70,6 +88,11 @@ record ParsedJws(byte[] payload, List<Signed> signed, String storedPayload) {
         /** The signature, base64url. */
         String signature() {
             return signature;
+        }
+
+        /** This signature's {@link ParsedJws#fingerprint} with key {@code kid}. */
+        byte[] fingerprint(String kid) {
+            return ParsedJws.fingerprint(kid, header.getParsedBase64URL().toString(), payload, signature);
         }
 
         boolean verify(JWSVerifier verifier) throws JOSEException {

@@ -62,10 +62,16 @@ final class ProductionFlow {
         return new ProductionFlow(other, this);
     }
 
-    /** An ADMIN declares the issuer's key {@code kid} compromised from {@code from}. */
+    /**
+     * An ADMIN declares the issuer's key {@code kid} compromised from {@code from}, then has the CA certify the key
+     * that replaces it (in production a key without a certificate signs nothing, receipts included).
+     */
     Answer compromise(String kid, java.time.Instant from) throws Exception {
-        return expect(200, api.post("/api/v1/departments/" + issuerDept + "/keys/" + kid + "/compromise",
-                idp.token("ops-admin", "ADMIN", null), Map.of("compromisedAt", from.toString(), "reason", "签名服务器疑似被入侵")));
+        String admin = idp.token("ops-admin", "ADMIN", null);
+        Answer done = expect(200, api.post("/api/v1/departments/" + issuerDept + "/keys/" + kid + "/compromise",
+                admin, Map.of("compromisedAt", from.toString(), "reason", "签名服务器疑似被入侵")));
+        certifyActive(admin, issuerDept);
+        return done;
     }
 
     /** The admin creates the three departments, and certifies the SM2 keys of the two that sign. */
@@ -83,10 +89,16 @@ final class ProductionFlow {
      * fetches the key's CSR, has the CA (the test root, configured as CERTFREE_PKI_ROOTS) issue it, and uploads it.
      */
     private void certify(String admin, String dept) throws Exception {
-        Answer keys = expect(200, api.post("/api/v1/departments/" + dept + "/keys/rotate", admin, Map.of()));
+        expect(200, api.post("/api/v1/departments/" + dept + "/keys/rotate", admin, Map.of()));
+        certifyActive(admin, dept);
+    }
+
+    /** The CA certifies the department's ACTIVE SM2 key: its CSR fetched, the certificate issued and uploaded. */
+    private void certifyActive(String admin, String dept) throws Exception {
+        Answer keys = expect(200, api.get("/api/v1/departments/" + dept + "/keys", admin));
         String kid = null;
         for (com.fasterxml.jackson.databind.JsonNode k : keys.body()) {
-            if ("SM2SM3".equals(k.path("alg").asText())) {
+            if ("SM2SM3".equals(k.path("alg").asText()) && "ACTIVE".equals(k.path("state").asText())) {
                 kid = k.path("kid").asText();
             }
         }
