@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.certfree.proofs.keys.pki.TestCa;
 import org.certfree.proofs.system.config.Settings;
 import org.certfree.proofs.system.db.EmbeddedDatabase;
 import org.certfree.proofs.system.security.DevSigningKeys;
@@ -21,6 +22,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         Path base = Path.of("target", "test-data");
         Map<String, String> config = new HashMap<>(DevSigningKeys.prepare(base.resolve("dev-tokens")));
+        // a test CA besides the demo root, to test uploads of certificates an external CA issued (made at the first run)
+        config.put("certfree.pki.roots-file", TestCa.rootsFile().toString());
         Optional<String> external = Settings.get("quarkus.datasource.jdbc.url");
         if (external.isEmpty()) {
             database = EmbeddedDatabase.start(base, false);

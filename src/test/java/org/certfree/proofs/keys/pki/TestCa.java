@@ -9,8 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -23,52 +21,84 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.openssl.PEMParser;
 import org.certfree.proofs.keys.crypto.RawKeyPair;
 import org.certfree.proofs.keys.crypto.Sm2Sm3;
 
 /**
- * A CA for tests: {@link #CONFIGURED} is the test root of {@code src/test/resources/pki} (made with OpenSSL 3, configured
- * as {@code certfree.pki.roots-file} in the test profile); {@link #generate} makes one nobody trusts. Issues department
- * certificates (with chosen key usage and validity) and CRLs, as an external CA would.
+ * A CA for tests: {@link #CONFIGURED} is the test root made at the first test run under {@code target/test-data/pki}
+ * (key material is never committed) and configured as {@code certfree.pki.roots-file} for every {@code @QuarkusTest}
+ * ({@code PostgresTestResource}); {@link #generate} makes one nobody trusts. Issues department certificates (with
+ * chosen key usage and validity) and CRLs, as an external CA would.
  */
 public final class TestCa {
 
+    private static final X500Name ROOT_NAME = new X500Name("C=CN,O=测试证书机构,CN=Certfree Test Root CA");
+
     /** The configured test root (trusted by the service under test). */
-    public static final TestCa CONFIGURED = load(Path.of("src", "test", "resources", "pki"));
+    public static final TestCa CONFIGURED = prepare(Path.of("target", "test-data", "pki"));
+
 
     public final X509Certificate certificate;
     private final ECPrivateKeyParameters key;
+    private final byte[] d;
 
-    private TestCa(X509Certificate certificate, ECPrivateKeyParameters key) {
+    private TestCa(X509Certificate certificate, ECPrivateKeyParameters key, byte[] d) {
         this.certificate = certificate;
         this.key = key;
+        this.d = d;
     }
 
-    private static TestCa load(Path dir) {
-        try (PEMParser p = new PEMParser(new StringReader(Files.readString(dir.resolve("test-root.key"))))) {
-            PrivateKeyInfo info = (PrivateKeyInfo) p.readObject();
-            BigInteger d = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
-            X509Certificate cert = Sm2Pki.certificates(Files.readAllBytes(dir.resolve("test-root.pem"))).get(0);
-            return new TestCa(cert, Sm2Sm3.privateKey(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, d)));
+    /** The configured test root's certificate (PEM): what the service under test trusts. */
+    public static Path rootsFile() {
+        return CONFIGURED.file;
+    }
+
+    private Path file;
+
+    /**
+     * The test root kept in {@code dir}, made there on first use: its private key as hex (owner-only), its certificate
+     * as PEM, written last and atomically, so a root half written is made again. It lives beside the persisted test
+     * database, so the certificates stored there stay trusted until both are removed.
+     */
+    private static synchronized TestCa prepare(Path dir) {
+        Path keyFile = dir.resolve("test-root.key");
+        Path certFile = dir.resolve("test-root.pem");
+        try {
+            if (!Files.exists(certFile)) {
+                Files.createDirectories(dir);
+                TestCa made = root(ROOT_NAME, Instant.parse("2020-01-01T00:00:00Z"), Instant.now().plusSeconds(86400L * 365 * 20));
+                Files.writeString(keyFile, java.util.HexFormat.of().formatHex(made.d));
+                Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Path temp = dir.resolve("test-root.pem.tmp");
+                Files.writeString(temp, Sm2Pki.pem("CERTIFICATE", Sm2Pki.der(made.certificate)));
+                Files.move(temp, certFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            byte[] d = java.util.HexFormat.of().parseHex(Files.readString(keyFile).strip());
+            X509Certificate cert = Sm2Pki.certificates(Files.readAllBytes(certFile)).get(0);
+            TestCa ca = new TestCa(cert, Sm2Sm3.privateKey(d), d);
+            ca.file = certFile;
+            return ca;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot load the test CA", e);
+            throw new IllegalStateException("cannot make or load the test CA in " + dir, e);
         }
+    }
+
+    /** A self-signed SM2 root CA named {@code name}. */
+    private static TestCa root(X500Name name, Instant from, Instant to) throws IOException {
+        RawKeyPair pair = Sm2Sm3.generate(new java.security.SecureRandom());
+        ECPrivateKeyParameters key = Sm2Sm3.privateKey(pair.privateKey());
+        X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, Sm2Pki.randomSerial(), Date.from(from), Date.from(to),
+                name, Sm2Pki.publicKeyInfo(pair.publicKey()))
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        return new TestCa(convert(b, key), key, pair.privateKey());
     }
 
     /** A root CA with the same name as the configured one but another key: trusted by nobody. */
     public static TestCa generate() {
         try {
-            RawKeyPair pair = Sm2Sm3.generate(new java.security.SecureRandom());
-            ECPrivateKeyParameters key = Sm2Sm3.privateKey(pair.privateKey());
-            X500Name name = X500Name.getInstance(CONFIGURED.certificate.getSubjectX500Principal().getEncoded());
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, Sm2Pki.randomSerial(),
-                    Date.from(Instant.now().minusSeconds(3600)), Date.from(Instant.now().plusSeconds(86400L * 365)), name,
-                    Sm2Pki.publicKeyInfo(pair.publicKey()))
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new TestCa(convert(b, key), key);
-        } catch (Exception e) {
+            return root(ROOT_NAME, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86400L * 365));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
