@@ -13,6 +13,8 @@ import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.Position;
 import org.ofdrw.layout.element.Span;
 import org.ofdrw.layout.element.TextAlign;
+import org.ofdrw.layout.element.canvas.Canvas;
+import org.ofdrw.layout.element.canvas.FontSetting;
 
 /**
  * One fixed-layout page as a list of items placed in millimetres from the top left (text lines, boxes, images),
@@ -37,7 +39,7 @@ final class OfdPage {
 
     enum Align { LEFT, CENTER, RIGHT }
 
-    private sealed interface Item permits Text, Box, Image {
+    private sealed interface Item permits Text, Box, Image, Watermark {
     }
 
     private record Text(double x, double y, double width, String text, double size, boolean bold, int[] color,
@@ -50,6 +52,16 @@ final class OfdPage {
 
     private record Image(double x, double y, double size, Path file) implements Item {
     }
+
+    private record Watermark(String text) implements Item {
+    }
+
+    /** Watermark: size of its letters, distance between its rows, slope, colour and opacity. */
+    private static final double MARK_SIZE = 6;
+    private static final double MARK_ROW = 34;
+    private static final double MARK_ANGLE = -30;
+    private static final int[] MARK_COLOR = { 0xb0, 0x1e, 0x1e };
+    private static final double MARK_ALPHA = 0.16;
 
     private final OfdFont font;
     private final List<Item> items = new ArrayList<>();
@@ -92,6 +104,19 @@ final class OfdPage {
 
     void image(double x, double y, double size, Path file) {
         items.add(new Image(x, y, size, file));
+    }
+
+    /**
+     * {@code text} repeated in slanting rows over the whole page, translucent, drawn over everything placed before
+     * it: it cannot be cut off or covered without changing the signed page.
+     */
+    void watermark(String text) {
+        String printable = font.printable(text) + "　　";
+        // each row long enough to cross the page's diagonal from wherever it starts
+        double diagonal = Math.hypot(WIDTH, HEIGHT);
+        int repeats = (int) Math.ceil(2 * diagonal / measure(printable, MARK_SIZE));
+        items.add(new Watermark(printable.repeat(Math.max(1, repeats))));
+        allText.append(printable);
     }
 
     /** Width of {@code text} in millimetres at {@code size}. */
@@ -146,6 +171,8 @@ final class OfdPage {
                 page.add(box(b));
             } else if (item instanceof Image i) {
                 page.add(image(i));
+            } else if (item instanceof Watermark w) {
+                page.add(watermark(w, subset));
             }
         }
         return page;
@@ -183,6 +210,24 @@ final class OfdPage {
             div.setBackgroundColor(b.fill());
         }
         return div;
+    }
+
+    private static Div<?> watermark(Watermark w, Font subset) {
+        Canvas canvas = new Canvas(0d, 0d, WIDTH, HEIGHT);
+        canvas.setPosition(Position.Absolute);
+        canvas.setDrawer(ctx -> {
+            ctx.setFont(new FontSetting(MARK_SIZE, subset));
+            ctx.setFillColor(MARK_COLOR);
+            ctx.setGlobalAlpha(MARK_ALPHA);
+            ctx.translate(WIDTH / 2, HEIGHT / 2);
+            ctx.rotate(MARK_ANGLE);
+            double half = Math.hypot(WIDTH, HEIGHT) / 2;
+            int row = 0;
+            for (double y = -half; y <= half; y += MARK_ROW, row++) {
+                ctx.fillText(w.text(), -half - (row % 3) * MARK_ROW, y);
+            }
+        });
+        return canvas;
     }
 
     private static Div<?> image(Image i) throws IOException {

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.certfree.proofs.proof.render.ProofDocument;
 import org.certfree.proofs.proof.render.QrRenderer;
@@ -45,18 +47,31 @@ public class ProofOfdBuilder {
 
     /** The unsigned OFD of {@code proof}. */
     public UnsignedOfd build(ProofDocument proof) {
+        return build(proof, null);
+    }
+
+    /**
+     * The unsigned OFD of a purpose-bound copy of {@code proof}: the proof as the copy discloses it (the caller puts
+     * only the disclosed content in {@code proof}), the copy's unit, purpose and expiry in the field table and as a
+     * watermark over the page, and its token in the metadata. The verification code is not printed.
+     */
+    public UnsignedOfd buildCopy(ProofDocument proof, CopyMark copy) {
+        return build(proof, Objects.requireNonNull(copy, "copy"));
+    }
+
+    private UnsignedOfd build(ProofDocument proof, CopyMark copy) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("certfree-ofd-build-");
             Path qrPng = dir.resolve("qr.png");
             Files.write(qrPng, qr.png(proof.statusPageUrl(), QR_PIXELS_PER_MODULE));
             OfdPage page = new OfdPage(OfdFont.get());
-            double issuerTop = ProofOfdLayout.layOut(proof, page, qrPng);
+            double issuerTop = ProofOfdLayout.layOut(proof, copy, page, qrPng);
             VirtualPage virtualPage = page.render(dir);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             try (OFDDoc doc = new OFDDoc(out)) {
                 doc.setDefaultPageLayout(PageLayout.A4());
-                describe(doc, proof);
+                describe(doc, proof, copy);
                 doc.addVPage(virtualPage);
             }
             return new UnsignedOfd(out.toByteArray(), ProofOfdLayout.SEAL_X, ProofOfdLayout.sealY(issuerTop),
@@ -68,16 +83,21 @@ public class ProofOfdBuilder {
         }
     }
 
-    private static void describe(OFDDoc doc, ProofDocument proof) throws IOException {
+    private static void describe(OFDDoc doc, ProofDocument proof, CopyMark copy) throws IOException {
         OfdMetadata metadata = OfdMetadata.of(proof);
         CustomDatas custom = new CustomDatas();
-        for (Map.Entry<String, String> e : metadata.elements().entrySet()) {
+        Map<String, String> elements = new LinkedHashMap<>(metadata.elements());
+        if (copy != null) {
+            elements.putAll(copy.elements());
+        }
+        for (Map.Entry<String, String> e : elements.entrySet()) {
             custom.addCustomData(e.getKey(), e.getValue());
         }
         try {
             CT_DocInfo info = doc.getOfdDir().getOfd().getDocBody().getDocInfo();
-            info.setDocID(UUID.nameUUIDFromBytes(("certfree-proof:" + proof.proofNumber()).getBytes(StandardCharsets.UTF_8)))
-                    .setTile("电子证明 " + proof.matterName() + " " + proof.proofNumber())
+            String docKey = copy == null ? "certfree-proof:" + proof.proofNumber() : "certfree-copy:" + copy.id();
+            info.setDocID(UUID.nameUUIDFromBytes(docKey.getBytes(StandardCharsets.UTF_8)))
+                    .setTile((copy == null ? "电子证明 " : "电子证明（加注件） ") + proof.matterName() + " " + proof.proofNumber())
                     .setAuthor(proof.departmentName())
                     .setSubject(proof.matterName())
                     .setCreationDate(metadata.issueDate())

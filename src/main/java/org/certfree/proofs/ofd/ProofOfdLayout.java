@@ -35,23 +35,26 @@ final class ProofOfdLayout {
     private ProofOfdLayout() {
     }
 
-    /** Lays out {@code proof} on {@code page}; returns the top of the issuer block, where the seal goes. */
-    static double layOut(ProofDocument proof, OfdPage page, Path qrPng) {
+    /**
+     * Lays out {@code proof} on {@code page} — as a purpose-bound copy when {@code copy} is not null; returns the top
+     * of the issuer block, where the seal goes.
+     */
+    static double layOut(ProofDocument proof, CopyMark copy, OfdPage page, Path qrPng) {
         double y = 17;
-        page.text(0, y, OfdPage.WIDTH, "电子证明", 9.2, true, OfdPage.INK, OfdPage.Align.CENTER);
+        page.text(0, y, OfdPage.WIDTH, copy == null ? "电子证明" : "电子证明（加注件）", 9.2, true, OfdPage.INK,
+                OfdPage.Align.CENTER);
         y += 13;
         page.text(0, y, OfdPage.WIDTH, proof.matterName(), 6, true, OfdPage.INK, OfdPage.Align.CENTER);
         y += 12;
         if (proof.status() != Status.VALID) {
-            String warning = "状态：" + proof.status().label() + "　" + proof.status().warning();
-            int lines = page.lineCount(warning, 4.2, RIGHT - LEFT - 8);
-            double h = lines * 6 + 5;
-            page.box(LEFT, y, RIGHT - LEFT, h, 0.5, OfdPage.ALERT, null);
-            page.paragraph(LEFT + 4, y + 2.5, RIGHT - LEFT - 8, warning, 4.2, 6, true, OfdPage.ALERT, 0, 0);
-            y += h + 4;
+            y = notice(page, y, "状态：" + proof.status().label() + "　" + proof.status().warning());
+        }
+        if (copy != null) {
+            y = notice(page, y, "本件为加注件：仅供" + copy.unitName() + "（" + copy.unitCode() + "）用于“" + copy.purpose()
+                    + "”，" + ProofDocument.displayTime(copy.expires()) + "前有效；超出单位、用途或期限使用无效。");
         }
         double tableTop = y;
-        y = fields(proof, page, y);
+        y = copy == null ? fields(proof, page, y) : copyFields(proof, copy, page, y);
         double qrX = RIGHT - QR_SIZE;
         page.image(qrX, tableTop, QR_SIZE, qrPng);
         page.text(qrX, tableTop + QR_SIZE + 1, QR_SIZE, "扫码核验证明状态", 3.4, false, OfdPage.INK,
@@ -60,7 +63,7 @@ final class ProofOfdLayout {
 
         page.text(LEFT, y, RIGHT - LEFT, "核验方式", 4.6, true, OfdPage.INK, OfdPage.Align.LEFT);
         y += 7.5;
-        String[] steps = {
+        String[] steps = copy != null ? copySteps(proof) : new String[] {
                 "一、用手机扫描本证明右上方的二维码，打开证明状态查询页面，核对证明状态、事项、开具单位和有效期。",
                 "二、不使用手机的，可在电脑上访问 " + proof.statusPageAddress() + "，输入证明编号 " + proof.proofNumber()
                         + " 和核验码 " + proof.verificationCode() + " 查询；也可请办事窗口代为查询。",
@@ -78,7 +81,47 @@ final class ProofOfdLayout {
         page.text(LEFT, y, RIGHT - LEFT - 8, ProofDocument.displayTime(proof.issuedAt()).split(" ")[0], 4.2, false,
                 OfdPage.INK, OfdPage.Align.RIGHT);
         footer(proof, page);
+        if (copy != null) {
+            page.watermark(copy.watermark());
+        }
         return issuerTop;
+    }
+
+    private static double notice(OfdPage page, double y, String text) {
+        int lines = page.lineCount(text, 4.2, RIGHT - LEFT - 8);
+        double h = lines * 6 + 5;
+        page.box(LEFT, y, RIGHT - LEFT, h, 0.5, OfdPage.ALERT, null);
+        page.paragraph(LEFT + 4, y + 2.5, RIGHT - LEFT - 8, text, 4.2, 6, true, OfdPage.ALERT, 0, 0);
+        return y + h + 4;
+    }
+
+    private static String[] copySteps(ProofDocument proof) {
+        return new String[] {
+                "一、使用单位可离线核验：从本件的元数据“加注件令牌”取出令牌，用开具单位公布的验证密钥（JWKS）和证明状态列表核对签名、"
+                        + "使用单位、有效期和证明状态。",
+                "二、也可在线核验：使用单位登录本服务后提交该令牌（接口 POST /api/v1/copy-verifications），"
+                        + "每次核验记入持证人的查询记录。",
+                "三、本件由" + proof.departmentName() + "开具并加盖电子印章，只显示持证人为此用途选择披露的内容；"
+                        + "核验码不在加注件上。",
+        };
+    }
+
+    private static double copyFields(ProofDocument proof, CopyMark copy, OfdPage page, double y) {
+        y = field(page, y, "证明编号", proof.proofNumber());
+        y = field(page, y, "加注件编号", copy.id().toString());
+        y = field(page, y, "使用单位", copy.unitName() + "（" + copy.unitCode() + "）");
+        y = field(page, y, "加注件用途", copy.purpose());
+        y = field(page, y, "本件有效期至", ProofDocument.displayTime(copy.expires()));
+        y = field(page, y, "证明事项",
+                proof.matterName() + "（" + proof.matterCode() + "，第 " + proof.matterVersion() + " 版）");
+        y = field(page, y, "开具单位", proof.departmentName() + "（" + proof.departmentCode() + "）");
+        y = field(page, y, proof.subjectKind().nameLabel(), proof.subjectName());
+        y = field(page, y, proof.subjectKind().identifierLabel(), proof.subjectIdentifierMasked());
+        for (Claim claim : proof.claims()) {
+            y = field(page, y, claim.label(), claim.value());
+        }
+        y = field(page, y, "开具时间", ProofDocument.displayTime(proof.issuedAt()));
+        return field(page, y, "证明有效期至", ProofDocument.displayTime(proof.validUntil()));
     }
 
     private static double fields(ProofDocument proof, OfdPage page, double y) {

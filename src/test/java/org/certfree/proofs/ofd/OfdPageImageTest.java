@@ -27,16 +27,35 @@ class OfdPageImageTest {
 
     @Test
     void pageOneRendersWithTheRedSeal() throws Exception {
+        BufferedImage page = render(OfdFixtures.sealed(OfdFixtures.GOOD), "proof");
+        assertTrue(red(page, 170, 100) > 500, "red pixels of the seal");
+    }
+
+    @Test
+    void aCopysPageRendersWithItsWatermark() throws Exception {
+        byte[] copy = OfdSealSigner.seal(OfdFixtures.builder().buildCopy(OfdFixtures.proof(
+                org.certfree.proofs.proof.render.ProofDocument.Status.VALID), CopyOfdTest.MARK),
+                OfdFixtures.GOOD.identity(), OfdFixtures.SIGNED);
+        BufferedImage page = render(copy, "copy");
+        BufferedImage proof = render(OfdFixtures.sealed(OfdFixtures.GOOD), "proof");
+        // the translucent watermark tints pixels pink all over the page, where the proof's page is white or grey
+        int pinkCopy = pink(page);
+        int pinkProof = pink(proof);
+        assertTrue(pinkCopy > 3 * pinkProof + 2000, "pink pixels: copy " + pinkCopy + ", proof " + pinkProof);
+    }
+
+    /** Writes {@code ofd} to {@code target/ofd/<name>-sealed.ofd} and renders page 1 to {@code <name>-page1.png}. */
+    private static BufferedImage render(byte[] sealed, String name) throws Exception {
         Path out = Path.of("target", "ofd").toAbsolutePath();
         Files.createDirectories(out);
-        Path ofd = Files.write(out.resolve("proof-sealed.ofd"), OfdFixtures.sealed(OfdFixtures.GOOD));
-        Path png = out.resolve("proof-page1.png");
+        Path ofd = Files.write(out.resolve(name + "-sealed.ofd"), sealed);
+        Path png = out.resolve(name + "-page1.png");
         Files.deleteIfExists(png);
 
         List<String> classpath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (!name.matches("(pdfbox|fontbox|pdfbox-io)-3\\..*\\.jar")) {
+            String jar = Path.of(entry).getFileName().toString();
+            if (!jar.matches("(pdfbox|fontbox|pdfbox-io)-3\\..*\\.jar")) {
                 classpath.add(entry);
             }
         }
@@ -50,18 +69,37 @@ class OfdPageImageTest {
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "render timed out");
         assertEquals(0, p.exitValue(), log);
+        return ImageIO.read(png.toFile());
+    }
 
-        BufferedImage page = ImageIO.read(png.toFile());
+    private static int red(BufferedImage page, int minRed, int maxOther) {
         int red = 0;
         for (int y = 0; y < page.getHeight(); y += 2) {
             for (int x = 0; x < page.getWidth(); x += 2) {
                 int rgb = page.getRGB(x, y);
-                if (((rgb >> 16) & 0xff) > 170 && ((rgb >> 8) & 0xff) < 100 && (rgb & 0xff) < 100) {
+                if (((rgb >> 16) & 0xff) > minRed && ((rgb >> 8) & 0xff) < maxOther && (rgb & 0xff) < maxOther) {
                     red++;
                 }
             }
         }
-        assertTrue(red > 500, "red pixels of the seal: " + red);
+        return red;
+    }
+
+    /** Light pink: red near white, green and blue clearly lower (the watermark over white paper). */
+    private static int pink(BufferedImage page) {
+        int pink = 0;
+        for (int y = 0; y < page.getHeight(); y += 2) {
+            for (int x = 0; x < page.getWidth(); x += 2) {
+                int rgb = page.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (r > 220 && g < r - 15 && b < r - 15 && g > 150) {
+                    pink++;
+                }
+            }
+        }
+        return pink;
     }
 
     /** The child JVM: unpacks with our unzip, renders page 1 at 6 pixels per millimetre (about 150 dpi). */
