@@ -10,6 +10,8 @@
 //          --unit        the checking unit's own code: a copy bound to another unit is refused
 //          --now         the verifier's time (default: the system clock)
 //          --min-number  refuse a status list numbered below n (older than one already seen)
+//          --roots       PEM file of the trusted roots (GET /api/v1/pki/roots): every SM2 key that signed the copy or
+//                        the proof must carry an x5c chain to one of them, valid at the signing time (x509-chain.mjs)
 // Exit:    0 accepted; 1 refused; 2 bad usage or unreadable input.
 // Output:  {"valid":true,"copy":{id,unit,purpose,expiresAt,issuer},"proof":{number,matter,validUntil,status},
 //           "disclosed":{…what the holder disclosed…},"statusList":{number,issuedAt,validUntil}}
@@ -33,6 +35,7 @@ import { readFileSync } from 'node:fs';
 import { SDJwtInstance } from '@sd-jwt/core';
 import { b64urlToBuffer, parseJws, verifySignature } from './signatures.mjs';
 import { Rejected, verifyList } from './verify-status-list.mjs';
+import { ChainRejected, checkChain, pemCertificates } from './x509-chain.mjs';
 
 const HEADER_TYP = 'certfree-copy+jwt';
 const PAYLOAD_TYP = 'certfree-copy';
@@ -70,7 +73,20 @@ const hasher = (data, alg) => {
   return new Uint8Array(createHash('sha256').update(data).digest());
 };
 
-async function checkToken(keys, token, unit, now) {
+// With --roots: the SM2 key behind a signature must be certified by a trusted root at its signing time.
+function certified(keys, roots, sig, signedAtSeconds) {
+  if (!roots) return;
+  const header = JSON.parse(b64urlToBuffer(sig.protected).toString('utf8'));
+  if (header.alg !== 'SM2SM3') return;
+  const at = (typeof header.iat === 'number' ? header.iat : signedAtSeconds) * 1000;
+  try {
+    checkChain(keys.find((k) => k.kid === header.kid), roots, at);
+  } catch (e) {
+    throw new Rejected(e instanceof ChainRejected ? `certificate: ${e.message}` : `certificate unreadable: ${e.message}`);
+  }
+}
+
+async function checkToken(keys, token, unit, now, roots) {
   // 1. The copy's own signatures.
   let jws;
   try {
@@ -87,6 +103,7 @@ async function checkToken(keys, token, unit, now) {
     const r = await verifySignature(sig, jws.payload, keys);
     if (!r.valid) throw new Rejected(`signature does not verify (${r.kid}, ${r.alg}): ${r.reason}`);
     if (r.alg === 'SM2SM3') sm2 = true;
+    certified(keys, roots, sig, jsonObject(b64(jws.payload, 'payload'), 'payload').iat);
     depts.add(r.dept);
   }
   if (!sm2) throw new Rejected('no SM2SM3 signature');
@@ -114,6 +131,7 @@ async function checkToken(keys, token, unit, now) {
     const [protectedHeader, payload] = data.split('.');
     const r = await verifySignature({ protected: protectedHeader, signature }, payload, keys);
     if (!r.valid) console.error(`proof signature ${r.kid} (${r.alg}): ${r.reason}`);
+    if (r.valid) certified(keys, roots, { protected: protectedHeader }, jsonObject(b64(payload, 'proof payload'), 'proof payload').iat);
     proofDept = r.dept;
     return r.valid;
   };
@@ -163,7 +181,7 @@ async function main() {
     else positional.push(arg);
   }
   for (const name of Object.keys(options)) {
-    if (!['now', 'unit', 'min-number'].includes(name)) usage(`unknown option --${name}`);
+    if (!['now', 'unit', 'min-number', 'roots'].includes(name)) usage(`unknown option --${name}`);
   }
   const [jwksFile, listFile, tokenFile] = positional;
   if (!jwksFile || !listFile || !tokenFile || positional.length !== 3) usage('a JWKS file, a status-list file and a token file are needed');
@@ -181,7 +199,12 @@ async function main() {
   let keys;
   let listJws;
   let token;
+  let roots;
   try {
+    if (options.roots !== undefined) {
+      roots = pemCertificates(readFileSync(options.roots, 'utf8'));
+      if (roots.length === 0) throw new Error(`no certificate in ${options.roots}`);
+    }
     keys = JSON.parse(readFileSync(jwksFile, 'utf8')).keys;
     if (!Array.isArray(keys)) throw new Error('no "keys" array');
     listJws = readFileSync(listFile, 'utf8');
@@ -190,7 +213,7 @@ async function main() {
     usage(`unreadable input: ${e.message}`);
   }
   try {
-    const { copy, proof } = await checkToken(keys, token, options.unit, now);
+    const { copy, proof } = await checkToken(keys, token, options.unit, now, roots);
     const list = checkStatus(keys, listJws, copy, now, minNumber);
     const { _sd: subjectDigests, kind, ...subject } = proof.subject || {};
     const { _sd: claimDigests, ...claims } = proof.claims || {};

@@ -2,10 +2,12 @@ package org.certfree.proofs.copy;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.common.ControllableClock;
+import org.certfree.proofs.keys.pki.TestCa;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.NodeScripts;
@@ -119,6 +122,51 @@ class OfflineCopyTest {
         // the list cached before says nothing yet; a unit that has seen the newer one refuses the older one
         accepted(run(jwks, before, first, Fixtures.WINDOW, clock.instant()));
         refused(run(jwks, before, first, Fixtures.WINDOW, clock.instant(), "--min-number=" + number), "older than");
+    }
+
+    @Test
+    void withTheRootsEverySm2KeyMustBeCertifiedByOne() throws Exception {
+        CopyFixtures f = new CopyFixtures(dept, matter);
+        String token = f.make().path("token");
+        // another issuer's keys exist once it has signed a status list
+        given().get("/api/v1/status-lists/" + Fixtures.OTHER_DEPT_ISSUER).then().statusCode(200);
+        Path jwks = jwks();
+        String list = statusList();
+        String roots = given().get("/api/v1/pki/roots").then().statusCode(200).extract().asString();
+
+        accepted(run(jwks, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", roots)));
+
+        // a root with the same name but another key certifies nothing here
+        String stranger = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestCa.generate().certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        refused(run(jwks, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", stranger)),
+                "does not end at a trusted root");
+
+        // the department's SM2 key carrying another key's certificate chain
+        ObjectNode doc = (ObjectNode) JSON.readTree(Files.readString(jwks));
+        JsonNode ours = null;
+        JsonNode other = null;
+        for (JsonNode k : doc.get("keys")) {
+            if ("SM2SM3".equals(k.path("alg").asText()) && k.has("x5c")) {
+                if (dept.equals(k.path("dept").asText())) {
+                    ours = k;
+                } else if (Fixtures.OTHER_DEPT_ISSUER.equals(k.path("dept").asText())) {
+                    other = k;
+                }
+            }
+        }
+        assertNotNull(ours, "the department's SM2 key carries x5c");
+        assertNotNull(other, "another department's SM2 key carries x5c");
+        ((ObjectNode) ours).set("x5c", other.get("x5c"));
+        Path swapped = save("jwks", JSON.writeValueAsString(doc));
+        refused(run(swapped, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", roots)),
+                "for another key");
+        ((ObjectNode) ours).remove("x5c");
+        Path bare = save("jwks", JSON.writeValueAsString(doc));
+        refused(run(bare, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", roots)),
+                "has no x5c chain");
+        // without --roots the script checks the JWKS alone, as before
+        accepted(run(bare, list, token, Fixtures.WINDOW, clock.instant()));
     }
 
     // ------------------------------------------------------------------ helpers
