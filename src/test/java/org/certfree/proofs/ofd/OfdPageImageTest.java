@@ -30,9 +30,13 @@ class OfdPageImageTest {
         Path out = Path.of("target", "ofd").toAbsolutePath();
         Files.createDirectories(out);
         Path ofd = Files.write(out.resolve("proof-sealed.ofd"), OfdFixtures.sealed(OfdFixtures.GOOD));
-        Path png = out.resolve("proof-page1.png");
-        Files.deleteIfExists(png);
+        int red = renderPageOne(ofd, out.resolve("proof-page1.png"));
+        assertTrue(red > 500, "red pixels of the seal: " + red);
+    }
 
+    /** Renders page 1 of {@code ofd} to {@code png} in a child JVM; the number of red pixels (every 2nd of each axis). */
+    static int renderPageOne(Path ofd, Path png) throws Exception {
+        Files.deleteIfExists(png);
         List<String> classpath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
@@ -61,7 +65,7 @@ class OfdPageImageTest {
                 }
             }
         }
-        assertTrue(red > 500, "red pixels of the seal: " + red);
+        return red;
     }
 
     /** The child JVM: unpacks with our unzip, renders page 1 at 6 pixels per millimetre (about 150 dpi). */

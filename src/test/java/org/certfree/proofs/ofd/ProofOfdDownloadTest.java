@@ -101,6 +101,16 @@ class ProofOfdDownloadTest {
         assertEquals(0, log().getLong("total"), "the holder's own download is not logged");
     }
 
+    /** For a person to look at: a demo proof's OFD as downloaded, and its page 1 with the department's seal. */
+    @Test
+    void aDownloadedDemoOfdRendersWithTheDepartmentsSeal() throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of("target", "ofd").toAbsolutePath();
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Path ofd = java.nio.file.Files.write(out.resolve("demo-proof.ofd"), download(Tokens.citizen(holder)));
+        int red = OfdPageImageTest.renderPageOne(ofd, out.resolve("demo-proof-page1.png"));
+        assertTrue(red > 500, "red pixels of the seal: " + red);
+    }
+
     @Test
     void theIssuersDownloadIsLoggedForTheHolderAndOthersAreRefused() {
         String staff = Tokens.mint("ISSUER", dept, "seal-window-staff");
