@@ -39,6 +39,8 @@ class TableOwnershipTest {
             Map.entry("matter_code_seq", "catalog"),
             Map.entry("signing_key", "keys"),
             Map.entry("pki_authority", "keys"),
+            Map.entry("department_seal", "ofd"),
+            Map.entry("seal_maker", "ofd"),
             Map.entry("department_certificate", "keys"),
             Map.entry("certificate_revocation_list", "keys"),
             Map.entry("publication_batch", "publication"),

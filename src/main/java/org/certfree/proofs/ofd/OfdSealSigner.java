@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -28,17 +29,41 @@ public final class OfdSealSigner {
     }
 
     /**
-     * Who seals: the signer's key and certificate chain (signer first) and the seal ({@code .esl}, DER) whose
+     * Makes the SM2-with-SM3 signature (DER {@code SEQUENCE { r, s }}, GM/T 0009 default user ID) of the signed data:
+     * the service's keys sign in-process without handing out their private key.
+     */
+    @FunctionalInterface
+    public interface Sm2Signing {
+        byte[] sign(byte[] toBeSigned) throws GeneralSecurityException;
+
+        /** Signing with a JCA private key (tests, and keys held as {@link PrivateKey}). */
+        static Sm2Signing of(PrivateKey key) {
+            Objects.requireNonNull(key, "key");
+            return tbs -> {
+                Signature signer = OfdCrypto.sm3WithSm2();
+                signer.initSign(key);
+                signer.update(tbs);
+                return signer.sign();
+            };
+        }
+    }
+
+    /**
+     * Who seals: the signer's signing use and certificate chain (signer first) and the seal ({@code .esl}, DER) whose
      * certificate list holds the signer's certificate.
      */
-    public record SealIdentity(PrivateKey signerKey, List<X509Certificate> chain, byte[] seal) {
+    public record SealIdentity(Sm2Signing signing, List<X509Certificate> chain, byte[] seal) {
         public SealIdentity {
-            Objects.requireNonNull(signerKey, "signerKey");
+            Objects.requireNonNull(signing, "signing");
             chain = List.copyOf(chain);
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException("the signer's certificate chain is empty");
             }
             seal = seal.clone();
+        }
+
+        public SealIdentity(PrivateKey signerKey, List<X509Certificate> chain, byte[] seal) {
+            this(Sm2Signing.of(signerKey), chain, seal);
         }
 
         public X509Certificate signer() {
@@ -56,7 +81,7 @@ public final class OfdSealSigner {
             try (OFDReader reader = new OFDReader(dir.toString(), false);
                     OFDSigner signer = new OFDSigner(reader, out)) {
                 signer.setSignMode(SignMode.WholeProtected);
-                signer.setSignContainer(new SealSignatureContainer(identity.signerKey(), identity.signer(),
+                signer.setSignContainer(new SealSignatureContainer(identity.signing(), identity.signer(),
                         identity.seal(), signingTime));
                 signer.addApPos(new NormalStampPos(1, unsigned.sealX(), unsigned.sealY(), unsigned.sealSize(),
                         unsigned.sealSize()));

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -27,15 +25,15 @@ import org.ofdrw.sign.ExtendSignatureContainer;
  */
 final class SealSignatureContainer implements ExtendSignatureContainer {
 
-    private final PrivateKey signerKey;
+    private final OfdSealSigner.Sm2Signing signing;
     private final X509Certificate signerCertificate;
     private final SESeal seal;
     private final byte[] sealDer;
     private final Instant signingTime;
 
-    SealSignatureContainer(PrivateKey signerKey, X509Certificate signerCertificate, byte[] sealDer,
+    SealSignatureContainer(OfdSealSigner.Sm2Signing signing, X509Certificate signerCertificate, byte[] sealDer,
             Instant signingTime) {
-        this.signerKey = signerKey;
+        this.signing = signing;
         this.signerCertificate = signerCertificate;
         this.sealDer = sealDer.clone();
         this.seal = SESeal.getInstance(sealDer);
@@ -60,14 +58,11 @@ final class SealSignatureContainer implements ExtendSignatureContainer {
                 .setTimeInfo(SealMaker.time(signingTime))
                 .setDataHash(getDigestFnc().digest(inData.readAllBytes()))
                 .setPropertyInfo(propertyInfo);
-        Signature signer = OfdCrypto.sm3WithSm2();
-        signer.initSign(signerKey);
-        signer.update(toSign.getEncoded("DER"));
         return new SES_Signature()
                 .setToSign(toSign)
                 .setCert(signerCertificate)
                 .setSignatureAlgID(OfdCrypto.SM3_WITH_SM2)
-                .setSignature(signer.sign())
+                .setSignature(signing.sign(toSign.getEncoded("DER")))
                 .getEncoded("DER");
     }
 

@@ -49,6 +49,11 @@ public class ProofRendering {
     }
 
     public byte[] pdf(ProofView p) {
+        return pdf.render(document(p));
+    }
+
+    /** What a printable form (PDF, OFD) shows of {@code p}: its full view, as the caller is entitled to it. */
+    public ProofDocument document(ProofView p) {
         List<ProofDocument.Claim> claims = new ArrayList<>();
         for (Map.Entry<String, String> c : p.claims().entrySet()) {
             claims.add(new ProofDocument.Claim(c.getKey(), c.getValue()));
@@ -58,7 +63,7 @@ public class ProofRendering {
                 p.subject().kind() == SubjectKind.PERSON ? ProofDocument.SubjectKind.PERSON : ProofDocument.SubjectKind.ENTERPRISE,
                 p.subject().name(), masked(p), claims, p.purpose(), p.issuedAt(), p.validUntil(),
                 ProofDocument.Status.valueOf(p.status().name()), statusPageUrl(p), signingKeys(p));
-        return pdf.render(doc);
+        return doc;
     }
 
     /** The printed pledge document: {@code print} is made by the commitment feature from the pledge and this document. */

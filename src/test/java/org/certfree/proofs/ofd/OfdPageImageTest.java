@@ -49,7 +49,15 @@ class OfdPageImageTest {
         Path out = Path.of("target", "ofd").toAbsolutePath();
         Files.createDirectories(out);
         Path ofd = Files.write(out.resolve(name + "-sealed.ofd"), sealed);
-        Path png = out.resolve(name + "-page1.png");
+        return renderFile(ofd, out.resolve(name + "-page1.png"));
+    }
+
+    /** Renders page 1 of {@code ofd} to {@code png} in a child JVM; the number of red pixels (every 2nd of each axis). */
+    static int renderPageOne(Path ofd, Path png) throws Exception {
+        return red(renderFile(ofd, png), 170, 100);
+    }
+
+    private static BufferedImage renderFile(Path ofd, Path png) throws Exception {
         Files.deleteIfExists(png);
 
         List<String> classpath = new ArrayList<>();

@@ -50,21 +50,23 @@ class HolderReadsTest {
                 .then().statusCode(200).body("subject.id", equalTo(holder)).body("verificationCode", notNullValue());
         given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/pdf").then().statusCode(200)
                 .contentType("application/pdf");
+        given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/ofd").then().statusCode(200)
+                .contentType("application/ofd");
         given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/qr.png").then().statusCode(200)
                 .contentType("image/png");
         given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/qr.svg").then().statusCode(200)
                 .contentType("image/svg+xml");
 
         List<Map<String, Object>> log = log().getList("items");
-        assertEquals(List.of("PROOF_QR svg", "PROOF_QR png", "PROOF_PDF pdf", "PROOF_READ null"),
+        assertEquals(List.of("PROOF_QR svg", "PROOF_QR png", "PROOF_PDF ofd", "PROOF_PDF pdf", "PROOF_READ null"),
                 log.stream().map(e -> e.get("kind") + " " + ((Map<?, ?>) e.get("details")).get("format")).toList());
         for (Map<String, Object> e : log) {
             assertEquals(Fixtures.GOOD_ISSUER, e.get("unit"));
             assertEquals(STAFF, e.get("actor"));
             assertEquals(number, e.get("proofNumber"));
         }
-        assertEquals("核对申请材料", log.get(3).get("purpose"));
-        assertEquals("查看证明", log.get(3).get("kindText"));
+        assertEquals("核对申请材料", log.get(4).get("purpose"));
+        assertEquals("查看证明", log.get(4).get("kindText"));
         assertEquals("下载证明二维码", log.get(0).get("kindText"));
         assertEquals(null, log.get(0).get("purpose"), "no purpose stated");
     }
@@ -74,7 +76,7 @@ class HolderReadsTest {
         String own = Tokens.bearer(Tokens.citizen(holder));
         given().header("Authorization", own).get("/api/v1/proofs/" + number).then().statusCode(200)
                 .body("subject.id", equalTo(holder)).body("subject.masked", equalTo(false));
-        for (String rendering : List.of("/pdf", "/qr.png", "/qr.svg")) {
+        for (String rendering : List.of("/pdf", "/ofd", "/qr.png", "/qr.svg")) {
             given().header("Authorization", own).get("/api/v1/proofs/" + number + rendering).then().statusCode(200);
         }
         given().header("Authorization", own).get("/api/v1/proofs").then().statusCode(200)
@@ -118,7 +120,7 @@ class HolderReadsTest {
         given().header("Authorization", admin).queryParam("size", 200).get("/api/v1/proofs").then().statusCode(200)
                 .body("items.subject.masked", everyItem(equalTo(true))).body("items.verificationCode", everyItem(nullValue()))
                 .body("items.number", hasItem(number));
-        for (String rendering : List.of("/pdf", "/qr.png", "/qr.svg")) {
+        for (String rendering : List.of("/pdf", "/ofd", "/qr.png", "/qr.svg")) {
             given().header("Authorization", admin).get("/api/v1/proofs/" + number + rendering).then().statusCode(403);
         }
         assertEquals(0, log().getLong("total"));
@@ -129,12 +131,12 @@ class HolderReadsTest {
     void refusedReadsAreNotLogged() {
         for (String token : List.of(Tokens.issuer(Fixtures.OTHER_DEPT_ISSUER), Tokens.verifier(Fixtures.WINDOW),
                 Tokens.citizen(Fixtures.OTHER_CITIZEN_ID), Tokens.listEditor(Fixtures.GOOD_ISSUER))) {
-            for (String path : List.of("", "/pdf", "/qr.png", "/qr.svg")) {
+            for (String path : List.of("", "/pdf", "/ofd", "/qr.png", "/qr.svg")) {
                 given().header("Authorization", Tokens.bearer(token)).get("/api/v1/proofs/" + number + path).then()
                         .statusCode(403);
             }
         }
-        for (String path : List.of("", "/pdf", "/qr.png", "/qr.svg")) {
+        for (String path : List.of("", "/pdf", "/ofd", "/qr.png", "/qr.svg")) {
             given().get("/api/v1/proofs/" + number + path).then().statusCode(401);
         }
         assertEquals(0, log().getLong("total"));
@@ -144,7 +146,7 @@ class HolderReadsTest {
     @Test
     void aPurposeTooLongIsA400AndNothingIsRead() {
         String staff = Tokens.bearer(Tokens.issuer(Fixtures.GOOD_ISSUER));
-        for (String path : List.of("", "/pdf", "/qr.png", "/qr.svg")) {
+        for (String path : List.of("", "/pdf", "/ofd", "/qr.png", "/qr.svg")) {
             given().header("Authorization", staff).queryParam("purpose", "查".repeat(201)).get("/api/v1/proofs/" + number + path)
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("purpose"));
         }

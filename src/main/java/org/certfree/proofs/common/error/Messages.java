@@ -698,4 +698,19 @@ public final class Messages {
     public static final String PKI_CRL_FUTURE = "CRL 的生效时间（thisUpdate）晚于当前时间。";
     public static final String PKI_CRL_STALE = "已保存同一签发者编号相同或更新的 CRL。";
     public static final String PKI_NO_CERTIFICATE = "部门 %s 的 SM2 签名密钥 %s 没有有效的证书，暂不能签名：请管理员导入 CA 为其签发的证书。";
+
+    // #17 seals (department seals, GET /api/v1/proofs/{number}/ofd)
+    public static final String SEAL_NOT_ESL = "上传的内容不是可读的 GB/T 38540 电子印章（.esl）：%s。请上传电子印章系统签发的印章文件本身（DER 编码）。";
+    public static final String SEAL_EMPTY = "请在请求体中上传电子印章文件（.esl，application/octet-stream，最大 1 MB）。";
+    public static final String SEAL_TOO_LARGE = "电子印章文件不能超过 1 MB。";
+    public static final String SEAL_MAKER_UNTRUSTED = "该印章的制章者证书（%s）不能链接到受信任的制章根证书：请确认印章来自正式的电子印章系统，"
+            + "或由运维在 certfree.ofd.seal-maker-roots-file 中配置该系统的根证书。";
+    public static final String SEAL_MAKER_REVOKED = "该印章的制章者证书已被吊销（%s），不能加载。";
+    public static final String SEAL_NOT_VALID_NOW = "该印章不在有效期内（%s 至 %s），不能加载：请向电子印章系统申领有效的印章。";
+    public static final String SEAL_WRONG_CERTIFICATE = "该印章的证书列表中没有部门 %s 当前 SM2 签名密钥 %s 的证书（序列号 %s，颁发者 %s，"
+            + "SHA-256 指纹 %s）：请向电子印章系统申领列有此证书的印章后再加载。";
+    public static final String SEAL_KEY_UNCERTIFIED = "部门 %s 当前的 SM2 签名密钥 %s 还没有有效的证书：请先导入 CA 为其签发的证书，再加载列有该证书的电子印章。";
+    public static final String SEAL_NONE = "部门 %s 还没有电子印章。";
+    public static final String SEAL_MISSING_FOR_KEY = "部门 %s 没有列出其当前 SM2 签名证书（密钥 %s，序列号 %s，SHA-256 指纹 %s）的有效电子印章，"
+            + "暂不能生成 OFD 证明：请管理员从电子印章系统申领列有该证书的印章，并通过 PUT /api/v1/departments/%s/seal 加载。";
 }

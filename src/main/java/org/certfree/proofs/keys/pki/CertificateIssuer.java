@@ -103,6 +103,37 @@ public class CertificateIssuer {
     }
 
     /**
+     * Demo mode: a certificate of the demo root for the demo seal maker's SM2 key {@code xy} (feature {@code ofd}): key
+     * usage digitalSignature (critical), subject OU=电子印章制作, CN={@code commonName}, from now (less {@link #SKEW})
+     * for {@code validity}, ending no later than the root. Nothing is stored: the maker keeps its certificate.
+     */
+    public X509Certificate issueDemoSealMaker(byte[] xy, String commonName, Duration validity) {
+        X509Certificate root = roots.demoRoot().orElseThrow(() -> new IllegalStateException("no demo root"));
+        Instant notBefore = clock.instant().minus(SKEW);
+        Instant notAfter = notBefore.plus(validity);
+        if (notAfter.isAfter(root.getNotAfter().toInstant())) {
+            notAfter = root.getNotAfter().toInstant();
+        }
+        try {
+            SubjectPublicKeyInfo spki = Sm2Pki.publicKeyInfo(xy);
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
+                    .addRDN(BCStyle.O, config.pki().organization()).addRDN(BCStyle.OU, "电子印章制作")
+                    .addRDN(BCStyle.CN, commonName).build();
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(X500Name.getInstance(root.getSubjectX500Principal()
+                    .getEncoded()), Sm2Pki.randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, spki)
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.basicConstraints, false, new BasicConstraints(false))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            ext.createAuthorityKeyIdentifier(new X509CertificateHolder(root.getEncoded())));
+            return new JcaX509CertificateConverter().setProvider(Sm2Pki.BC).getCertificate(b.build(roots.demoSigner()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue the demo seal maker's certificate", e);
+        }
+    }
+
+    /**
      * Demo mode: issues a certificate for the key when it has none, or (for an ACTIVE key, {@code active}) when its
      * newest ends within {@link #RENEW_BEFORE}; a compromised key's new certificate is revoked at once. Returns
      * whether it issued one.

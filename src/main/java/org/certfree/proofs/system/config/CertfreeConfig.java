@@ -272,6 +272,26 @@ public interface CertfreeConfig {
         java.time.Duration defaultValidity();
     }
 
+    /** OFD proofs and their seals (feature {@code ofd}). */
+    Ofd ofd();
+
+    /** Trust for OFD seals (feature {@code ofd}). */
+    interface Ofd {
+
+        /**
+         * PEM file of the root certificate(s) of the official seal system (the seal makers' CA), trusted for the makers
+         * of loaded {@code .esl} seals besides {@code certfree.pki.roots}; production sets it when the seal system's
+         * root is not one of those.
+         */
+        @WithName("seal-maker-roots-file")
+        Optional<String> sealMakerRootsFile();
+
+        /** Validity of a demo seal the service makes (demo mode), no longer than its signer's certificate. */
+        @WithName("demo-seal-validity")
+        @WithDefault("P1095D")
+        Duration demoSealValidity();
+    }
+
     /** Run mode of the service. */
     enum Mode {
         DEMO, PRODUCTION
