@@ -61,7 +61,7 @@ class ArchitectureTest {
             Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
             Map.entry("ofd", List.of("department", "keys", "proof")),
             Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
-            Map.entry("copy", List.of("department", "keys", "consent", "proof", "verification")),
+            Map.entry("copy", List.of("department", "keys", "consent", "proof", "ofd", "verification")),
             Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),
             Map.entry("dispute", List.of("department", "calendar", "keys", "proof", "verification")),
             Map.entry("audit", List.of("department", "keys", "proof", "verification")),

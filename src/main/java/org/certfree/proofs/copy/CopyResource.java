@@ -45,6 +45,9 @@ public class CopyResource {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    CopyOfds ofds;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
@@ -115,5 +118,33 @@ public class CopyResource {
     @APIResponse(responseCode = "404")
     public CopyView withdraw(@PathParam("id") UUID id) {
         return copies.withdraw(id, caller);
+    }
+
+    @GET
+    @Path("{id}/ofd")
+    @RolesAllowed({ Role.Names.CITIZEN, Role.Names.VERIFIER })
+    @Produces("application/ofd")
+    @Operation(summary = "加注件的版式文件（OFD）/ A copy as a sealed OFD",
+            description = "加注件的 GB/T 33190 OFD：持证人为此用途选择披露的证明内容、用证单位、用途和有效期（另以斜向半透明水印铺满全页），"
+                    + "元数据中附加注件令牌（供离线核验），由开具部门用其当前 SM2 密钥加盖电子印章（整文档签章）；不印核验码。"
+                    + "持证人本人可下载；在持证人授权下为本单位制作加注件的用证单位也可下载，并记入持证人的访问记录。"
+                    + "已撤回、已过期的加注件，或所附证明已不是有效状态时返回 409。"
+                    + " / The copy as a GB/T 33190 OFD: the proof as the holder disclosed it for this purpose, the unit, purpose and"
+                    + " expiry (also as a slanted translucent watermark over the whole page), the copy's token in the metadata (for"
+                    + " offline checks), sealed over the whole document by the issuing department with its ACTIVE SM2 key; no"
+                    + " verification code is printed. The holder may download it; so may the using unit that made the copy under"
+                    + " the holder's consent, recorded in the holder's access log. 409 for a withdrawn or expired copy, or when the"
+                    + " proof is no longer valid.")
+    @APIResponse(responseCode = "200", description = "OFD")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
+    public Response ofd(@PathParam("id") UUID id) {
+        CopyOfds.Ofd ofd = ofds.ofd(id, caller);
+        return Response.ok(ofd.bytes()).type("application/ofd")
+                .header("Content-Disposition", "attachment; filename=\"" + ofd.number() + "-copy-" + ofd.id() + ".ofd\"")
+                .build();
     }
 }

@@ -21,18 +21,24 @@ final class CopyFixtures {
     final String holderId = Fixtures.randomResidentId();
     final String issuer;
     final String number;
+    /** The proof's verification code (null for a proof of another department's matter). */
+    final String code;
 
     CopyFixtures() {
         Fixtures.departments();
         this.issuer = Fixtures.GOOD_ISSUER;
-        this.number = (String) Fixtures.issued(Fixtures.GOOD_ISSUER, matter(), "张三", holderId).get("number");
+        Map<String, Object> issued = Fixtures.issued(Fixtures.GOOD_ISSUER, matter(), "张三", holderId);
+        this.number = (String) issued.get("number");
+        this.code = (String) issued.get("verificationCode");
     }
 
     /** A proof of {@code matter} by {@code issuer} (a department of the calling test alone). */
     CopyFixtures(String issuer, String matter) {
         Fixtures.departments();
         this.issuer = issuer;
-        this.number = (String) Fixtures.issued(issuer, matter, "张三", holderId).get("number");
+        Map<String, Object> issued = Fixtures.issued(issuer, matter, "张三", holderId);
+        this.number = (String) issued.get("number");
+        this.code = (String) issued.get("verificationCode");
     }
 
     static synchronized String matter() {

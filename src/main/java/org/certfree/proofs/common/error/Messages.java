@@ -668,6 +668,9 @@ public final class Messages {
     public static final String VERDICT_COPY_EXPIRED = "加注件已于 %s 过期。";
     public static final String VERDICT_COPY_WITHDRAWN = "持证人已于 %s 撤回该加注件。";
     public static final String VERDICT_COPY_PROOF = "加注件所附证明与开具部门的记录不符（可能被篡改）。";
+    public static final String COPY_OFD_WITHDRAWN = "该加注件已于 %s 撤回，不再生成版式文件。";
+    public static final String COPY_OFD_EXPIRED = "该加注件已于 %s 过期，不再生成版式文件；如仍需使用，请重新制作。";
+    public static final String COPY_OFD_PROOF_NOT_VALID = "加注件所附证明已不是有效状态（已撤销、被替代、过期或因异议暂停），不生成版式文件。";
 
     // #17 OFD: refusals of an uploaded OFD proof (ofd.OfdRefusal), one per failed check
     public static final String OFD_UNSAFE_PACKAGE = "上传的 OFD 文件包结构不安全，已拒绝：%s。";

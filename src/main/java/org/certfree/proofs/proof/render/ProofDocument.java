@@ -12,7 +12,8 @@ import java.util.Objects;
  * The renderers print exactly these values; masking the subject is the caller's decision.
  *
  * @param proofNumber             proof number (证明编号), printed and carried in the QR payload
- * @param verificationCode        short verification code (核验码) that goes with the number at the status page
+ * @param verificationCode        short verification code (核验码) that goes with the number at the status page;
+ *                                null on a purpose-bound copy's page, which never prints it
  * @param matterCode              proof matter code (证明事项编码)
  * @param matterName              proof matter name in Chinese, e.g. 无犯罪记录证明
  * @param matterVersion           version of the matter entry the proof was issued under
@@ -56,7 +57,9 @@ public record ProofDocument(
 
     public ProofDocument {
         requireText(proofNumber, "proofNumber");
-        requireText(verificationCode, "verificationCode");
+        if (verificationCode != null) {
+            requireText(verificationCode, "verificationCode");
+        }
         requireText(matterCode, "matterCode");
         requireText(matterName, "matterName");
         requireText(departmentCode, "departmentCode");

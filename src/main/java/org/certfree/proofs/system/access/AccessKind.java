@@ -52,7 +52,9 @@ public enum AccessKind {
     /** The holder withdrew a purpose-bound copy (加注件); online checks refuse it from then on. */
     COPY_WITHDRAWN("撤回加注件"),
     /** A using unit checked a purpose-bound copy (加注件) online (the entry's {@code result} says how it ended). */
-    COPY_CHECKED("核验加注件");
+    COPY_CHECKED("核验加注件"),
+    /** The using unit that made a copy under the holder's consent downloaded it as OFD. */
+    COPY_OFD("下载加注件版式文件");
 
     private final String chinese;
 
