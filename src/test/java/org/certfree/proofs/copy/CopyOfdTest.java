@@ -95,7 +95,7 @@ class CopyOfdTest {
         as(Tokens.issuer(Fixtures.GOOD_ISSUER)).get(path).then().statusCode(403);
         as(Tokens.admin()).get(path).then().statusCode(403);
         f.asHolder().get("/api/v1/copies/00000000-0000-0000-0000-000000000000/ofd").then().statusCode(404);
-        f.asHolder().get("/api/v1/copies/not-a-uuid/ofd").then().statusCode(404);
+        f.asHolder().get("/api/v1/copies/not-a-uuid/ofd").then().statusCode(400).contentType("application/problem+json");
 
         // a copy the unit made under the holder's consent: the unit gets it, and the holder sees that
         Instant consentUntil = Instant.now().plus(Duration.ofDays(10));
