@@ -1,0 +1,82 @@
+package org.certfree.proofs.ofd;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import org.certfree.proofs.keys.KeyAlgorithm;
+import org.certfree.proofs.keys.KeyDirectory;
+import org.certfree.proofs.keys.pki.DepartmentCertificates;
+import org.certfree.proofs.keys.pki.TestCa;
+import org.certfree.proofs.testsupport.Fixtures;
+import org.certfree.proofs.testsupport.Matters;
+import org.certfree.proofs.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production makes no seals: with the demo seal maker unavailable (as in production mode, where there is no demo
+ * root), a department without a loaded seal gets 409 for its OFD proofs, telling the ADMIN which certificate the seal
+ * must list and where to load it, and no access-log row; once the official seal is loaded, its OFDs are sealed with it.
+ * (The department's key certificate here still comes from the demo root.)
+ */
+@QuarkusTest
+class ProductionSealTest {
+
+    @Inject
+    DepartmentCertificates certificates;
+
+    @Inject
+    KeyDirectory directory;
+
+    @Inject
+    OfdTrusts trusts;
+
+    @BeforeEach
+    void noSealMaker() {
+        QuarkusMock.installMockForType(new DemoSealMaker() {
+            @Override
+            boolean available() {
+                return false;
+            }
+        }, DemoSealMaker.class);
+    }
+
+    @Test
+    void ofdRequestsAre409UntilAnAdminLoadsTheSealThenItIsUsed() throws Exception {
+        Fixtures.departments();
+        String dept = ProofOfdDownloadTest.newIssuer();
+        String matter = Matters.retained(dept, 0);
+        String holder = Fixtures.randomResidentId();
+        String number = (String) Fixtures.issued(dept, matter, "吴十", holder).get("number");
+        String kid = directory.active(dept, KeyAlgorithm.SM2_SM3).kid();
+        String staff = Tokens.bearer(Tokens.issuer(dept));
+
+        given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/ofd").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(kid))
+                .body("detail", containsString("PUT /api/v1/departments/" + dept + "/seal"));
+        given().header("Authorization", Tokens.bearer(Tokens.citizen(holder))).queryParam("size", 200)
+                .get("/api/v1/me/access-log").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).get("/api/v1/departments/" + dept + "/seal").then()
+                .statusCode(200).body("current", nullValue());
+
+        X509Certificate leaf = certificates.activeSm2Chain(dept).orElseThrow().get(0);
+        byte[] esl = SealUploadTest.esl("5119-PROD-" + dept, TestCa.CONFIGURED, List.of(leaf), Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(86400));
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType("application/octet-stream").body(esl)
+                .put("/api/v1/departments/" + dept + "/seal").then().statusCode(200);
+        byte[] ofd = given().header("Authorization", staff).get("/api/v1/proofs/" + number + "/ofd").then().statusCode(200)
+                .extract().asByteArray();
+        OfdVerification v = new OfdVerifier(trusts.current(), SafeUnzip.Limits.DEFAULT).verify(ofd);
+        assertTrue(v.passed(), () -> v.refusal() + " " + v.message());
+        assertEquals("5119-PROD-" + dept, v.sealId());
+    }
+}
