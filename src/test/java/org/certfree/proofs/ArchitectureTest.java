@@ -59,7 +59,7 @@ class ArchitectureTest {
             Map.entry("publication", List.of("department", "catalog", "keys")),
             Map.entry("consent", List.of("department", "publication")),
             Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
-            Map.entry("ofd", List.of("proof")),
+            Map.entry("ofd", List.of("keys", "proof")),
             Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
             Map.entry("copy", List.of("department", "keys", "consent", "proof", "verification")),
             Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),
