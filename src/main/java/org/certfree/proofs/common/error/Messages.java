@@ -698,4 +698,15 @@ public final class Messages {
     public static final String PKI_CRL_FUTURE = "CRL 的生效时间（thisUpdate）晚于当前时间。";
     public static final String PKI_CRL_STALE = "已保存同一签发者编号相同或更新的 CRL。";
     public static final String PKI_NO_CERTIFICATE = "部门 %s 的 SM2 签名密钥 %s 没有有效的证书，暂不能签名：请管理员导入 CA 为其签发的证书。";
+
+    // #17 OFD verification (a using unit uploads a sealed OFD proof: POST /api/v1/verifications/ofd)
+    public static final String OFD_UPLOAD_EMPTY = "请求体为空：请上传 OFD 文件本身（Content-Type: application/ofd）。";
+    public static final String OFD_UPLOAD_TOO_LARGE = "上传的 OFD 文件超过 %d 字节的上限，已拒绝。";
+    public static final String OFD_SIGNER_NOT_ISSUER = "签章人证书不属于开具该证明的部门（%s）的签名密钥：该文件不是开具部门签章的证明，已拒绝。";
+    public static final String OFD_SIGNER_KEY_COMPROMISED = "签章人证书的密钥已于 %s 被报告泄露，不能据此核验，已拒绝。";
+    public static final String VERDICT_OFD_METADATA = "OFD 文件中的%s（%s）与开具部门签名的证明记录（%s）不一致：该文件不是所开具的证明。";
+    public static final String OFD_FIELD_NUMBER = "证照编号";
+    public static final String OFD_FIELD_TYPE_CODE = "证照类型代码";
+    public static final String OFD_FIELD_ISSUER = "证照颁发机构代码";
+    public static final String OFD_FIELD_ISSUE_DATE = "证照颁发日期";
 }

@@ -52,7 +52,9 @@ public enum AccessKind {
     /** The holder withdrew a purpose-bound copy (加注件); online checks refuse it from then on. */
     COPY_WITHDRAWN("撤回加注件"),
     /** A using unit checked a purpose-bound copy (加注件) online (the entry's {@code result} says how it ended). */
-    COPY_CHECKED("核验加注件");
+    COPY_CHECKED("核验加注件"),
+    /** A using unit verified one of the holder's proofs by uploading its sealed OFD file (the entry's {@code result} says how it ended). */
+    OFD_VERIFICATION("核验证明文件（OFD）");
 
     private final String chinese;
 
