@@ -7,19 +7,20 @@
 # GET-by-key floor, in the same run, after warm-up; rates, ratios and CPU per request of the service and PostgreSQL;
 # the service's RSS and heap after.
 # Usage: bench/ofd.sh [seconds per library measurement, default 10] [library warm-up seconds, default 20]
-# Env:   PART=library|endpoint|both (default both); DURATION (endpoint runs, default 15s); WARMUP (default 60s per
+# Part "verify": POST /api/v1/verifications/ofd (an uploaded OFD verified by a using unit), its own section below.
+# Env:   PART=library|endpoint|verify|all (default all); DURATION (endpoint runs, default 15s); WARMUP (default 60s per
 #        endpoint, not measured); CONNS (default "2 8"); PORT (default 18080)
 # Run it under the bench lock on a shared machine: flock /work/bench.lock bench/ofd.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PART="${PART:-both}"
+PART="${PART:-all}"
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -DskipTests package)
 echo "uptime before: $(uptime)"
-if [ "$PART" != endpoint ]; then
+if [ "$PART" = all ] || [ "$PART" = library ]; then
   java -Djava.awt.headless=true -cp "$ROOT/target/quarkus-app/app/*:$ROOT/target/quarkus-app/lib/main/*" \
     "$ROOT/bench/OfdBench.java" "${1:-10}" "${2:-20}"
 fi
-if [ "$PART" != library ]; then
+if [ "$PART" = all ] || [ "$PART" = endpoint ]; then
   (
     source "$ROOT/bench/lib.sh"
     DURATION="${DURATION:-15s}"
@@ -53,3 +54,53 @@ if [ "$PART" != library ]; then
   )
 fi
 echo "uptime after: $(uptime)"
+
+# ----------------------------------------------------------------------------------------------------------------------
+# #17 item 4 — verification of an uploaded OFD THROUGH THE SERVICE (POST /api/v1/verifications/ofd), apart from the
+# library figures above: the packaged service on its own embedded database (bench/lib.sh), a demo proof of BZGAJ sealed
+# with BZGAJ's real SM2 key (bench/OfdUploadFixture.java; a bench root CA is configured as an extra root for its
+# certificate and the seal maker's), uploaded by a using unit with wrk (bench/ofd-verify.lua). Floors in the same run:
+# the authenticated GET by key and the JSON verification of the same proof by number + code. Requests per second,
+# ratios, CPU per request of the service and of its PostgreSQL, the service's memory after.
+# Env: PART=verify runs only it; PORT (default 18092), ENDPOINT_DURATION (15s),
+# ENDPOINT_WARMUP (60s per POST, 20s for the floor), ENDPOINT_CONNECTIONS ("2 8").
+ofd_endpoint_section() (
+  export PORT="${PORT:-18092}"
+  source "$ROOT/bench/lib.sh"
+  local cp="$APP/app/*:$APP/lib/main/*" duration="${ENDPOINT_DURATION:-15s}" warmup="${ENDPOINT_WARMUP:-60s}"
+  echo "== OFD verification through the service (port $PORT), uptime: $(uptime)"
+  java -cp "$cp" "$ROOT/bench/OfdUploadFixture.java" root "$WORK"
+  start_service -Dcertfree.pki.roots-file="$WORK/bench-root.pem"
+  local holder=11010519491231002X issuer admin verifier matter pgport
+  issuer=$(token ISSUER BZGAJ); admin=$(token ADMIN); verifier=$(token VERIFIER KELSZWZX)
+  matter=$(curl -sf "$BASE/api/v1/lists/retained?department=BZGAJ&size=100" \
+    | python3 -c 'import sys,json; print(next(m["code"] for m in json.load(sys.stdin)["items"] if m.get("electronic", True)))')
+  curl -sf -X POST "$BASE/api/v1/using-units" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"unit\":\"KELSZWZX\",\"serviceMatter\":\"基准测试\",\"businessSystem\":\"bench\",\"proofMatterCode\":\"$matter\"}" >/dev/null || true
+  curl -sf -X POST "$BASE/api/v1/proofs" -H "Authorization: Bearer $issuer" -H 'Content-Type: application/json' \
+    -d "{\"matterCode\":\"$matter\",\"subject\":{\"kind\":\"PERSON\",\"name\":\"张三\",\"id\":\"$holder\"},\"claims\":{\"户籍地址\":\"库尔勒市\"},\"purpose\":\"基准测试\"}" \
+    >"$WORK/proof.json"
+  pgport=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
+  java -Djava.awt.headless=true -cp "$cp" "$ROOT/bench/OfdUploadFixture.java" ofd "$WORK" "$pgport" BZGAJ "$WORK/proof.json" "$WORK/proof.ofd"
+  export TOKEN=$verifier DEPT=BZGAJ OFD_FILE="$WORK/proof.ofd" NUMBER CODE
+  NUMBER=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["number"])' <"$WORK/proof.json")
+  CODE=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["verificationCode"])' <"$WORK/proof.json")
+  curl -sf -X POST "$BASE/api/v1/verifications/ofd?purpose=bench" -H "Authorization: Bearer $verifier" \
+    -H 'Content-Type: application/ofd' --data-binary @"$WORK/proof.ofd" \
+    | python3 -c 'import sys,json; r=json.load(sys.stdin); print("one upload:", r["indication"]); assert r["indication"]=="TOTAL_PASSED"'
+  echo "== warming up (not measured): the floor 20s, each POST $warmup"
+  warm_up 20s -s "$ROOT/bench/auth-floor.lua" "$BASE"
+  warm_up "$warmup" -s "$ROOT/bench/verify.lua" "$BASE"
+  warm_up "$warmup" -s "$ROOT/bench/ofd-verify.lua" "$BASE"
+  local c floor json ofd
+  for c in ${ENDPOINT_CONNECTIONS:-2 8}; do
+    echo "== $c connections"
+    measured "auth floor (GET by key)" "$c" "$duration" -s "$ROOT/bench/auth-floor.lua" "$BASE"; floor=$(cat "$WORK/last-rps")
+    measured "JSON verification (POST)" "$c" "$duration" -s "$ROOT/bench/verify.lua" "$BASE"; json=$(cat "$WORK/last-rps")
+    measured "OFD upload verification" "$c" "$duration" -s "$ROOT/bench/ofd-verify.lua" "$BASE"; ofd=$(cat "$WORK/last-rps")
+    echo "OFD verification / auth floor = $(ratio "$ofd" "$floor"); / JSON verification = $(ratio "$ofd" "$json")"
+  done
+  memory
+  echo "uptime after the endpoint section: $(uptime)"
+)
+if [ "$PART" = all ] || [ "$PART" = verify ]; then ofd_endpoint_section; fi

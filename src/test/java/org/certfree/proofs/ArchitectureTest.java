@@ -60,7 +60,7 @@ class ArchitectureTest {
             Map.entry("consent", List.of("department", "publication")),
             Map.entry("proof", List.of("department", "calendar", "catalog", "keys", "publication", "consent")),
             Map.entry("ofd", List.of("department", "keys", "proof")),
-            Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof")),
+            Map.entry("verification", List.of("department", "keys", "publication", "consent", "proof", "ofd")),
             Map.entry("copy", List.of("department", "keys", "consent", "proof", "ofd", "verification")),
             Map.entry("commitment", List.of("department", "calendar", "catalog", "publication", "consent", "proof")),
             Map.entry("dispute", List.of("department", "calendar", "keys", "proof", "verification")),

@@ -41,7 +41,9 @@ public class AccessLogService {
             SELECT id, at, unit_code, actor, proof_number, purpose, service_matter, indication, retrieved, kind,
                    request_id, consent_id, details
             FROM (SELECT id, verified_at AS at, unit_code, verifier AS actor, proof_number, purpose, service_matter,
-                         indication, retrieved, NULL::varchar AS kind, NULL::uuid AS request_id, consent_id,
+                         indication, retrieved,
+                         CASE WHEN presented = 'OFD' THEN 'OFD_VERIFICATION' END::varchar AS kind,
+                         NULL::uuid AS request_id, consent_id,
                          NULL::text AS details
                   FROM verification WHERE subject_id_index = ?
                   UNION ALL

@@ -33,11 +33,17 @@ class Presentations {
     /**
      * What the unit presented, checked as far as it can be without the issuer's record: a JWS's
      * signature, or the form of a number and code. {@code early} is the verdict when that already fails;
-     * {@code disclosures} are an SD-JWT's (null for anything else), to be checked against the signed digests.
+     * {@code disclosures} are an SD-JWT's (null for anything else), to be checked against the signed digests;
+     * {@code ofd} is an uploaded OFD the ofd library verified (null for the JSON forms).
      */
-    record Presented(String number, byte[] signedPayload, String code, Verdict early, List<String> disclosures) {
+    record Presented(String number, byte[] signedPayload, String code, Verdict early, List<String> disclosures,
+            OfdEvidence ofd) {
         Presented(String number, byte[] signedPayload, String code, Verdict early) {
-            this(number, signedPayload, code, early, null);
+            this(number, signedPayload, code, early, null, null);
+        }
+
+        Presented(String number, byte[] signedPayload, String code, Verdict early, List<String> disclosures) {
+            this(number, signedPayload, code, early, disclosures, null);
         }
     }
 

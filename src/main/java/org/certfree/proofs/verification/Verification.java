@@ -61,4 +61,7 @@ public class Verification extends PanacheEntityBase {
     public Instant verifiedAt;
 
     public String receipt;
+
+    /** How the proof was presented when not in the JSON forms: {@code OFD} for an uploaded sealed OFD, else null. */
+    public String presented;
 }

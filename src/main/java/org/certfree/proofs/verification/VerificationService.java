@@ -18,6 +18,7 @@ import org.certfree.proofs.consent.dto.ConsentView;
 import org.certfree.proofs.department.DepartmentRole;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.keys.JwsOutcome;
+import org.certfree.proofs.keys.KeyDirectory;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.proof.DocumentKind;
@@ -74,17 +75,28 @@ public class VerificationService {
     @Inject
     ListSignals signals;
 
+    @Inject
+    KeyDirectory keys;
 
     /** Verifies on the issuer's authority and records the verification (see {@link ReceiptBatcher#record}). */
     public VerificationResult verify(VerifyRequest in, Caller caller) {
+        return verify(in, caller, null);
+    }
+
+    /** {@link #verify(VerifyRequest, Caller)} of an uploaded OFD ({@code ofd}; {@code in} then carries the purpose only). */
+    VerificationResult verify(VerifyRequest in, Caller caller, OfdEvidence ofd) {
         String unit = caller.department().orElseThrow(() -> ApiException.forbidden(Messages.FORBIDDEN_ROLE));
-        int given = (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
+        int given = ofd != null ? 1
+                : (blank(in.jws()) ? 0 : 1) + (blank(in.qr()) ? 0 : 1) + (blank(in.number()) && blank(in.code()) ? 0 : 1);
         if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) {
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        Presentations.Presented presented = given == 1 ? presentations.present(in) : null;
+        Presentations.Presented presented = ofd != null ? ofd.presented() : given == 1 ? presentations.present(in) : null;
         ProofLookup.Found<ProofRecordRow> looked = proofs.find(presented == null ? null : presented.number());
         ProofRecordRow found = looked.proof();
+        if (ofd != null && found != null) { // 422 before anything is written: sealed by someone else's key
+            ofd.requireSignerOf(found, keys.publishedKeys());
+        }
         // verifying a proof of a matter off the retained list is a supervision signal (a pledge is not: its
         // matter is on the notify-and-commit list by design)
         if (found != null && found.kind() == DocumentKind.PROOF) {
@@ -171,6 +183,7 @@ public class VerificationService {
         v.retrieved = content != null;
         v.consentId = consentId;
         v.verifiedAt = now;
+        v.presented = ofd != null ? "OFD" : null;
         ProofRecordRow logged = proof != null ? proof : attempted;
         if (logged != null) {
             v.proofNumber = logged.number();
@@ -187,7 +200,7 @@ public class VerificationService {
             body = new VerificationResult.ReceiptBody("certfree-receipt", v.id, now, unit,
                     v.verifier, v.purpose, v.serviceMatter, proof.number(), verdict.indication().uri(),
                     verdict.sub() == null ? null : verdict.sub().uri(), v.proofStatus.uri(), proof.issuerDept(),
-                    v.retrieved, v.consentId).canonical();
+                    v.retrieved, v.consentId, ofd != null ? "ofd" : null).canonical();
         }
         Receipt receipt = receipts.record(v, proof == null ? null : proof.issuerDept(), body);
         BusinessEvents.log("verification", "unit", unit, "dept", v.issuerDept, "matter", v.matterCode, "number", v.proofNumber,
@@ -215,7 +228,11 @@ public class VerificationService {
         if (presented.early() != null) {
             return presented.early();
         }
-        if (presented.signedPayload() != null) {
+        if (presented.ofd() != null) {
+            if (proof == null) {
+                return Verdict.notIssued();
+            }
+        } else if (presented.signedPayload() != null) {
             if (proof == null || !MessageDigest.isEqual(proof.payload().getBytes(StandardCharsets.UTF_8), presented.signedPayload())) {
                 return Verdict.notIssued();
             }
@@ -245,6 +262,10 @@ public class VerificationService {
         if (content == null || !content.number().equals(proof.number()) || !content.issuerDept().equals(proof.issuerDept())
                 || !content.matterCode().equals(proof.matterCode())) {
             return Verdict.failed(SubIndication.SIG_CRYPTO_FAILURE, Messages.VERDICT_SIGNATURE, proof);
+        }
+        Verdict differs = presented.ofd() == null ? null : presented.ofd().disagreement(proof, content);
+        if (differs != null) { // an OFD saying other than the issuer's signed record
+            return differs;
         }
         return switch (content.statusAt(proof.status(), now)) {
             case REVOKED -> Verdict.failed(SubIndication.REVOKED,

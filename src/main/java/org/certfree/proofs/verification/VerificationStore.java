@@ -24,23 +24,24 @@ public class VerificationStore {
      */
     private static final String INSERT = """
             INSERT INTO verification (id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier,
-                purpose, service_matter, indication, sub_indication, proof_status, retrieved, consent_id, verified_at, receipt)
+                purpose, service_matter, indication, sub_indication, proof_status, presented, retrieved, consent_id, verified_at, receipt)
             SELECT id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier,
-                purpose, service_matter, indication, sub_indication, proof_status, retrieved, consent_id, verified_at::timestamptz, receipt
+                purpose, service_matter, indication, sub_indication, proof_status, presented, retrieved, consent_id,
+                verified_at::timestamptz, receipt
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::boolean[], ?::uuid[], ?::text[], ?::text[])
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::uuid[], ?::text[], ?::text[])
                 AS r(id, proof_number, subject_id_index, issuer_dept, matter_code, unit_code, verifier, purpose, service_matter,
-                     indication, sub_indication, proof_status, retrieved, consent_id, verified_at, receipt)""";
+                     indication, sub_indication, proof_status, presented, retrieved, consent_id, verified_at, receipt)""";
 
     @Inject
     DataSource db;
 
-    /** The text[] parameters 2–12 of {@link #INSERT}, in its column order. */
+    /** The text[] parameters 2–13 of {@link #INSERT}, in its column order. */
     private static final List<Function<Verification, String>> TEXT_COLUMNS = List.of(
             v -> v.proofNumber, v -> v.subjectIdIndex, v -> v.issuerDept, v -> v.matterCode, v -> v.unitCode,
             v -> v.verifier, v -> v.purpose, v -> v.serviceMatter, v -> v.indication.name(),
             v -> v.subIndication == null ? null : v.subIndication.name(),
-            v -> v.proofStatus == null ? null : v.proofStatus.name());
+            v -> v.proofStatus == null ? null : v.proofStatus.name(), v -> v.presented);
 
     /** Inserts the rows on the caller's connection, in one statement. */
     void insert(Connection c, List<Verification> rows) throws SQLException {

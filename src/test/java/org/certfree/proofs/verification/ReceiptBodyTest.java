@@ -34,9 +34,9 @@ class ReceiptBodyTest {
                 Instant.parse("2026-11-30T08:00:00.123456Z"), Instant.parse("2026-11-30T08:00:00.123456789Z") }) {
             same(new ReceiptBody("certfree-receipt", UUID.randomUUID(), at, "KELSZWZX", "window-1", "办理入学",
                     "义务教育入学登记", "ZM-2026-ABCD-EFGH-JKMN-P", "urn:x:indication:TOTAL_PASSED", null,
-                    "urn:x:status:VALID", "BZGAJ", false, null));
+                    "urn:x:status:VALID", "BZGAJ", false, null, null));
         }
         same(new ReceiptBody("certfree-receipt", UUID.randomUUID(), Instant.now(), "U\"1", "a\\b", "tab\there\nline \u0001 😀",
-                null, "ZM-1", "urn:i", "urn:s", "urn:p", "D", true, UUID.randomUUID()));
+                null, "ZM-1", "urn:i", "urn:s", "urn:p", "D", true, UUID.randomUUID(), "ofd"));
     }
 }

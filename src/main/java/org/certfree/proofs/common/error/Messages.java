@@ -716,4 +716,15 @@ public final class Messages {
     public static final String SEAL_NONE = "部门 %s 还没有电子印章。";
     public static final String SEAL_MISSING_FOR_KEY = "部门 %s 没有列出其当前 SM2 签名证书（密钥 %s，序列号 %s，SHA-256 指纹 %s）的有效电子印章，"
             + "暂不能生成 OFD 证明：请管理员从电子印章系统申领列有该证书的印章，并通过 PUT /api/v1/departments/%s/seal 加载。";
+
+    // #17 OFD verification (a using unit uploads a sealed OFD proof: POST /api/v1/verifications/ofd)
+    public static final String OFD_UPLOAD_EMPTY = "请求体为空：请上传 OFD 文件本身（Content-Type: application/ofd）。";
+    public static final String OFD_UPLOAD_TOO_LARGE = "上传的 OFD 文件超过 %d 字节的上限，已拒绝。";
+    public static final String OFD_SIGNER_NOT_ISSUER = "签章人证书不属于开具该证明的部门（%s）的签名密钥：该文件不是开具部门签章的证明，已拒绝。";
+    public static final String OFD_SIGNER_KEY_COMPROMISED = "签章人证书的密钥已于 %s 被报告泄露，不能据此核验，已拒绝。";
+    public static final String VERDICT_OFD_METADATA = "OFD 文件中的%s（%s）与开具部门签名的证明记录（%s）不一致：该文件不是所开具的证明。";
+    public static final String OFD_FIELD_NUMBER = "证照编号";
+    public static final String OFD_FIELD_TYPE_CODE = "证照类型代码";
+    public static final String OFD_FIELD_ISSUER = "证照颁发机构代码";
+    public static final String OFD_FIELD_ISSUE_DATE = "证照颁发日期";
 }

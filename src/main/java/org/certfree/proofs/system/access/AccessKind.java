@@ -54,7 +54,9 @@ public enum AccessKind {
     /** A using unit checked a purpose-bound copy (加注件) online (the entry's {@code result} says how it ended). */
     COPY_CHECKED("核验加注件"),
     /** The using unit that made a copy under the holder's consent downloaded it as OFD. */
-    COPY_OFD("下载加注件版式文件");
+    COPY_OFD("下载加注件版式文件"),
+    /** A using unit verified one of the holder's proofs by uploading its sealed OFD file (the entry's {@code result} says how it ended). */
+    OFD_VERIFICATION("核验证明文件（OFD）");
 
     private final String chinese;
 

@@ -37,6 +37,14 @@ public interface CertfreeConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * Largest sealed OFD a using unit may upload for verification ({@code POST /api/v1/verifications/ofd}), in bytes
+     * (a proof's OFD is about 60–100 kB); larger ones get 413, declared ({@code Content-Length}) or counted.
+     */
+    @WithName("ofd-upload-max-bytes")
+    @WithDefault("5242880")
+    long ofdUploadMaxBytes();
+
     /** Set by the launcher (not by hand): data folder of the embedded PostgreSQL it started. */
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();

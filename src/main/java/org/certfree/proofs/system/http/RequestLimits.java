@@ -47,11 +47,14 @@ public class RequestLimits {
     /** The media type of item streams (newline-delimited JSON), whose bodies are streamed, not buffered. */
     public static final String NDJSON = "application/x-ndjson";
 
+    /** The path of OFD uploads for verification, whose limit is {@code certfree.ofd-upload-max-bytes}. */
+    public static final String OFD_VERIFICATIONS = "/api/v1/verifications/ofd";
+
     /**
      * Paths whose bodies may be larger than {@code certfree.max-body-bytes}, and how large: a bulk
-     * revocation lists up to 100,000 proof numbers of 24 characters (about 2.7 MB as JSON).
+     * revocation lists up to 100,000 proof numbers of 24 characters (about 2.7 MB as JSON); an uploaded OFD.
      */
-    static final Map<String, Long> LARGER_BODIES = Map.of("/api/v1/revocations", 4L << 20);
+    private Map<String, Long> largerBodies;
 
     @Inject
     CertfreeConfig config;
@@ -61,9 +64,10 @@ public class RequestLimits {
 
     void install(@Observes Router router) {
         long configured = config.maxBodyBytes();
+        largerBodies = Map.of("/api/v1/revocations", 4L << 20, OFD_VERIFICATIONS, config.ofdUploadMaxBytes());
         BodyHandler defaultChunked = BodyHandler.create(false).setBodyLimit(configured).setHandleFileUploads(false);
         Map<String, BodyHandler> largerChunked = new java.util.HashMap<>();
-        LARGER_BODIES.forEach((path, max) -> largerChunked.put(path,
+        largerBodies.forEach((path, max) -> largerChunked.put(path,
                 BodyHandler.create(false).setBodyLimit(Math.max(max, configured)).setHandleFileUploads(false)));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
@@ -116,9 +120,9 @@ public class RequestLimits {
         });
     }
 
-    /** The body limit of {@code path}: the configured one, or more for the paths of {@link #LARGER_BODIES}. */
-    private static long limit(String path, long configured) {
-        Long larger = path == null ? null : LARGER_BODIES.get(path);
+    /** The body limit of {@code path}: the configured one, or more for the paths of {@link #largerBodies}. */
+    private long limit(String path, long configured) {
+        Long larger = path == null ? null : largerBodies.get(path);
         return larger == null ? configured : Math.max(larger, configured);
     }
 

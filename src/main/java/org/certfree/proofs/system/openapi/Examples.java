@@ -357,6 +357,16 @@ public final class Examples {
               }
             }""";
 
+    /** {@code POST /api/v1/verifications/ofd} 422: an OFD sealed under a forged chain with the real names. */
+    public static final String OFD_REFUSED = """
+            {
+              "type": "urn:certfree:problem:unprocessable",
+              "title": "Request cannot be processed",
+              "status": 422,
+              "detail": "签章人证书不能链接到受信任的根证书：C=CN,O=巴中市公安局,CN=巴中市公安局 电子证明签章：No issuer certificate for certificate in certification path found.。",
+              "instance": "/api/v1/verifications/ofd"
+            }""";
+
     /** {@code GET /api/v1/proofs/{number}/status} 200. */
     public static final String STATUS_ANSWER = """
             {

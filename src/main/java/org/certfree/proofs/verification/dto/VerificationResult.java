@@ -65,7 +65,7 @@ public record VerificationResult(
     /** What the receipt signs. */
     public record ReceiptBody(String typ, UUID id, Instant verifiedAt, String unit, String verifier, String purpose,
             String serviceMatter, String proofNumber, String indication, String subIndication, String proofStatus,
-            String issuerDept, boolean retrieved, UUID consentId) {
+            String issuerDept, boolean retrieved, UUID consentId, String presented) {
 
         /**
          * Its RFC 8785 bytes, null members left out: the bytes the service's mapper and the canonicalizer give
@@ -88,6 +88,7 @@ public record VerificationResult(
             m.put("issuerDept", issuerDept);
             m.put("retrieved", retrieved);
             m.put("consentId", consentId == null ? null : consentId.toString());
+            m.put("presented", presented);
             m.values().removeIf(java.util.Objects::isNull);
             return org.certfree.proofs.common.json.CanonicalJson.canonicalizeFlat(m);
         }
