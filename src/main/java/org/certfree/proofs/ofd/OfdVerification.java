@@ -14,12 +14,13 @@ import org.certfree.proofs.common.error.ApiException;
  * @param sealId   the seal's code
  * @param sealName the seal's name
  * @param signer   the signer's certificate
+ * @param copy     what makes the document a purpose-bound copy (加注件), as the signed metadata says; null for a proof
  */
 public record OfdVerification(OfdRefusal refusal, String message, OfdMetadata metadata, Instant signedAt,
-        String sealId, String sealName, X509Certificate signer) {
+        String sealId, String sealName, X509Certificate signer, CopyMark.Read copy) {
 
     static OfdVerification refused(OfdRefused refused) {
-        return new OfdVerification(refused.refusal(), refused.getMessage(), null, null, null, null, null);
+        return new OfdVerification(refused.refusal(), refused.getMessage(), null, null, null, null, null, null);
     }
 
     public boolean passed() {

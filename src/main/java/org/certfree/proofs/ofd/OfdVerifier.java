@@ -91,7 +91,8 @@ public final class OfdVerifier {
                 OfdRefusal.SIGNER_UNTRUSTED);
         CertificateChecks.signingKeyUsage(signer);
         CertificateChecks.notRevoked(signer, trust.revocations(), "签章人证书");
-        return new OfdVerification(null, null, metadata(pkg.customData), signedAt, seal.id(), seal.name(), signer);
+        return new OfdVerification(null, null, metadata(pkg.customData), signedAt, seal.id(), seal.name(), signer,
+                CopyMark.from(pkg.customData).orElse(null));
     }
 
     /** ofdrw's checks on the extracted folder; returns the one signature it verified. */

@@ -21,7 +21,7 @@ import org.certfree.proofs.verification.dto.VerificationResult;
 import org.certfree.proofs.verification.dto.VerifyRequest;
 
 /**
- * Verification of an uploaded sealed OFD proof: the body read within {@code certfree.ofd-upload-max-bytes} (also
+ * Verification of an uploaded sealed OFD proof: the body read within {@code certfree.ofd.upload-max-bytes} (also
  * refused before reading, by {@code RequestLimits}), the ofd
  * library's checks against the service's current trust ({@link OfdTrusts}) — a refusal is a 4xx problem naming the
  * failed check, and nothing is written — then the same pipeline as every other verification
@@ -48,7 +48,7 @@ public class OfdUploads {
 
     /** The upload's bytes: 413 beyond the limit (a declared length is refused before reading), 400 when empty. */
     public byte[] read(InputStream body, Long declaredLength) {
-        long max = config.ofdUploadMaxBytes();
+        long max = config.ofd().uploadMaxBytes();
         if (declaredLength != null && declaredLength > max) {
             throw tooLarge(max);
         }
@@ -75,6 +75,9 @@ public class OfdUploads {
         if (!checked.passed()) {
             BusinessEvents.log("verification.ofd-refused", "unit", unit, "refusal", checked.refusal());
             throw checked.toApiException();
+        }
+        if (checked.copy() != null) { // a copy is bound to its unit, purpose and expiry: only the copy check knows them
+            throw ApiException.unprocessable(Messages.OFD_IS_A_COPY.formatted(checked.copy().unitCode()));
         }
         VerifyRequest in = new VerifyRequest(null, null, null, null, purpose, serviceMatter, null, null);
         return verification.verify(in, caller, new OfdEvidence(checked));

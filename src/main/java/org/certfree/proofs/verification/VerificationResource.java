@@ -106,7 +106,7 @@ public class VerificationResource {
                     + "issuer, issue date) agreeing with the issuer's signed record, and the proof's current status. One verdict as for every "
                     + "verification, with a receipt signed by the issuing department and a row in the holder's access log. A file that fails "
                     + "its own checks is a 4xx problem naming the check, and nothing is recorded.")
-    @RequestBody(required = true, description = "OFD 文件（zip 包），不超过 certfree.ofd-upload-max-bytes（默认 5 MB）/ the OFD file (a zip package), at most certfree.ofd-upload-max-bytes (5 MB by default)",
+    @RequestBody(required = true, description = "OFD 文件（zip 包），不超过 certfree.ofd.upload-max-bytes（默认 5 MB）/ the OFD file (a zip package), at most certfree.ofd.upload-max-bytes (5 MB by default)",
             content = @Content(mediaType = OfdUploads.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "核验结论 / the verdict",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResult.class),

@@ -117,6 +117,25 @@ class CopyOfdTest {
                 .body("detail", containsString("撤回"));
     }
 
+    @Test
+    void theProofsOwnOfdPassesWhenUploadedAndACopysIsSentToTheCopyCheck() {
+        CopyFixtures f = new CopyFixtures();
+        byte[] proofOfd = f.asHolder().get("/api/v1/proofs/" + f.number + "/ofd").then().statusCode(200).extract().asByteArray();
+        upload(proofOfd).then().statusCode(200).body("indication", equalTo("TOTAL_PASSED"))
+                .body("proofNumber", equalTo(f.number));
+
+        String id = f.make().path("id");
+        byte[] copyOfd = f.asHolder().get("/api/v1/copies/" + id + "/ofd").then().statusCode(200).extract().asByteArray();
+        upload(copyOfd).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("加注件")).body("detail", containsString("copy-verifications"));
+    }
+
+    private static Response upload(byte[] ofd) {
+        return RestAssured.given().header("Authorization", Tokens.bearer(Tokens.verifier(Fixtures.WINDOW)))
+                .contentType("application/ofd").queryParam("purpose", CopyFixtures.PURPOSE).body(ofd)
+                .post("/api/v1/verifications/ofd");
+    }
+
     /** Text files of the package by name (the test reads its own service's output; the service's unzip is tested elsewhere). */
     private static Map<String, String> texts(byte[] ofd) throws IOException {
         Map<String, String> out = new HashMap<>();

@@ -37,14 +37,6 @@ public interface CertfreeConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
-    /**
-     * Largest sealed OFD a using unit may upload for verification ({@code POST /api/v1/verifications/ofd}), in bytes
-     * (a proof's OFD is about 60–100 kB); larger ones get 413, declared ({@code Content-Length}) or counted.
-     */
-    @WithName("ofd-upload-max-bytes")
-    @WithDefault("5242880")
-    long ofdUploadMaxBytes();
-
     /** Set by the launcher (not by hand): data folder of the embedded PostgreSQL it started. */
     @WithName("embedded-database")
     Optional<String> embeddedDatabase();
@@ -280,25 +272,8 @@ public interface CertfreeConfig {
         java.time.Duration defaultValidity();
     }
 
-    /** OFD proofs and their seals (feature {@code ofd}). */
-    Ofd ofd();
-
-    /** Trust for OFD seals (feature {@code ofd}). */
-    interface Ofd {
-
-        /**
-         * PEM file of the root certificate(s) of the official seal system (the seal makers' CA), trusted for the makers
-         * of loaded {@code .esl} seals besides {@code certfree.pki.roots}; production sets it when the seal system's
-         * root is not one of those.
-         */
-        @WithName("seal-maker-roots-file")
-        Optional<String> sealMakerRootsFile();
-
-        /** Validity of a demo seal the service makes (demo mode), no longer than its signer's certificate. */
-        @WithName("demo-seal-validity")
-        @WithDefault("P1095D")
-        Duration demoSealValidity();
-    }
+    /** OFD proofs, their seals and uploads (features {@code ofd}, {@code verification}). */
+    OfdSettings ofd();
 
     /** Run mode of the service. */
     enum Mode {

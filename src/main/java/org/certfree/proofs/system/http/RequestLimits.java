@@ -47,7 +47,7 @@ public class RequestLimits {
     /** The media type of item streams (newline-delimited JSON), whose bodies are streamed, not buffered. */
     public static final String NDJSON = "application/x-ndjson";
 
-    /** The path of OFD uploads for verification, whose limit is {@code certfree.ofd-upload-max-bytes}. */
+    /** The path of OFD uploads for verification, whose limit is {@code certfree.ofd.upload-max-bytes}. */
     public static final String OFD_VERIFICATIONS = "/api/v1/verifications/ofd";
 
     /**
@@ -64,7 +64,7 @@ public class RequestLimits {
 
     void install(@Observes Router router) {
         long configured = config.maxBodyBytes();
-        largerBodies = Map.of("/api/v1/revocations", 4L << 20, OFD_VERIFICATIONS, config.ofdUploadMaxBytes());
+        largerBodies = Map.of("/api/v1/revocations", 4L << 20, OFD_VERIFICATIONS, config.ofd().uploadMaxBytes());
         BodyHandler defaultChunked = BodyHandler.create(false).setBodyLimit(configured).setHandleFileUploads(false);
         Map<String, BodyHandler> largerChunked = new java.util.HashMap<>();
         largerBodies.forEach((path, max) -> largerChunked.put(path,
