@@ -99,13 +99,16 @@ public class VerificationResource {
                     + "签章人证书属于开具该证明的部门的签名密钥、文件元数据（编号、类型代码、颁发机构、颁发日期）与开具部门签名的记录一致，"
                     + "以及证明的当前状态（撤销、暂停、被替换、过期）。结论与其他核验方式相同，附开具部门签名的回执，并记入持证人的访问记录。"
                     + "文件本身不合格（无法解压、签章无效、证书不受信任等）时返回 4xx 问题说明，指明未通过的检查，不作任何记录。"
+                    + "加注件的 OFD 不在此核验（它限定用证单位、用途和有效期，且可撤回）：返回 422，请用其元数据中的令牌调用 POST /api/v1/copy-verifications。"
                     + " / A using unit uploads the OFD file a holder handed in, sealed by the issuing department (the body is the file). "
                     + "It is unpacked by the service's own checked code (names, entry count, sizes, ratio), then checked: integrity, the seal and "
                     + "its maker's signature, the signer's chain to the configured roots, the signer in the seal's list, validity at the signing "
                     + "time, revocation, the signer's certificate being for a key of the issuing department, the metadata (number, type code, "
                     + "issuer, issue date) agreeing with the issuer's signed record, and the proof's current status. One verdict as for every "
                     + "verification, with a receipt signed by the issuing department and a row in the holder's access log. A file that fails "
-                    + "its own checks is a 4xx problem naming the check, and nothing is recorded.")
+                    + "its own checks is a 4xx problem naming the check, and nothing is recorded. A purpose-bound copy's OFD (加注件) is not "
+                    + "checked here (it is bound to a unit, a purpose and an expiry, and can be withdrawn): 422, pointing to "
+                    + "POST /api/v1/copy-verifications with the token in its metadata.")
     @RequestBody(required = true, description = "OFD 文件（zip 包），不超过 certfree.ofd.upload-max-bytes（默认 5 MB）/ the OFD file (a zip package), at most certfree.ofd.upload-max-bytes (5 MB by default)",
             content = @Content(mediaType = OfdUploads.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "核验结论 / the verdict",
@@ -119,7 +122,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "413", description = "文件超过上限，或解压后过大（zip 炸弹）/ the file is above the limit, or inflates beyond it (a zip bomb)")
     @APIResponse(responseCode = "415", description = "Content-Type 不是 application/ofd / not application/ofd")
-    @APIResponse(responseCode = "422", description = "文件可解压但未通过签章核验：说明指明未通过的检查 / the file opens but fails a check, named in the detail",
+    @APIResponse(responseCode = "422", description = "文件可解压但未通过签章核验（说明指明未通过的检查），或它是加注件 / the file opens but fails a check, named in the detail, or it is a copy (加注件)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "forged-chain",
                     summary = "签章人证书不受信任 / untrusted signer", value = Examples.OFD_REFUSED)))
     @APIResponse(responseCode = "503", description = "回执签发繁忙，1 秒后重试（可带同一 Idempotency-Key）/ receipt signing is busy: retry after Retry-After")
