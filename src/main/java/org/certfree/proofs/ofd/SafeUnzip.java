@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,6 +74,9 @@ public final class SafeUnzip {
     /** Entries smaller than this are not ratio-checked on their own: small XML files compress well. */
     private static final long RATIO_FLOOR_BYTES = 64 * 1024;
 
+    /** Longest name of one file or folder in UTF-8 bytes: what Linux file systems take (255), with room to spare. */
+    static final int MAX_SEGMENT_BYTES = 200;
+
     /** Extracts {@code zip} into the existing, empty folder {@code dir}. */
     public static void extract(byte[] zip, Path dir, Limits limits) throws UnsafePackageException, IOException {
         Path root = dir.toAbsolutePath().normalize();
@@ -128,6 +133,10 @@ public final class SafeUnzip {
             }
         } catch (ZipException | IllegalArgumentException e) {
             throw new UnsafePackageException(Reason.MALFORMED, "not a readable zip: " + e.getMessage());
+        } catch (FileSystemException e) {
+            // names the file system refuses inside our own folder: a file and a folder of one name ("a" then "a/b"),
+            // or a name the file system finds too long — the package's fault, not ours
+            throw new UnsafePackageException(Reason.NAME, "entry the file system refuses: " + e.getReason());
         }
         if (count == 0) {
             throw new UnsafePackageException(Reason.MALFORMED, "empty or not a zip");
@@ -151,6 +160,10 @@ public final class SafeUnzip {
         for (String segment : body.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 throw new UnsafePackageException(Reason.NAME, "entry name with an empty, . or .. segment: " + name);
+            }
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                throw new UnsafePackageException(Reason.NAME, "entry name with a segment over " + MAX_SEGMENT_BYTES
+                        + " bytes");
             }
         }
         return name;

@@ -46,6 +46,26 @@ class SafeUnzipTest {
         assertEquals(SafeUnzip.Reason.RATIO, extract(OfdZips.zip(Map.of("a", new byte[1 << 20])), ratio).reason());
     }
 
+    @Test
+    void aFileAndAFolderOfOneNameAreRefusedNotAnError() throws Exception {
+        for (List<String> names : List.of(List.of("a", "a/b"), List.of("a/b", "a"))) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            names.forEach(n -> files.put(n, new byte[1]));
+            assertEquals(SafeUnzip.Reason.NAME, extract(OfdZips.zip(files), SafeUnzip.Limits.DEFAULT).reason(),
+                    names.toString());
+        }
+    }
+
+    @Test
+    void aNameTheFileSystemCannotHoldIsRefused() throws Exception {
+        String cjk = "证".repeat(90); // 90 characters, 270 bytes in UTF-8: within the length limit, beyond a file name's
+        SafeUnzip.UnsafePackageException e = assertThrows(SafeUnzip.UnsafePackageException.class,
+                () -> SafeUnzip.checkedName("Doc_0/" + cjk, SafeUnzip.Limits.DEFAULT));
+        assertEquals(SafeUnzip.Reason.NAME, e.reason());
+        assertEquals(SafeUnzip.Reason.NAME, extract(OfdZips.zip(Map.of("Doc_0/" + cjk, new byte[1])),
+                SafeUnzip.Limits.DEFAULT).reason());
+    }
+
     private static SafeUnzip.UnsafePackageException extract(byte[] zip, SafeUnzip.Limits limits) throws Exception {
         Path dir = Files.createTempDirectory("certfree-ofd-test-");
         try {
