@@ -17,15 +17,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
+import org.certfree.proofs.consent.ConsentService;
 import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.keys.DetachedJws;
+import org.certfree.proofs.keys.JwsOutcome;
+import org.certfree.proofs.keys.JwsVerification;
+import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.ofd.CopyMark;
 import org.certfree.proofs.ofd.DepartmentSeals;
 import org.certfree.proofs.ofd.OfdSealSigner;
+import org.certfree.proofs.ofd.OfdWork;
 import org.certfree.proofs.ofd.ProofOfdBuilder;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofRecordRow;
 import org.certfree.proofs.proof.ProofStatus;
+import org.certfree.proofs.proof.SdJwts;
 import org.certfree.proofs.proof.SignedProof;
 import org.certfree.proofs.proof.SubjectKind;
 import org.certfree.proofs.proof.render.ProofDocument;
@@ -68,6 +74,18 @@ public class CopyOfds {
     ProofOfdBuilder builder;
 
     @Inject
+    ConsentService consents;
+
+    @Inject
+    OfdWork work;
+
+    @Inject
+    JwsVerifier signatures;
+
+    @Inject
+    CopyTokens tokens;
+
+    @Inject
     HolderIndex holders;
 
     @Inject
@@ -92,7 +110,7 @@ public class CopyOfds {
     public Ofd ofd(UUID id, Caller caller) {
         Instant now = clock.instant();
         Prepared p = QuarkusTransaction.joiningExisting().call(() -> prepare(id, caller, now));
-        byte[] sealed = OfdSealSigner.seal(builder.buildCopy(p.document(), p.mark()), p.identity(), now);
+        byte[] sealed = work.run(() -> OfdSealSigner.seal(builder.buildCopy(p.document(), p.mark()), p.identity(), now));
         return new Ofd(id, p.document().proofNumber(), sealed);
     }
 
@@ -111,11 +129,17 @@ public class CopyOfds {
         if (whole.statusAt(row.status(), now) != ProofStatus.VALID || row.suspendedAt() != null) {
             throw ApiException.conflict(Messages.COPY_OFD_PROOF_NOT_VALID);
         }
-        SignedProof shown = whole.only(c.disclose);
+        // what the page binds comes from the copy's signed token, checked against the row and the proof it names
         String token = protector.decrypt(c.tokenEnc, CopyService.TOKEN);
-        CopyMark mark = new CopyMark(c.id, c.unitCode, departments.find(c.unitCode).map(d -> d.name()).orElse(c.unitCode), c.purpose,
-                c.madeAt, c.expiresAt, token);
-        OfdSealSigner.SealIdentity identity = seals.identity(c.issuerDept);
+        CopyTokens.Claims signed = signedClaims(c, token);
+        SignedProof shown = whole.only(c.disclose);
+        if (!signed.sdJwt().equals(SdJwts.compact(row.jwsCompact(), shown.disclosures()))) {
+            throw new IllegalStateException("copy " + c.id + ": its token shows other disclosures than its record");
+        }
+        CopyMark mark = new CopyMark(signed.id(), signed.unit(),
+                departments.find(signed.unit()).map(d -> d.name()).orElse(signed.unit()), signed.purpose(), c.madeAt,
+                signed.expires(), token);
+        OfdSealSigner.SealIdentity identity = seals.identity(shown.issuerDept());
         if (!caller.has(Role.CITIZEN)) {
             accessLog.record(new HolderAccess(now, c.subjectIdIndex, AccessKind.COPY_OFD, c.unitCode, caller.actor(),
                     c.proofNumber, null, c.consentId, c.purpose, Map.of("copy", c.id.toString(), "format", "ofd")));
@@ -123,12 +147,34 @@ public class CopyOfds {
         return new Prepared(document(row, shown), mark, identity);
     }
 
-    /** The holder; or staff of the copy's unit when that unit made it under the holder's consent. */
+    /**
+     * The holder; or staff of the copy's unit when that unit made it under the holder's consent and the consent is
+     * still active (withdrawn or expired, the unit gets nothing more).
+     */
     private boolean mayRead(ProofCopy c, Caller caller) {
         if (caller.has(Role.CITIZEN)) {
             return c.subjectIdIndex.equals(holders.of(caller.subject()));
         }
-        return c.consentId != null && caller.department().filter(c.unitCode::equals).isPresent();
+        return c.consentId != null && caller.department().filter(c.unitCode::equals).isPresent()
+                && consents.active(c.subjectIdIndex, c.unitCode, c.matterCode).stream()
+                        .anyMatch(consent -> consent.id().equals(c.consentId));
+    }
+
+    /**
+     * The claims of the copy's own token, its signature checked and its payload the one the row was made with, and
+     * naming what the row names; a disagreement is our fault (a 500), never a page.
+     */
+    private CopyTokens.Claims signedClaims(ProofCopy c, String token) {
+        JwsVerification v = signatures.verify(token);
+        if (v.outcome() != JwsOutcome.VALID || !c.tokenSha256.equals(CopyTokens.hexSha256(v.payload()))) {
+            throw new IllegalStateException("copy " + c.id + ": its stored token does not verify (" + v.outcome() + ")");
+        }
+        CopyTokens.Claims claims = tokens.read(v.payload());
+        if (!claims.id().equals(c.id) || !claims.unit().equals(c.unitCode) || !claims.purpose().equals(c.purpose)
+                || !claims.number().equals(c.proofNumber) || !claims.expires().equals(c.expiresAt)) {
+            throw new IllegalStateException("copy " + c.id + ": its token and its record disagree");
+        }
+        return claims;
     }
 
     /** What the page shows: the signed record as the copy discloses it; undisclosed fields say so. */

@@ -81,7 +81,8 @@ class CopyTokens {
     }
 
     /** What a presented token's payload says (after its signature checked out); IllegalArgumentException if it is no copy's. */
-    record Claims(UUID id, String issuer, String unit, String purpose, String number, String proofSha256, String sdJwt) {
+    record Claims(UUID id, String issuer, String unit, String purpose, String number, String proofSha256, String sdJwt,
+            Instant expires) {
     }
 
     Claims read(byte[] payload) {
@@ -90,8 +91,11 @@ class CopyTokens {
             if (p == null || !PAYLOAD_TYP.equals(p.path("typ").asText()) || p.path("ver").asInt() != VERSION) {
                 throw new IllegalArgumentException("not a copy token payload");
             }
+            if (!p.path("exp").canConvertToLong()) {
+                throw new IllegalArgumentException("missing exp");
+            }
             return new Claims(UUID.fromString(text(p, "jti")), text(p, "iss"), text(p, "aud"), text(p, "purpose"),
-                    text(p, "number"), text(p, "proof_sha256"), text(p, "sd_jwt"));
+                    text(p, "number"), text(p, "proof_sha256"), text(p, "sd_jwt"), Instant.ofEpochSecond(p.path("exp").asLong()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("unreadable copy token payload", e);
         }

@@ -99,9 +99,9 @@ class CopyOfdTest {
 
         // a copy the unit made under the holder's consent: the unit gets it, and the holder sees that
         Instant consentUntil = Instant.now().plus(Duration.ofDays(10));
-        f.asHolder().body(Map.of("unit", Fixtures.WINDOW, "matterCode", CopyFixtures.matter(), "purpose", CopyFixtures.PURPOSE,
-                "expiresAt", consentUntil.toString(), "disclose", List.of("subject.name"))).post("/api/v1/consents")
-                .then().statusCode(201);
+        String consent = f.asHolder().body(Map.of("unit", Fixtures.WINDOW, "matterCode", CopyFixtures.matter(),
+                "purpose", CopyFixtures.PURPOSE, "expiresAt", consentUntil.toString(), "disclose", List.of("subject.name")))
+                .post("/api/v1/consents").then().statusCode(201).extract().path("id");
         String byUnit = as(Tokens.verifier(Fixtures.WINDOW)).body(f.body(Fixtures.WINDOW)).post("/api/v1/copies")
                 .then().statusCode(201).extract().path("id");
         as(Tokens.verifier(Fixtures.WINDOW)).get("/api/v1/copies/" + byUnit + "/ofd").then().statusCode(200);
@@ -111,6 +111,10 @@ class CopyOfdTest {
         assertEquals(1, downloads.size());
         assertEquals(Fixtures.WINDOW, downloads.get(0).unit());
         assertEquals(byUnit, downloads.get(0).details().get("copy"));
+        // once the holder withdraws the consent, the unit gets nothing more (the holder still does)
+        f.asHolder().post("/api/v1/consents/" + consent + "/revoke").then().statusCode(200);
+        as(Tokens.verifier(Fixtures.WINDOW)).get("/api/v1/copies/" + byUnit + "/ofd").then().statusCode(404);
+        f.asHolder().get("/api/v1/copies/" + byUnit + "/ofd").then().statusCode(200);
 
         f.asHolder().post("/api/v1/copies/" + id + "/withdraw").then().statusCode(200);
         f.asHolder().get(path).then().statusCode(409).contentType("application/problem+json")
