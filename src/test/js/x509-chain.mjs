@@ -1,8 +1,10 @@
 // Checks that an SM2 key of the JWKS is certified: its "x5c" chain (RFC 7517 §4.7: base64 DER, leaf first) binds
 // the JWK's public key, each certificate is signed by the next with SM3withSM2 (sm-crypto, default user ID
 // "1234567812345678"), the last one is signed by — or is — one of the trusted roots given as PEM, and every
-// certificate is valid at the signing time. A small DER reader of our own walks the certificates: it reads only the
-// fields the check needs and refuses anything it does not expect, so a malformed chain is refused, never skipped.
+// certificate is valid at the signing time; every issuer is a CA (basicConstraints cA, keyUsage keyCertSign).
+// Revocation is not checked here: a compromised key shows in the JWKS as its "exp". A small DER reader of our own
+// walks the certificates: it reads only the fields the check needs and refuses anything it does not expect, so a
+// malformed chain is refused, never skipped.
 
 import smCrypto from 'sm-crypto';
 
@@ -10,6 +12,8 @@ const { sm2 } = smCrypto;
 const SM2_USER_ID = '1234567812345678';
 const SM3_WITH_SM2 = '2a811ccf55018375'; // 1.2.156.10197.1.501
 const EC_PUBLIC_KEY = '2a8648ce3d0201'; // 1.2.840.10045.2.1
+const BASIC_CONSTRAINTS = '551d13'; // 2.5.29.19
+const KEY_USAGE = '551d0f'; // 2.5.29.15
 
 export class ChainRejected extends Error {}
 
@@ -67,6 +71,25 @@ export function parseCertificate(der) {
   let fields = children(buf, tbs);
   if (fields[0].tag === 0xa0) fields = fields.slice(1); // version
   const [, , issuer, validity, subject, spki] = fields;
+  // extensions [3]: basicConstraints cA and keyUsage keyCertSign, which a CA certificate must carry
+  let ca = false;
+  let certSign = false;
+  const extensions = fields.find((f) => f.tag === 0xa3);
+  if (extensions) {
+    for (const ext of children(buf, children(buf, extensions)[0])) {
+      const parts = children(buf, ext);
+      const oid = Buffer.from(parts[0].content).toString('hex');
+      const value = parts[parts.length - 1]; // OCTET STRING holding the extension's DER
+      if (oid === BASIC_CONSTRAINTS) {
+        const inner = tlv(Buffer.from(value.content), 0);
+        const first = children(Buffer.from(value.content), inner)[0];
+        ca = first !== undefined && first.tag === 0x01 && first.content[0] !== 0;
+      } else if (oid === KEY_USAGE) {
+        const bits = tlv(Buffer.from(value.content), 0).content; // BIT STRING: unused-bits byte, then the bits
+        certSign = bits.length > 1 && (bits[1] & 0x04) !== 0; // keyCertSign is bit 5
+      }
+    }
+  }
   const [notBefore, notAfter] = children(buf, validity);
   const [spkiAlg, spkiKey] = children(buf, spki);
   if (Buffer.from(children(buf, spkiAlg)[0].content).toString('hex') !== EC_PUBLIC_KEY) throw new ChainRejected('not an EC key');
@@ -80,6 +103,7 @@ export function parseCertificate(der) {
     notBefore: time(notBefore),
     notAfter: time(notAfter),
     publicKeyHex: point.toString('hex'),
+    canSignCertificates: ca && certSign,
     der: buf,
   };
 }
@@ -106,6 +130,8 @@ function signedBy(cert, issuer) {
  * throws ChainRejected saying what failed.
  */
 export function checkChain(jwk, rootsDer, atMs) {
+  if (!jwk) throw new ChainRejected('the signing key is not in the JWKS');
+  if (!Number.isFinite(atMs)) throw new ChainRejected(`no signing time to check the certificates of ${jwk.kid} at`);
   if (!Array.isArray(jwk.x5c) || jwk.x5c.length === 0) throw new ChainRejected(`key ${jwk.kid} has no x5c chain`);
   const chain = jwk.x5c.map((c) => parseCertificate(Buffer.from(c, 'base64')));
   const roots = rootsDer.map(parseCertificate);
@@ -117,9 +143,11 @@ export function checkChain(jwk, rootsDer, atMs) {
     }
   }
   for (let i = 0; i + 1 < chain.length; i++) {
+    if (!chain[i + 1].canSignCertificates) throw new ChainRejected(`certificate ${i + 1} of ${jwk.kid} is not a CA's`);
     if (!signedBy(chain[i], chain[i + 1])) throw new ChainRejected(`certificate ${i} of ${jwk.kid} is not signed by the next`);
   }
   const top = chain[chain.length - 1];
-  const anchored = roots.some((r) => (r.der.equals(top.der) && signedBy(r, r)) || signedBy(top, r));
+  const anchored = roots.some((r) => (r.der.equals(top.der) && signedBy(r, r))
+    || (r.canSignCertificates && signedBy(top, r)));
   if (!anchored) throw new ChainRejected(`the chain of ${jwk.kid} does not end at a trusted root`);
 }

@@ -157,10 +157,15 @@ class OfflineCopyTest {
         }
         assertNotNull(ours, "the department's SM2 key carries x5c");
         assertNotNull(other, "another department's SM2 key carries x5c");
+        JsonNode ownLeaf = ours.get("x5c").get(0);
         ((ObjectNode) ours).set("x5c", other.get("x5c"));
         Path swapped = save("jwks", JSON.writeValueAsString(doc));
         refused(run(swapped, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", roots)),
                 "for another key");
+        // an end-entity certificate posing as the issuer of the chain
+        ((ObjectNode) ours).putArray("x5c").add(ownLeaf).add(ownLeaf);
+        refused(run(save("jwks", JSON.writeValueAsString(doc)), list, token, Fixtures.WINDOW, clock.instant(),
+                "--roots=" + save("roots", roots)), "is not a CA's");
         ((ObjectNode) ours).remove("x5c");
         Path bare = save("jwks", JSON.writeValueAsString(doc));
         refused(run(bare, list, token, Fixtures.WINDOW, clock.instant(), "--roots=" + save("roots", roots)),
