@@ -112,7 +112,8 @@ class OfdVerificationResourceTest {
 
     /**
      * A forger's sealer: its own key under a certificate with the department certificate's very names, issued by a
-     * root named like the configured test root, and a seal made by a maker under that root.
+     * root named like the configured test root, in a seal from a trusted maker (so that the signer's chain, not the
+     * maker's, is what refuses it).
      */
     private Sealer forgedSealer(String dept) {
         X509Certificate real = certificates.chain(departmentKeys.active(dept).kid()).orElseThrow().get(0);
@@ -122,7 +123,7 @@ class OfdVerificationResourceTest {
         Instant now = Instant.now();
         X509Certificate leaf = forger.issue(xy(signer), X500Name.getInstance(real.getSubjectX500Principal().getEncoded()),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
-        X509Certificate makerCert = forger.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
+        X509Certificate makerCert = TestCa.CONFIGURED.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
                 KeyUsage.digitalSignature, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
         return new Sealer(signer.getPrivate(), List.of(leaf, forger.certificate), seal(leaf, maker, makerCert, now));
     }
@@ -296,7 +297,7 @@ class OfdVerificationResourceTest {
         bomb.put("Doc_0/Res/bomb.bin", new byte[40 << 20]);
 
         String before = written();
-        verifyOfd(forged, "伪造证书链").statusCode(422).body("detail", containsString("受信任"));
+        verifyOfd(forged, "伪造证书链").statusCode(422).body("detail", containsString("签章人证书不能链接到受信任的根证书"));
         verifyOfd(zip(changed), "改动一个字节").statusCode(422).body("detail", containsString("签章后被改动"));
         verifyOfd(zip(slip), "路径穿越").statusCode(400).body("detail", containsString("结构不安全"));
         verifyOfd(zip(bomb), "压缩炸弹").statusCode(413).body("detail", containsString("压缩比异常"));
