@@ -36,6 +36,9 @@ public class ProofOfds {
     ProofOfdBuilder builder;
 
     @Inject
+    OfdWork work;
+
+    @Inject
     StaffActions staffActions;
 
     @Inject
@@ -58,7 +61,9 @@ public class ProofOfds {
             }
             return new Prepared(proof, identity);
         });
-        ProofOfdBuilder.UnsignedOfd unsigned = builder.build(rendering.document(prepared.proof()));
-        return new Ofd(prepared.proof().number(), OfdSealSigner.seal(unsigned, prepared.identity(), clock.instant()));
+        return work.run(() -> {
+            ProofOfdBuilder.UnsignedOfd unsigned = builder.build(rendering.document(prepared.proof()));
+            return new Ofd(prepared.proof().number(), OfdSealSigner.seal(unsigned, prepared.identity(), clock.instant()));
+        });
     }
 }

@@ -13,6 +13,7 @@ import org.certfree.proofs.department.DepartmentService;
 import org.certfree.proofs.ofd.OfdTrusts;
 import org.certfree.proofs.ofd.OfdVerification;
 import org.certfree.proofs.ofd.OfdVerifier;
+import org.certfree.proofs.ofd.OfdWork;
 import org.certfree.proofs.ofd.SafeUnzip;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.certfree.proofs.system.log.BusinessEvents;
@@ -36,6 +37,9 @@ public class OfdUploads {
 
     @Inject
     OfdTrusts trusts;
+
+    @Inject
+    OfdWork work;
 
     @Inject
     CertfreeConfig config;
@@ -71,7 +75,7 @@ public class OfdUploads {
         if (!departments.hasRole(unit, DepartmentRole.USING_UNIT)) { // before the costly checks
             throw ApiException.forbidden(Messages.NOT_A_USING_UNIT.formatted(unit));
         }
-        OfdVerification checked = new OfdVerifier(trusts.current(), SafeUnzip.Limits.DEFAULT).verify(upload);
+        OfdVerification checked = work.run(() -> new OfdVerifier(trusts.current(), SafeUnzip.Limits.DEFAULT).verify(upload));
         if (!checked.passed()) {
             BusinessEvents.log("verification.ofd-refused", "unit", unit, "refusal", checked.refusal());
             throw checked.toApiException();
