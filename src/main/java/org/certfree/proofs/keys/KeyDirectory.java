@@ -116,6 +116,11 @@ public class KeyDirectory {
      * A key that this replica still holds but that a rotation or compromise (on any replica) has retired
      * is dropped and the new one loaded, without waiting for the change signal.
      */
+    /** Whether the key {@code kid} is ACTIVE in the database now (its row held until the caller's transaction ends). */
+    boolean stillActive(String kid) {
+        return lifecycle.stillActive(List.of(kid));
+    }
+
     List<ActiveKey> confirmedActive(String departmentCode, List<KeyAlgorithm> algorithms) {
         for (int attempt = 0; ; attempt++) {
             List<ActiveKey> keys = algorithms.stream().map(alg -> active(departmentCode, alg)).toList();

@@ -727,6 +727,7 @@ public final class Messages {
     public static final String OFD_FIELD_TYPE_CODE = "证照类型代码";
     public static final String OFD_FIELD_ISSUER = "证照颁发机构代码";
     public static final String OFD_FIELD_ISSUE_DATE = "证照颁发日期";
+    public static final String KEYS_CHANGED_WHILE_SIGNING = "部门 %s 的签名密钥刚刚轮换或被报告泄露，本次未签章：请重试。";
     public static final String OFD_BUSY = "OFD 文件的生成或核验正忙，请 1 秒后重试。";
     public static final String OFD_IS_A_COPY = "该 OFD 是加注件（限用证单位 %s 使用），不是证明原件：请取出其元数据“加注件令牌”，"
             + "用 POST /api/v1/copy-verifications 核验（核对使用单位、用途、有效期和撤回）。";
