@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.keys.KeyDirectory;
 import org.certfree.proofs.keys.pki.DepartmentCertificates;
@@ -24,11 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Production makes no seals: with the demo seal maker unavailable (as in production mode, where there is no demo
- * root), a department without a loaded seal gets 409 for its OFD proofs, telling the ADMIN which certificate the seal
- * must list and where to load it, and no access-log row; once the official seal is loaded, its OFDs are sealed with it.
- * (The department's key certificate here still comes from the demo root.)
+ * root, or with an official seal system configured: {@link SealSystemProfile}), a department without a loaded seal
+ * gets 409 for its OFD proofs, telling the ADMIN which certificate the seal must list and where to load it, and no
+ * access-log row; once the official seal is loaded, its OFDs are sealed with it. (The department's key certificate here still comes from the demo root.)
  */
 @QuarkusTest
+@TestProfile(SealSystemProfile.class)
 class ProductionSealTest {
 
     @Inject
@@ -39,6 +42,15 @@ class ProductionSealTest {
 
     @Inject
     OfdTrusts trusts;
+
+    @Inject
+    DemoSealMaker demoMaker;
+
+    @Inject
+    org.certfree.proofs.keys.pki.CertificateIssuer issuer;
+
+    @Inject
+    org.certfree.proofs.system.config.CertfreeConfig config;
 
     @BeforeEach
     void noSealMaker() {
@@ -69,7 +81,7 @@ class ProductionSealTest {
                 .statusCode(200).body("current", nullValue());
 
         X509Certificate leaf = certificates.activeSm2Chain(dept).orElseThrow().get(0);
-        byte[] esl = SealUploadTest.esl("5119-PROD-" + dept, TestCa.CONFIGURED, List.of(leaf), Instant.now().minusSeconds(60),
+        byte[] esl = SealUploadTest.esl("5119-PROD-" + dept, TestCa.SEAL_SYSTEM, List.of(leaf), Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(86400));
         given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType("application/octet-stream").body(esl)
                 .put("/api/v1/departments/" + dept + "/seal").then().statusCode(200);
