@@ -55,7 +55,7 @@ public class OfdTrusts {
     /** The trust as of now (the seal-maker roots file is read once; everything else per call). */
     public OfdTrust current() {
         List<X509Certificate> signer = certs.roots();
-        List<X509Certificate> intermediates = new ArrayList<X509Certificate>();
+        List<X509Certificate> intermediates = new ArrayList<>(certs.intermediates());
         MakerRoots file = makerRootsFile();
         if (file != null) {
             intermediates.addAll(file.intermediates());

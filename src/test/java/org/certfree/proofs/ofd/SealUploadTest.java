@@ -23,6 +23,7 @@ import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.certfree.proofs.keys.KeyAlgorithm;
 import org.certfree.proofs.keys.KeyDirectory;
 import org.certfree.proofs.keys.pki.DepartmentCertificates;
+import org.certfree.proofs.keys.pki.Sm2Pki;
 import org.certfree.proofs.keys.pki.TestCa;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * official seal system ({@link SealSystemProfile}: its root is {@code certfree.ofd.seal-maker-roots-file}); the
  * department's OFDs then carry it. Garbage, an untrusted maker, a maker under the PKI roots (which issue department
  * certificates), an expired seal, a seal not listing the active key's certificate, and anyone but an ADMIN are refused
- * with a 4xx problem, and nothing changes.
+ * with a 4xx problem, and nothing changes. A department certificate behind an intermediate CA seals OFDs that verify.
  */
 @QuarkusTest
 @TestProfile(SealSystemProfile.class)
@@ -139,6 +140,36 @@ class SealUploadTest {
         assertNull(before);
         assertNull(after.get("current"));
         assertEquals(0, after.getList("replaced").size(), "nothing changed");
+    }
+
+    @Test
+    void aDepartmentCertificateBehindAnIntermediateCaSealsOfdsThatVerify() throws Exception {
+        String kid = directory.active(dept, KeyAlgorithm.SM2_SM3).kid();
+        String keyPath = "/api/v1/departments/" + dept + "/keys/" + kid;
+        String csr = given().header("Authorization", Tokens.bearer(Tokens.admin())).get(keyPath + "/csr").then()
+                .statusCode(200).extract().asString();
+        TestCa intermediate = TestCa.CONFIGURED.intermediate("C=CN,O=测试证书机构,CN=Certfree Test Intermediate CA " + dept);
+        String chain = intermediate.issueFor(csr) + Sm2Pki.pem("CERTIFICATE", Sm2Pki.der(intermediate.certificate));
+        given().header("Authorization", Tokens.bearer(Tokens.admin())).contentType("application/x-pem-file")
+                .body(chain.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(keyPath + "/certificate").then()
+                .statusCode(200).body("source", equalTo("UPLOADED"));
+        List<X509Certificate> stored = certificates.activeSm2Chain(dept).orElseThrow();
+        assertEquals(List.of(intermediate.certificate, TestCa.CONFIGURED.certificate), stored.subList(1, stored.size()),
+                "the uploaded certificate is the key's chain now: leaf, intermediate, root");
+        assertTrue(trusts.current().intermediates().contains(intermediate.certificate));
+
+        put(Tokens.admin(), official("5119-ICA-" + dept, List.of(stored.get(0)))).then().statusCode(200);
+        String number = (String) Fixtures.issued(dept, Matters.retained(dept, 0), "钱七", Fixtures.randomResidentId())
+                .get("number");
+        byte[] ofd = given().header("Authorization", Tokens.bearer(Tokens.issuer(dept))).get("/api/v1/proofs/" + number + "/ofd")
+                .then().statusCode(200).extract().asByteArray();
+        OfdVerification v = new OfdVerifier(trusts.current(), SafeUnzip.Limits.DEFAULT).verify(ofd);
+        assertTrue(v.passed(), () -> v.refusal() + " " + v.message());
+        assertEquals(stored.get(0), v.signer());
+        OfdTrust withoutIntermediates = new OfdTrust(trusts.current().signerRoots(), trusts.current().makerRoots(),
+                List.of(), trusts.current().revocations());
+        assertEquals(OfdRefusal.SIGNER_UNTRUSTED,
+                new OfdVerifier(withoutIntermediates, SafeUnzip.Limits.DEFAULT).verify(ofd).refusal(), "what #17 review found");
     }
 
     private io.restassured.response.Response put(String token, byte[] body) {

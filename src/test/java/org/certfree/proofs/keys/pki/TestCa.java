@@ -107,6 +107,24 @@ public final class TestCa {
         return file;
     }
 
+    /** An intermediate CA named {@code name} issued by this CA for a year (in memory only: nothing of it is kept). */
+    public TestCa intermediate(String name) {
+        try {
+            RawKeyPair pair = Sm2Sm3.generate(new java.security.SecureRandom());
+            ECPrivateKeyParameters subjectKey = Sm2Sm3.privateKey(pair.privateKey());
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), Sm2Pki.randomSerial(),
+                    Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86400L * 365)), new X500Name(name),
+                    Sm2Pki.publicKeyInfo(pair.publicKey()))
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return new TestCa(convert(b, key), subjectKey, pair.privateKey());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A root CA with the same name as the configured one but another key: trusted by nobody. */
     public static TestCa generate() {
         try {
