@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * The demo seal maker: one SM2 key per database (not per replica, so every replica of one database makes seals under
  * the same maker), generated on first use under an advisory lock, its private key sealed under the KEK in
  * {@code seal_maker}, its certificate issued by the demo root (key usage digitalSignature) and renewed when it ends
- * within 30 days. Demo mode only: production (or a configured
+ * within 30 days, replaced by a new key when its certificate is revoked. Demo mode only: production (or a configured
  * official seal system) loads official seals and makes none.
  */
 @ApplicationScoped
@@ -71,6 +71,33 @@ public class DemoSealMaker {
      */
     boolean available() {
         return issuer.issuesItself() && config.ofd().sealMakerRootsFile().isEmpty();
+    }
+
+    /**
+     * A new maker in place of one whose certificate {@code revoked} is revoked (in the caller's transaction): a new key
+     * and certificate, unless another replica replaced it already; the revoked key is gone for good.
+     */
+    Maker replace(X509Certificate revoked) {
+        synchronized (this) {
+            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:ns, 0)) l")
+                    .setParameter("ns", LOCK_NAMESPACE).getSingleResult();
+            SealMakerKey row = SealMakerKey.findById(ID);
+            if (row != null && sameKey(row.certificate, revoked)) {
+                fill(row, kek.encryption(), clock.instant());
+                LOG.warnf("Demo mode: the demo seal maker's certificate %s is revoked; generated a new maker",
+                        Sm2Pki.hex(revoked.getSerialNumber()));
+            }
+            maker = null;
+        }
+        return maker();
+    }
+
+    private static boolean sameKey(byte[] der, X509Certificate other) {
+        try {
+            return Arrays.equals(OfdCrypto.certificate(der).getPublicKey().getEncoded(), other.getPublicKey().getEncoded());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The maker, loaded or made (in the caller's transaction); refused outside demo mode. */

@@ -103,6 +103,42 @@ class DemoSealTrustTest {
         assertTrue(good.passed(), () -> "the demo maker's seal still passes: " + good.refusal() + " " + good.message());
     }
 
+    @Test
+    void aRevokedDemoMakerIsReplacedWithANewMakerAndSeal() throws Exception {
+        Fixtures.departments();
+        String dept = ProofOfdDownloadTest.newIssuer();
+        String first = seal(dept).getString("current.sealId");
+        X509Certificate revokedMaker = seals.current(dept).maker();
+        OfdTrusts revoking = new OfdTrusts() {
+            @Override
+            public OfdTrust.RevocationLookup revocations() {
+                OfdTrust.RevocationLookup real = super.revocations();
+                return c -> Arrays.equals(c.getPublicKey().getEncoded(), revokedMaker.getPublicKey().getEncoded())
+                        ? Optional.of(new OfdTrust.Revocation(Instant.now().minusSeconds(60), "keyCompromise"))
+                        : real.revocation(c);
+            }
+        };
+        revoking.certs = certificates;
+        revoking.demoMaker = demoMaker;
+        revoking.issuer = issuer;
+        revoking.config = config;
+        QuarkusMock.installMockForType(revoking, OfdTrusts.class);
+
+        String number = (String) Fixtures.issued(dept, Matters.retained(dept, 0), "王二", Fixtures.randomResidentId())
+                .get("number");
+        byte[] ofd = given().header("Authorization", Tokens.bearer(Tokens.issuer(dept)))
+                .get("/api/v1/proofs/" + number + "/ofd").then().statusCode(200).extract().asByteArray();
+        JsonPath now = seal(dept);
+        assertNotEquals(first, now.getString("current.sealId"), "a new seal");
+        assertEquals(List.of(first), now.getList("replaced.sealId"), "the old one stays in the history");
+        X509Certificate newMaker = seals.current(dept).maker();
+        assertFalse(Arrays.equals(revokedMaker.getPublicKey().getEncoded(), newMaker.getPublicKey().getEncoded()),
+                "made by a new maker key");
+        OfdVerification v = new OfdVerifier(revoking.current(), SafeUnzip.Limits.DEFAULT).verify(ofd);
+        assertTrue(v.passed(), () -> v.refusal() + " " + v.message());
+        assertEquals(now.getString("current.sealId"), v.sealId());
+    }
+
     private static JsonPath seal(String dept) {
         return given().header("Authorization", Tokens.bearer(Tokens.admin())).get("/api/v1/departments/" + dept + "/seal")
                 .then().statusCode(200).extract().jsonPath();

@@ -723,6 +723,8 @@ public final class Messages {
     public static final String OFD_SEAL_MAKER_NO_ROOTS = "未配置电子印章系统的根证书（certfree.ofd.seal-maker-roots-file），"
             + "本服务不认可任何制章者";
     public static final String SEAL_MAKER_NOT_ALLOWED = "该印章的制章者证书（%s）不能用于制作印章：%s。";
+    public static final String SEAL_MAKER_REVOKED_RELOAD = "部门 %s 当前电子印章 %s 的制章者证书（%s）已被吊销（%s），暂不能生成 OFD 证明："
+            + "请管理员从电子印章系统申领由有效制章者制作、列有该部门当前签名证书的新印章，并通过 PUT /api/v1/departments/%s/seal 加载。";
 
     // #17 OFD verification (a using unit uploads a sealed OFD proof: POST /api/v1/verifications/ofd)
     public static final String OFD_UPLOAD_EMPTY = "请求体为空：请上传 OFD 文件本身（Content-Type: application/ofd）。";
