@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
  * The demo seal maker: one SM2 key per database (not per replica, so every replica of one database makes seals under
  * the same maker), generated on first use under an advisory lock, its private key sealed under the KEK in
  * {@code seal_maker}, its certificate issued by the demo root (key usage digitalSignature) and renewed when it ends
- * within 30 days. Demo mode only: production loads official seals and makes none.
+ * within 30 days, replaced by a new key when its certificate is revoked. Demo mode only: production (or a configured
+ * official seal system) loads official seals and makes none.
  */
 @ApplicationScoped
 public class DemoSealMaker {
@@ -64,9 +65,39 @@ public class DemoSealMaker {
         }
     }
 
-    /** Whether this service makes seals (demo mode, where it issues certificates itself). */
+    /**
+     * Whether this service makes seals: demo mode (it issues certificates itself) without an official seal system
+     * configured ({@code certfree.ofd.seal-maker-roots-file}), whose roots alone may then vouch for makers.
+     */
     boolean available() {
-        return issuer.issuesItself();
+        return issuer.issuesItself() && config.ofd().sealMakerRootsFile().isEmpty();
+    }
+
+    /**
+     * A new maker in place of one whose certificate {@code revoked} is revoked (in the caller's transaction): a new key
+     * and certificate, unless another replica replaced it already; the revoked key is gone for good.
+     */
+    Maker replace(X509Certificate revoked) {
+        synchronized (this) {
+            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:ns, 0)) l")
+                    .setParameter("ns", LOCK_NAMESPACE).getSingleResult();
+            SealMakerKey row = SealMakerKey.findById(ID);
+            if (row != null && sameKey(row.certificate, revoked)) {
+                fill(row, kek.encryption(), clock.instant());
+                LOG.warnf("Demo mode: the demo seal maker's certificate %s is revoked; generated a new maker",
+                        Sm2Pki.hex(revoked.getSerialNumber()));
+            }
+            maker = null;
+        }
+        return maker();
+    }
+
+    private static boolean sameKey(byte[] der, X509Certificate other) {
+        try {
+            return Arrays.equals(OfdCrypto.certificate(der).getPublicKey().getEncoded(), other.getPublicKey().getEncoded());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The maker, loaded or made (in the caller's transaction); refused outside demo mode. */
@@ -114,6 +145,17 @@ public class DemoSealMaker {
     }
 
     private SealMakerKey create(KeyEncryption encryption, Instant now) {
+        SealMakerKey row = new SealMakerKey();
+        row.id = ID;
+        X509Certificate cert = fill(row, encryption, now);
+        row.persist();
+        LOG.warnf("Demo mode: generated the demo seal maker (certificate %s from the demo root; its seals have no"
+                + " legal standing)", Sm2Pki.hex(cert.getSerialNumber()));
+        return row;
+    }
+
+    /** A new key pair and certificate into {@code row}; returns the certificate. */
+    private X509Certificate fill(SealMakerKey row, KeyEncryption encryption, Instant now) {
         byte[] pkcs8 = null;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", OfdCrypto.BC);
@@ -123,16 +165,11 @@ public class DemoSealMaker {
             X509Certificate cert = issuer.issueDemoSealMaker(Arrays.copyOfRange(point, 1, point.length), commonName(),
                     validity());
             pkcs8 = pair.getPrivate().getEncoded();
-            SealMakerKey row = new SealMakerKey();
-            row.id = ID;
             row.certificate = cert.getEncoded();
             row.privateKeySealed = encryption.encrypt(pkcs8, associatedData(ID));
             row.kekId = encryption.kekId();
             row.createdAt = now;
-            row.persist();
-            LOG.warnf("Demo mode: generated the demo seal maker (certificate %s from the demo root; its seals have no"
-                    + " legal standing)", Sm2Pki.hex(cert.getSerialNumber()));
-            return row;
+            return cert;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create the demo seal maker", e);
         } finally {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.department.DepartmentService;
@@ -23,12 +25,14 @@ import org.certfree.proofs.ofd.dto.SealView;
 import org.certfree.proofs.system.audit.StaffActions;
 import org.certfree.proofs.system.config.CertfreeConfig;
 import org.jboss.logging.Logger;
+import org.ofdrw.gm.ses.v4.SESeal;
 
 /**
  * Each issuing department's current seal and who seals its OFD proofs: its ACTIVE SM2 key (the one that signs its
  * proofs), that key's certificate chain, and a current seal listing that certificate. Demo mode makes such a seal when
- * there is none (first use, after a rotation, a compromise or a certificate renewal: the replaced one stays in the
- * history); production never makes seals and refuses (409) until an ADMIN loads one ({@link SealUploads}).
+ * there is none (first use, after a rotation, a compromise or a certificate renewal, or when the seal's maker is
+ * revoked — then with a new maker: the replaced one stays in the history); production never makes seals and refuses
+ * (409) until an ADMIN loads one ({@link SealUploads}), also when the current seal's maker is revoked.
  */
 @ApplicationScoped
 public class DepartmentSeals {
@@ -51,6 +55,9 @@ public class DepartmentSeals {
 
     @Inject
     DemoSealMaker maker;
+
+    @Inject
+    OfdTrusts trusts;
 
     @Inject
     DepartmentService departments;
@@ -121,24 +128,43 @@ public class DepartmentSeals {
     private DepartmentSeal sealFor(String departmentCode, Signer signer) {
         String fingerprint = Sm2Pki.fingerprint(Sm2Pki.der(signer.leaf()));
         Instant now = clock.instant();
+        OfdTrust.RevocationLookup revocations = trusts.revocations();
         DepartmentSeal current = DepartmentSeal.current(departmentCode);
-        if (current != null && current.serves(fingerprint, now)) {
+        if (current != null && current.serves(fingerprint, now) && makerRevocation(current, revocations).isEmpty()) {
             return current;
         }
         if (!maker.available()) {
+            if (current != null && current.serves(fingerprint, now)) {
+                OfdTrust.Revocation r = makerRevocation(current, revocations).orElseThrow();
+                throw ApiException.conflict(Messages.SEAL_MAKER_REVOKED_RELOAD.formatted(departmentCode, current.sealId,
+                        current.maker, r.at() + "，" + r.reason(), departmentCode));
+            }
             throw ApiException.conflict(Messages.SEAL_MISSING_FOR_KEY.formatted(departmentCode, signer.key().kid(),
                     Sm2Pki.hex(signer.leaf().getSerialNumber()), fingerprint, departmentCode));
         }
         lock(departmentCode);
         current = DepartmentSeal.current(departmentCode);
-        if (current != null && current.serves(fingerprint, now)) {
+        if (current != null && current.serves(fingerprint, now) && makerRevocation(current, revocations).isEmpty()) {
             return current; // made by another request meanwhile
         }
-        return makeDemo(departmentCode, signer, now);
+        return makeDemo(departmentCode, signer, now, revocations);
     }
 
-    private DepartmentSeal makeDemo(String departmentCode, Signer signer, Instant now) {
+    /** The revocation of the seal's maker, if it is revoked (a seal stays usable only while its maker is trusted). */
+    private static Optional<OfdTrust.Revocation> makerRevocation(DepartmentSeal seal, OfdTrust.RevocationLookup revocations) {
+        try {
+            return revocations.revocation(OfdCrypto.certificate(SESeal.getInstance(seal.esl).getCert().getOctets()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("stored seal " + seal.id + " of " + seal.departmentCode + " does not parse", e);
+        }
+    }
+
+    private DepartmentSeal makeDemo(String departmentCode, Signer signer, Instant now,
+            OfdTrust.RevocationLookup revocations) {
         DemoSealMaker.Maker m = maker.maker();
+        if (revocations.revocation(m.certificate()).isPresent()) {
+            m = maker.replace(m.certificate());
+        }
         String name = departments.find(departmentCode).map(DepartmentView::name).orElse(departmentCode);
         Instant validUntil = now.plus(config.ofd().demoSealValidity());
         for (Instant end : List.of(signer.leaf().getNotAfter().toInstant(), m.certificate().getNotAfter().toInstant())) {

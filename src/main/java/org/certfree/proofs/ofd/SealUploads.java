@@ -17,7 +17,8 @@ import org.certfree.proofs.system.audit.StaffActions;
 
 /**
  * An ADMIN loads a department's official seal ({@code .esl} from the official seal system). It must parse as a GB/T
- * 38540 V4 seal whose maker signed it, its maker must chain to a configured seal-maker root and not be revoked, it
+ * 38540 V4 seal whose maker signed it, its maker must be one {@link OfdTrusts} accepts (chain, key usage, not a
+ * department's signing certificate) and not be revoked, it
  * must be valid now and list the certificate of the department's ACTIVE SM2 key; otherwise a 4xx problem says what to
  * bring, and nothing changes. The same seal again changes nothing.
  */
@@ -54,13 +55,16 @@ public class SealUploads {
         } catch (OfdRefused e) {
             throw ApiException.badParameter("body", Messages.SEAL_NOT_ESL.formatted(e.getMessage()));
         }
+        OfdTrust trust = trusts.current();
         try {
-            Seals.check(esl, trusts.current(), now);
+            Seals.check(esl, trust, now);
         } catch (OfdRefused e) {
+            String maker = info.maker().getSubjectX500Principal().getName();
             throw ApiException.unprocessable(switch (e.refusal()) {
                 case REVOKED -> Messages.SEAL_MAKER_REVOKED.formatted(e.getMessage());
                 case NOT_VALID_AT_SIGNING -> Messages.SEAL_NOT_VALID_NOW.formatted(info.validFrom(), info.validUntil());
-                default -> Messages.SEAL_MAKER_UNTRUSTED.formatted(info.maker().getSubjectX500Principal().getName());
+                default -> Seals.notAMaker(e, trust, info.maker()) ? Messages.SEAL_MAKER_NOT_ALLOWED.formatted(maker, e.detail())
+                        : Messages.SEAL_MAKER_UNTRUSTED.formatted(maker);
             });
         }
         DepartmentSeals.Signer signer = seals.signer(departmentCode, Messages.SEAL_KEY_UNCERTIFIED);

@@ -18,12 +18,22 @@ import org.ofdrw.gm.ses.v4.SESeal;
 
 /**
  * Reads and checks a GB/T 38540 (V4) electronic seal ({@code .esl}): its structure, the maker's SM2-SM3 signature
- * over {@code SES_SealInfo}, the maker's certificate chain to a seal-maker root, revocation, and the seal's validity
+ * over {@code SES_SealInfo}, the maker's certificate chain to a seal-maker root, its key usage (digitalSignature) and
+ * {@link OfdTrust#makers} rule, revocation, and the seal's validity
  * at a given time. Used on the seal inside a signed OFD and on an {@code .esl} loaded from the official seal system.
  */
 public final class Seals {
 
+    /** Why a maker whose certificate does not allow digital signatures is refused. */
+    static final String MAKER_KEY_USAGE = "制章者证书的密钥用法不含数字签名（digitalSignature）";
+
     private Seals() {
+    }
+
+    /** Whether a refusal says the maker chains to a root but may not make seals (key usage, {@link OfdTrust#makers}). */
+    static boolean notAMaker(OfdRefused e, OfdTrust trust, X509Certificate maker) {
+        return e.refusal() == OfdRefusal.SEAL_MAKER_UNTRUSTED && (MAKER_KEY_USAGE.equals(e.detail())
+                || trust.makers().refusal(maker).map(e.detail()::equals).orElse(false));
     }
 
     /**
@@ -109,6 +119,14 @@ public final class Seals {
     static void trusted(SealInfo seal, OfdTrust trust, Instant at) throws OfdRefused {
         CertificateChecks.chain(seal.maker(), trust.makerRoots(), trust.intermediates(), at,
                 OfdRefusal.SEAL_MAKER_UNTRUSTED);
+        boolean[] usage = seal.maker().getKeyUsage();
+        if (usage == null || !usage[0]) {
+            throw new OfdRefused(OfdRefusal.SEAL_MAKER_UNTRUSTED, MAKER_KEY_USAGE);
+        }
+        var notAMaker = trust.makers().refusal(seal.maker());
+        if (notAMaker.isPresent()) {
+            throw new OfdRefused(OfdRefusal.SEAL_MAKER_UNTRUSTED, notAMaker.get());
+        }
         CertificateChecks.notRevoked(seal.maker(), trust.revocations(), "制章者证书");
         if (at.isBefore(seal.validFrom()) || at.isAfter(seal.validUntil())) {
             throw new OfdRefused(OfdRefusal.NOT_VALID_AT_SIGNING, at.toString(), "电子印章");

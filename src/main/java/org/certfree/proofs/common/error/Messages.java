@@ -717,6 +717,15 @@ public final class Messages {
     public static final String SEAL_MISSING_FOR_KEY = "部门 %s 没有列出其当前 SM2 签名证书（密钥 %s，序列号 %s，SHA-256 指纹 %s）的有效电子印章，"
             + "暂不能生成 OFD 证明：请管理员从电子印章系统申领列有该证书的印章，并通过 PUT /api/v1/departments/%s/seal 加载。";
 
+    // #17 OFD trust fixes (who may make seals, intermediate CAs, revoked seal makers)
+    public static final String OFD_SEAL_MAKER_NOT_DEMO = "演示模式下只有本服务的演示制章者可以制作印章，部门签名证书等其他证书不能作为制章者；"
+            + "正式印章须由电子印章系统制作，并由运维在 certfree.ofd.seal-maker-roots-file 中配置该系统的根证书";
+    public static final String OFD_SEAL_MAKER_NO_ROOTS = "未配置电子印章系统的根证书（certfree.ofd.seal-maker-roots-file），"
+            + "本服务不认可任何制章者";
+    public static final String SEAL_MAKER_NOT_ALLOWED = "该印章的制章者证书（%s）不能用于制作印章：%s。";
+    public static final String SEAL_MAKER_REVOKED_RELOAD = "部门 %s 当前电子印章 %s 的制章者证书（%s）已被吊销（%s），暂不能生成 OFD 证明："
+            + "请管理员从电子印章系统申领由有效制章者制作、列有该部门当前签名证书的新印章，并通过 PUT /api/v1/departments/%s/seal 加载。";
+
     // #17 OFD verification (a using unit uploads a sealed OFD proof: POST /api/v1/verifications/ofd)
     public static final String OFD_UPLOAD_EMPTY = "请求体为空：请上传 OFD 文件本身（Content-Type: application/ofd）。";
     public static final String OFD_UPLOAD_TOO_LARGE = "上传的 OFD 文件超过 %d 字节的上限，已拒绝。";

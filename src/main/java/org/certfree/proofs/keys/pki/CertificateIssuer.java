@@ -38,6 +38,9 @@ public class CertificateIssuer {
     /** An active key's demo certificate is renewed when it ends within this. */
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
+    /** The OU of the demo seal maker's certificate, which no department certificate carries. */
+    static final String SEAL_MAKER_UNIT = "电子印章制作";
+
     /** Start of a certificate before the key's activation, for clocks a little behind. */
     static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -118,7 +121,7 @@ public class CertificateIssuer {
             SubjectPublicKeyInfo spki = Sm2Pki.publicKeyInfo(xy);
             BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
-                    .addRDN(BCStyle.O, config.pki().organization()).addRDN(BCStyle.OU, "电子印章制作")
+                    .addRDN(BCStyle.O, config.pki().organization()).addRDN(BCStyle.OU, SEAL_MAKER_UNIT)
                     .addRDN(BCStyle.CN, commonName).build();
             X509v3CertificateBuilder b = new X509v3CertificateBuilder(X500Name.getInstance(root.getSubjectX500Principal()
                     .getEncoded()), Sm2Pki.randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, spki)
@@ -131,6 +134,26 @@ public class CertificateIssuer {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot issue the demo seal maker's certificate", e);
         }
+    }
+
+    /**
+     * Whether {@code cert} is a seal maker's certificate the demo root issued ({@link #issueDemoSealMaker}: signed by
+     * the demo root, OU=电子印章制作) — never a department's signing certificate (OU=电子证明签名), nor anything another
+     * configured root issued. False outside demo mode.
+     */
+    public boolean isDemoSealMaker(X509Certificate cert) {
+        X509Certificate root = roots.demoRoot().orElse(null);
+        if (root == null || !root.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(root.getPublicKey(), Sm2Pki.BC);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+        X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        return java.util.Arrays.stream(subject.getRDNs(BCStyle.OU))
+                .anyMatch(rdn -> SEAL_MAKER_UNIT.equals(rdn.getFirst().getValue().toString()));
     }
 
     /**

@@ -23,7 +23,7 @@ import org.certfree.proofs.system.cache.ChangeSignals;
 /**
  * What signature formats other than JWS (the OFD seal) need of the departments' certificates, in one place:
  * {@link #chain} of a key, {@link #activeSm2Chain} of a department (what its seal embeds), the configured
- * {@link #roots}, and {@link #revocation} of a certificate as of an instant. Chains come from the key directory's
+ * {@link #roots} and the stored chains' {@link #intermediates}, and {@link #revocation} of a certificate as of an instant. Chains come from the key directory's
  * memory (judged once per key change); revocation is our own record plus the uploaded CAs' CRLs. Also the ADMIN's
  * upload of a certificate an external CA issued (production).
  */
@@ -60,6 +60,32 @@ public class DepartmentCertificates {
     /** The chain of the department's ACTIVE SM2 key (made on first use, like the key), leaf first, root last. */
     public Optional<List<X509Certificate>> activeSm2Chain(String departmentCode) {
         return chain(directory.active(departmentCode, KeyAlgorithm.SM2_SM3).kid());
+    }
+
+    /**
+     * Every CA certificate between a configured root and a stored department certificate (what the uploads of
+     * certificates an external CA issued brought along), once each: the intermediates a verifier needs to build a
+     * signer's chain when the signature carries only the leaf (GB/T 38540 holds one certificate).
+     */
+    @Transactional
+    public List<X509Certificate> intermediates() {
+        List<byte[]> stored = DepartmentCertificate.getEntityManager().createQuery(
+                "select distinct c.intermediates from DepartmentCertificate c where c.intermediates is not null", byte[].class)
+                .getResultList();
+        java.util.Map<String, X509Certificate> byFingerprint = new java.util.LinkedHashMap<>();
+        for (byte[] concatenated : stored) {
+            if (concatenated.length == 0) {
+                continue;
+            }
+            try {
+                for (X509Certificate c : Sm2Pki.certificates(concatenated)) {
+                    byFingerprint.putIfAbsent(Sm2Pki.fingerprint(Sm2Pki.der(c)), c);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("stored intermediate certificates do not parse", e);
+            }
+        }
+        return List.copyOf(byFingerprint.values());
     }
 
     /** The configured trust roots (in demo mode with the demo root). */

@@ -34,8 +34,16 @@ public final class TestCa {
 
     private static final X500Name ROOT_NAME = new X500Name("C=CN,O=测试证书机构,CN=Certfree Test Root CA");
 
+    private static final X500Name SEAL_SYSTEM_NAME = new X500Name("C=CN,O=测试电子印章系统,CN=Certfree Test Seal System Root");
+
     /** The configured test root (trusted by the service under test). */
-    public static final TestCa CONFIGURED = prepare(Path.of("target", "test-data", "pki"));
+    public static final TestCa CONFIGURED = prepare(Path.of("target", "test-data", "pki"), ROOT_NAME);
+
+    /**
+     * The official seal system's root of the tests, kept beside {@link #CONFIGURED}: configured as
+     * {@code certfree.ofd.seal-maker-roots-file} by {@code SealSystemProfile} only.
+     */
+    public static final TestCa SEAL_SYSTEM = prepare(Path.of("target", "test-data", "pki-seal-system"), SEAL_SYSTEM_NAME);
 
 
     public final X509Certificate certificate;
@@ -60,13 +68,13 @@ public final class TestCa {
      * as PEM, written last and atomically, so a root half written is made again. It lives beside the persisted test
      * database, so the certificates stored there stay trusted until both are removed.
      */
-    private static synchronized TestCa prepare(Path dir) {
+    private static synchronized TestCa prepare(Path dir, X500Name name) {
         Path keyFile = dir.resolve("test-root.key");
         Path certFile = dir.resolve("test-root.pem");
         try {
             if (!Files.exists(certFile)) {
                 Files.createDirectories(dir);
-                TestCa made = root(ROOT_NAME, Instant.parse("2020-01-01T00:00:00Z"), Instant.now().plusSeconds(86400L * 365 * 20));
+                TestCa made = root(name, Instant.parse("2020-01-01T00:00:00Z"), Instant.now().plusSeconds(86400L * 365 * 20));
                 Files.writeString(keyFile, java.util.HexFormat.of().formatHex(made.d));
                 Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 Path temp = dir.resolve("test-root.pem.tmp");
@@ -92,6 +100,29 @@ public final class TestCa {
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         return new TestCa(convert(b, key), key, pair.privateKey());
+    }
+
+    /** This CA's certificate (PEM) file; see {@link #rootsFile}. */
+    public Path file() {
+        return file;
+    }
+
+    /** An intermediate CA named {@code name} issued by this CA for a year (in memory only: nothing of it is kept). */
+    public TestCa intermediate(String name) {
+        try {
+            RawKeyPair pair = Sm2Sm3.generate(new java.security.SecureRandom());
+            ECPrivateKeyParameters subjectKey = Sm2Sm3.privateKey(pair.privateKey());
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), Sm2Pki.randomSerial(),
+                    Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86400L * 365)), new X500Name(name),
+                    Sm2Pki.publicKeyInfo(pair.publicKey()))
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return new TestCa(convert(b, key), subjectKey, pair.privateKey());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A root CA with the same name as the configured one but another key: trusted by nobody. */
