@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.keys.pki.DepartmentCertificates;
 import org.certfree.proofs.keys.pki.TestCa;
+import org.certfree.proofs.ofd.SealSystemProfile;
 import org.certfree.proofs.ofd.DemoSealImage;
 import org.certfree.proofs.ofd.OfdSealSigner;
 import org.certfree.proofs.ofd.ProofOfdBuilder;
@@ -66,6 +68,7 @@ import org.junit.jupiter.api.Test;
  * every forged, altered or hostile file is a 4xx problem that writes nothing.
  */
 @QuarkusTest
+@TestProfile(SealSystemProfile.class)
 class OfdVerificationResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +108,7 @@ class OfdVerificationResourceTest {
         List<X509Certificate> chain = certificates.chain(key.kid()).orElseThrow();
         KeyPair maker = sm2();
         Instant now = Instant.now();
-        X509Certificate makerCert = TestCa.CONFIGURED.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
+        X509Certificate makerCert = TestCa.SEAL_SYSTEM.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
                 KeyUsage.digitalSignature, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
         return new Sealer(key.privateKey(), chain, seal(chain.get(0), maker, makerCert, now));
     }
@@ -123,7 +126,7 @@ class OfdVerificationResourceTest {
         Instant now = Instant.now();
         X509Certificate leaf = forger.issue(xy(signer), X500Name.getInstance(real.getSubjectX500Principal().getEncoded()),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
-        X509Certificate makerCert = TestCa.CONFIGURED.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
+        X509Certificate makerCert = TestCa.SEAL_SYSTEM.issue(xy(maker), new X500Name("C=CN,O=测试州人民政府,CN=测试州电子印章制作系统"),
                 KeyUsage.digitalSignature, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
         return new Sealer(signer.getPrivate(), List.of(leaf, forger.certificate), seal(leaf, maker, makerCert, now));
     }
