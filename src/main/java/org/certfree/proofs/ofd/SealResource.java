@@ -62,7 +62,7 @@ public class SealResource {
 
     @GET
     @Path("picture")
-    @Produces("image/png")
+    @Produces({ "image/png", "image/jpeg", "image/gif", "image/bmp", "application/octet-stream" })
     @RolesAllowed({ Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.LIST_EDITOR, Role.Names.ISSUER,
             Role.Names.VERIFIER })
     @Operation(summary = "当前印章的图像 / The current seal's picture",
