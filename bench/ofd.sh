@@ -57,9 +57,9 @@ echo "uptime after: $(uptime)"
 
 # ----------------------------------------------------------------------------------------------------------------------
 # #17 item 4 — verification of an uploaded OFD THROUGH THE SERVICE (POST /api/v1/verifications/ofd), apart from the
-# library figures above: the packaged service on its own embedded database (bench/lib.sh), a demo proof of BZGAJ sealed
-# with BZGAJ's real SM2 key (bench/OfdUploadFixture.java; a bench root CA is configured as an extra root for its
-# certificate and the seal maker's), uploaded by a using unit with wrk (bench/ofd-verify.lua). Floors in the same run:
+# library figures above: the packaged service on its own embedded database (bench/lib.sh), a demo proof of BZGAJ as
+# the service seals it (downloaded by its holder from GET /api/v1/proofs/{n}/ofd), uploaded by a using unit with wrk
+# (bench/ofd-verify.lua). Floors in the same run:
 # the authenticated GET by key and the JSON verification of the same proof by number + code. Requests per second,
 # ratios, CPU per request of the service and of its PostgreSQL, the service's memory after.
 # Env: PART=verify runs only it; PORT (default 18092), ENDPOINT_DURATION (15s),
@@ -67,11 +67,10 @@ echo "uptime after: $(uptime)"
 ofd_endpoint_section() (
   export PORT="${PORT:-18092}"
   source "$ROOT/bench/lib.sh"
-  local cp="$APP/app/*:$APP/lib/main/*" duration="${ENDPOINT_DURATION:-15s}" warmup="${ENDPOINT_WARMUP:-60s}"
+  local duration="${ENDPOINT_DURATION:-15s}" warmup="${ENDPOINT_WARMUP:-60s}"
   echo "== OFD verification through the service (port $PORT), uptime: $(uptime)"
-  java -cp "$cp" "$ROOT/bench/OfdUploadFixture.java" root "$WORK"
-  start_service -Dcertfree.pki.roots-file="$WORK/bench-root.pem"
-  local holder=11010519491231002X issuer admin verifier matter pgport
+  start_service -Djava.awt.headless=true
+  local holder=11010519491231002X issuer admin verifier matter
   issuer=$(token ISSUER BZGAJ); admin=$(token ADMIN); verifier=$(token VERIFIER KELSZWZX)
   matter=$(curl -sf "$BASE/api/v1/lists/retained?department=BZGAJ&size=100" \
     | python3 -c 'import sys,json; print(next(m["code"] for m in json.load(sys.stdin)["items"] if m.get("electronic", True)))')
@@ -80,11 +79,10 @@ ofd_endpoint_section() (
   curl -sf -X POST "$BASE/api/v1/proofs" -H "Authorization: Bearer $issuer" -H 'Content-Type: application/json' \
     -d "{\"matterCode\":\"$matter\",\"subject\":{\"kind\":\"PERSON\",\"name\":\"张三\",\"id\":\"$holder\"},\"claims\":{\"户籍地址\":\"库尔勒市\"},\"purpose\":\"基准测试\"}" \
     >"$WORK/proof.json"
-  pgport=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
-  java -Djava.awt.headless=true -cp "$cp" "$ROOT/bench/OfdUploadFixture.java" ofd "$WORK" "$pgport" BZGAJ "$WORK/proof.json" "$WORK/proof.ofd"
   export TOKEN=$verifier DEPT=BZGAJ OFD_FILE="$WORK/proof.ofd" NUMBER CODE
   NUMBER=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["number"])' <"$WORK/proof.json")
   CODE=$(python3 -c 'import sys,json; print(json.load(sys.stdin)["verificationCode"])' <"$WORK/proof.json")
+  curl -sf "$BASE/api/v1/proofs/$NUMBER/ofd" -H "Authorization: Bearer $(token CITIZEN "" "$holder")" -o "$WORK/proof.ofd"
   curl -sf -X POST "$BASE/api/v1/verifications/ofd?purpose=bench" -H "Authorization: Bearer $verifier" \
     -H 'Content-Type: application/ofd' --data-binary @"$WORK/proof.ofd" \
     | python3 -c 'import sys,json; r=json.load(sys.stdin); print("one upload:", r["indication"]); assert r["indication"]=="TOTAL_PASSED"'

@@ -1,17 +1,11 @@
 package org.certfree.proofs.copy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +13,6 @@ import org.certfree.proofs.common.error.ApiException;
 import org.certfree.proofs.common.error.Messages;
 import org.certfree.proofs.consent.ConsentService;
 import org.certfree.proofs.department.DepartmentService;
-import org.certfree.proofs.keys.DetachedJws;
 import org.certfree.proofs.keys.JwsOutcome;
 import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
@@ -30,6 +23,7 @@ import org.certfree.proofs.ofd.OfdWork;
 import org.certfree.proofs.ofd.ProofOfdBuilder;
 import org.certfree.proofs.proof.ProofLookup;
 import org.certfree.proofs.proof.ProofRecordRow;
+import org.certfree.proofs.proof.ProofRendering;
 import org.certfree.proofs.proof.ProofStatus;
 import org.certfree.proofs.proof.SdJwts;
 import org.certfree.proofs.proof.SignedProof;
@@ -40,7 +34,6 @@ import org.certfree.proofs.system.access.HolderAccess;
 import org.certfree.proofs.system.access.HolderAccessLog;
 import org.certfree.proofs.system.crypto.HolderIndex;
 import org.certfree.proofs.system.crypto.PersonalDataProtector;
-import org.certfree.proofs.system.http.PublicBaseUrl;
 import org.certfree.proofs.system.security.Caller;
 import org.certfree.proofs.system.security.Role;
 
@@ -55,7 +48,6 @@ import org.certfree.proofs.system.security.Role;
 @ApplicationScoped
 public class CopyOfds {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_DISCLOSED = "（未披露）";
 
     @Inject
@@ -95,7 +87,7 @@ public class CopyOfds {
     HolderAccessLog accessLog;
 
     @Inject
-    PublicBaseUrl baseUrl;
+    ProofRendering rendering;
 
     @Inject
     Clock clock;
@@ -183,25 +175,11 @@ public class CopyOfds {
         shown.claims().forEach((name, value) -> claims.add(new ProofDocument.Claim(name, value)));
         String name = shown.subjectName() == null ? NOT_DISCLOSED : shown.subjectName();
         String idMasked = shown.subjectIdMasked() == null ? NOT_DISCLOSED : shown.subjectIdMasked();
-        String statusPage = baseUrl.get() + "/verify?n=" + URLEncoder.encode(shown.number(), StandardCharsets.UTF_8);
         return new ProofDocument(shown.number(), null, shown.matterCode(), shown.matterName(), shown.matterVersion(),
                 shown.issuerDept(), shown.issuerName(),
                 shown.subjectKind() == SubjectKind.PERSON ? ProofDocument.SubjectKind.PERSON
                         : ProofDocument.SubjectKind.ENTERPRISE,
                 name, idMasked, claims, shown.purpose(), shown.issuedAt(), shown.validUntil(), ProofDocument.Status.VALID,
-                statusPage, signingKeys(row));
-    }
-
-    private static List<ProofDocument.SigningKeyRef> signingKeys(ProofRecordRow row) {
-        List<ProofDocument.SigningKeyRef> refs = new ArrayList<>();
-        for (DetachedJws.Signature s : DetachedJws.signatures(row.jwsSignatures())) {
-            try {
-                JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(s.protectedHeader()));
-                refs.add(new ProofDocument.SigningKeyRef(header.path("kid").asText(), header.path("alg").asText()));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new IllegalStateException("stored JWS of a proof is unreadable", e);
-            }
-        }
-        return refs;
+                rendering.statusPageUrl(shown.number(), null), rendering.signingKeys(row.jwsSignatures()));
     }
 }

@@ -36,8 +36,13 @@ public class ProofRendering {
 
     /** The URL the QR code carries: the status page with number and code, short enough for paper. */
     public String statusPageUrl(ProofView p) {
-        return baseUrl.get() + "/verify?n=" + URLEncoder.encode(p.number(), StandardCharsets.UTF_8)
-                + "&c=" + p.verificationCode();
+        return statusPageUrl(p.number(), p.verificationCode());
+    }
+
+    /** The status page of proof {@code number}; with {@code code} when given (a copy's page prints none). */
+    public String statusPageUrl(String number, String code) {
+        return baseUrl.get() + "/verify?n=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                + (code == null ? "" : "&c=" + code);
     }
 
     public byte[] qrPng(ProofView p) {
@@ -80,7 +85,11 @@ public class ProofRendering {
 
     /** kid and alg of each signature, read from the JSON serialization's protected headers. */
     public List<ProofDocument.SigningKeyRef> signingKeys(ProofView p) {
-        String jwsJson = p.jwsJson();
+        return signingKeys(p.jwsJson());
+    }
+
+    /** kid and alg of each signature of a JWS in the general JSON (or the stored detached) serialization. */
+    public List<ProofDocument.SigningKeyRef> signingKeys(String jwsJson) {
         List<ProofDocument.SigningKeyRef> refs = new ArrayList<>();
         try {
             for (JsonNode sig : json.readTree(jwsJson).path("signatures")) {

@@ -11,8 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.certfree.proofs.ofd.OfdTrusts;
 import org.certfree.proofs.ofd.OfdVerification;
 import org.certfree.proofs.ofd.OfdVerifier;
+import org.certfree.proofs.ofd.OfdZips;
 import org.certfree.proofs.ofd.SafeUnzip;
 import org.certfree.proofs.system.access.AccessKind;
 import org.certfree.proofs.system.access.HolderAccess;
@@ -140,16 +137,10 @@ class CopyOfdTest {
                 .post("/api/v1/verifications/ofd");
     }
 
-    /** Text files of the package by name (the test reads its own service's output; the service's unzip is tested elsewhere). */
-    private static Map<String, String> texts(byte[] ofd) throws IOException {
+    /** Text files of the package by name. */
+    private static Map<String, String> texts(byte[] ofd) {
         Map<String, String> out = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
-                if (e.getName().endsWith(".xml")) {
-                    out.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        OfdZips.entries(ofd).forEach((name, bytes) -> out.put(name, new String(bytes, StandardCharsets.UTF_8)));
         return out;
     }
 

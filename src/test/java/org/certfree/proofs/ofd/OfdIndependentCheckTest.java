@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.ofdrw.gm.ses.v4.SES_Signature;
 import org.ofdrw.gm.ses.v4.SESeal;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class OfdIndependentCheckTest {
 
-    private static final String DISTID = "distid:1234567812345678";
+    private static final String DISTID = Openssl.DISTID;
     private static Path dir;
     private static SES_Signature signature;
     private static Map<String, byte[]> files;
@@ -43,17 +39,9 @@ class OfdIndependentCheckTest {
         dir = Files.createDirectories(Path.of("target", "ofd", "openssl"));
     }
 
-    private static boolean haveOpenssl() {
-        try {
-            return run(List.of("openssl", "version")).startsWith("OpenSSL 3");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Test
     void opensslVerifiesTheSignerSignatureOverTbsSign() throws Exception {
-        assumeTrue(haveOpenssl(), "openssl 3 is not installed");
+        assumeTrue(Openssl.available(), "openssl 3 is not installed");
         write("tbs.der", signature.getToSign().getEncoded("DER"));
         write("tbs.sig", signature.getSignature().getOctets());
         Path cert = pem("signer.pem", OfdCrypto.certificate(signature.getCert().getOctets()));
@@ -67,7 +55,7 @@ class OfdIndependentCheckTest {
 
     @Test
     void opensslFindsTheSignatureXmlDigestInTheSignedData() throws Exception {
-        assumeTrue(haveOpenssl(), "openssl 3 is not installed");
+        assumeTrue(Openssl.available(), "openssl 3 is not installed");
         String name = files.keySet().stream().filter(n -> n.endsWith("Signature.xml")).findFirst().orElseThrow();
         Path xml = write("Signature.xml", files.get(name));
         String out = run(List.of("openssl", "dgst", "-sm3", "-r", xml.toString()));
@@ -77,7 +65,7 @@ class OfdIndependentCheckTest {
 
     @Test
     void opensslVerifiesTheMakerSignatureOverTheSealInfo() throws Exception {
-        assumeTrue(haveOpenssl(), "openssl 3 is not installed");
+        assumeTrue(Openssl.available(), "openssl 3 is not installed");
         SESeal seal = signature.getToSign().getEseal();
         write("sealinfo.der", seal.geteSealInfo().getEncoded("DER"));
         write("seal.sig", seal.getSignedValue().getOctets());
@@ -93,7 +81,7 @@ class OfdIndependentCheckTest {
 
     @Test
     void opensslChainsSignerAndMakerToTheRootAndNotTheForgedOnes() throws Exception {
-        assumeTrue(haveOpenssl(), "openssl 3 is not installed");
+        assumeTrue(Openssl.available(), "openssl 3 is not installed");
         Path root = pem("root.pem", GOOD.root());
         Path signer = pem("signer.pem", OfdCrypto.certificate(signature.getCert().getOctets()));
         Path maker = pem("maker.pem", GOOD.maker());
@@ -113,20 +101,10 @@ class OfdIndependentCheckTest {
     }
 
     private static Path pem(String name, X509Certificate cert) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded());
-        return Files.writeString(dir.resolve(name), "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+        return Openssl.pem(dir.resolve(name), cert);
     }
 
-    /** Runs a command, returns stdout and stderr together. */
     private static String run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return Openssl.run(command);
     }
 }

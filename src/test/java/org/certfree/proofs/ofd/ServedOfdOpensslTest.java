@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.certfree.proofs.testsupport.Fixtures;
 import org.certfree.proofs.testsupport.Matters;
 import org.certfree.proofs.testsupport.Tokens;
@@ -33,11 +27,11 @@ import org.ofdrw.gm.ses.v4.SESeal;
 @QuarkusTest
 class ServedOfdOpensslTest {
 
-    private static final String DISTID = "distid:1234567812345678";
+    private static final String DISTID = Openssl.DISTID;
 
     @Test
     void opensslChecksTheSealsSignaturesAndChainsOfAServedOfd() throws Exception {
-        assumeTrue(haveOpenssl(), "openssl 3 is not installed");
+        assumeTrue(Openssl.available(), "openssl 3 is not installed");
         Fixtures.departments();
         String dept = ProofOfdDownloadTest.newIssuer();
         String holder = Fixtures.randomResidentId();
@@ -55,56 +49,31 @@ class ServedOfdOpensslTest {
         SESeal seal = signature.getToSign().getEseal();
 
         // the department's signature over TBS_Sign, with the key of its certificate
-        Path signer = pem(dir.resolve("signer.pem"), OfdCrypto.certificate(signature.getCert().getOctets()));
+        Path signer = Openssl.pem(dir.resolve("signer.pem"), OfdCrypto.certificate(signature.getCert().getOctets()));
         assertVerified(dir, signer, signature.getToSign().getEncoded("DER"), signature.getSignature().getOctets(), "tbs");
         // the seal maker's signature over the seal's information
-        Path maker = pem(dir.resolve("maker.pem"), OfdCrypto.certificate(seal.getCert().getOctets()));
+        Path maker = Openssl.pem(dir.resolve("maker.pem"), OfdCrypto.certificate(seal.getCert().getOctets()));
         assertVerified(dir, maker, seal.geteSealInfo().getEncoded("DER"), seal.getSignedValue().getOctets(), "sealinfo");
         // Signature.xml, which lists every file's digest, is what the signed data hashes
         Path xml = Files.write(dir.resolve("Signature.xml"), files.get(files.keySet().stream()
                 .filter(n -> n.endsWith("Signature.xml")).findFirst().orElseThrow()));
-        assertEquals(run(List.of("openssl", "dgst", "-sm3", "-r", xml.toString())).split(" ")[0].trim(),
+        assertEquals(Openssl.run(List.of("openssl", "dgst", "-sm3", "-r", xml.toString())).split(" ")[0].trim(),
                 HexFormat.of().formatHex(signature.getToSign().getDataHash().getOctets()));
         // both certificates chain to a published root
         for (Path cert : List.of(signer, maker)) {
-            String out = run(List.of("openssl", "verify", "-vfyopt", DISTID, "-CAfile", dir.resolve("roots.pem").toString(),
+            String out = Openssl.run(List.of("openssl", "verify", "-vfyopt", DISTID, "-CAfile", dir.resolve("roots.pem").toString(),
                     cert.toString()));
             assertTrue(out.contains(": OK"), out);
         }
     }
 
-    private static boolean haveOpenssl() {
-        try {
-            return run(List.of("openssl", "version")).startsWith("OpenSSL 3");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static void assertVerified(Path dir, Path cert, byte[] data, byte[] sig, String name) throws Exception {
         Path pub = Files.writeString(dir.resolve(name + "-pub.pem"),
-                run(List.of("openssl", "x509", "-in", cert.toString(), "-pubkey", "-noout")));
+                Openssl.run(List.of("openssl", "x509", "-in", cert.toString(), "-pubkey", "-noout")));
         Path dataFile = Files.write(dir.resolve(name + ".der"), data);
         Path sigFile = Files.write(dir.resolve(name + ".sig"), sig);
-        String out = run(List.of("openssl", "dgst", "-sm3", "-sigopt", DISTID, "-verify", pub.toString(), "-signature",
+        String out = Openssl.run(List.of("openssl", "dgst", "-sm3", "-sigopt", DISTID, "-verify", pub.toString(), "-signature",
                 sigFile.toString(), dataFile.toString()));
         assertTrue(out.contains("Verified OK"), name + ": " + out);
-    }
-
-    private static Path pem(Path file, X509Certificate cert) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded());
-        return Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-    }
-
-    private static String run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

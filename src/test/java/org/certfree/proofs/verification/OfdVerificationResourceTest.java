@@ -14,10 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -33,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -48,11 +42,12 @@ import org.certfree.proofs.keys.JwsVerification;
 import org.certfree.proofs.keys.JwsVerifier;
 import org.certfree.proofs.keys.pki.DepartmentCertificates;
 import org.certfree.proofs.keys.pki.TestCa;
-import org.certfree.proofs.ofd.SealSystemProfile;
 import org.certfree.proofs.ofd.DemoSealImage;
 import org.certfree.proofs.ofd.OfdSealSigner;
+import org.certfree.proofs.ofd.OfdZips;
 import org.certfree.proofs.ofd.ProofOfdBuilder;
 import org.certfree.proofs.ofd.SealMaker;
+import org.certfree.proofs.ofd.SealSystemProfile;
 import org.certfree.proofs.proof.render.ProofDocument;
 import org.certfree.proofs.proof.render.QrRenderer;
 import org.certfree.proofs.testsupport.Fixtures;
@@ -288,7 +283,7 @@ class OfdVerificationResourceTest {
         Map<String, Object> p = issue(Fixtures.randomResidentId());
         byte[] good = departmentOfd(p);
         byte[] forged = ofd(p, Instant.parse((String) p.get("issuedAt")), forgedSealer(Fixtures.GOOD_ISSUER));
-        Map<String, byte[]> entries = entries(good);
+        Map<String, byte[]> entries = OfdZips.entries(good);
         String content = entries.keySet().stream().filter(n -> n.endsWith("Content.xml")).findFirst().orElseThrow();
         Map<String, byte[]> changed = new LinkedHashMap<>(entries);
         byte[] page = changed.get(content).clone();
@@ -301,9 +296,9 @@ class OfdVerificationResourceTest {
 
         String before = written();
         verifyOfd(forged, "伪造证书链").statusCode(422).body("detail", containsString("签章人证书不能链接到受信任的根证书"));
-        verifyOfd(zip(changed), "改动一个字节").statusCode(422).body("detail", containsString("签章后被改动"));
-        verifyOfd(zip(slip), "路径穿越").statusCode(400).body("detail", containsString("结构不安全"));
-        verifyOfd(zip(bomb), "压缩炸弹").statusCode(413).body("detail", containsString("压缩比异常"));
+        verifyOfd(OfdZips.zip(changed), "改动一个字节").statusCode(422).body("detail", containsString("签章后被改动"));
+        verifyOfd(OfdZips.zip(slip), "路径穿越").statusCode(400).body("detail", containsString("结构不安全"));
+        verifyOfd(OfdZips.zip(bomb), "压缩炸弹").statusCode(413).body("detail", containsString("压缩比异常"));
         verifyOfd(new byte[0], "空文件").statusCode(400).body("detail", containsString("请求体为空"));
         verifyOfd("这不是 OFD 文件".getBytes(), "乱码").statusCode(400);
         verifyOfd(good, null).statusCode(400);
@@ -368,34 +363,5 @@ class OfdVerificationResourceTest {
     private static byte[] xy(KeyPair pair) {
         byte[] point = ((org.bouncycastle.jce.interfaces.ECPublicKey) pair.getPublic()).getQ().getEncoded(false);
         return Arrays.copyOfRange(point, 1, point.length);
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (!e.isDirectory()) {
-                    out.put(e.getName(), in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }
